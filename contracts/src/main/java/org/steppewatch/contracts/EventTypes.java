@@ -1,0 +1,30 @@
+package org.steppewatch.contracts;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code ce_type} values of the v1 contract and the record each one carries. */
+public final class EventTypes {
+
+    public static final String INCIDENT_REPORTED = "org.steppewatch.incident.reported.v1";
+    public static final String INCIDENT_REVISED = "org.steppewatch.incident.revised.v1";
+    public static final String INCIDENT_RETRACTED = "org.steppewatch.incident.retracted.v1";
+    public static final String INCIDENT_ASSESSED = "org.steppewatch.incident.assessed.v1";
+    public static final String ALERT_ISSUED = "org.steppewatch.alert.issued.v1";
+    public static final String ALERT_CANCELLED = "org.steppewatch.alert.cancelled.v1";
+
+    private static final Map<String, Class<? extends SteppeWatchEvent>> RECORDS = Map.of(
+            INCIDENT_REPORTED, IncidentReported.class,
+            INCIDENT_REVISED, IncidentRevised.class,
+            INCIDENT_RETRACTED, IncidentRetracted.class,
+            INCIDENT_ASSESSED, IncidentAssessed.class,
+            ALERT_ISSUED, AlertIssued.class,
+            ALERT_CANCELLED, AlertCancelled.class);
+
+    public static Optional<Class<? extends SteppeWatchEvent>> recordFor(String type) {
+        return Optional.ofNullable(type).map(RECORDS::get);
+    }
+
+    private EventTypes() {
+    }
+}

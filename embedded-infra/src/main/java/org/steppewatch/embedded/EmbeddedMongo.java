@@ -1,0 +1,75 @@
+package org.steppewatch.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) in this JVM: the H2 file backend keeps data
+ * across restarts, the memory backend is for tests. It has no multi-document transactions, change
+ * streams or geospatial operators, and no code path here needs them.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.connectionString = "mongodb://localhost:" + address.getPort();
+    }
+
+    /** Data in an H2 MVStore file that survives restarts. */
+    public static EmbeddedMongo startPersistent(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
+        }
+        EmbeddedMongo mongo = start(new H2Backend(file.toAbsolutePath().toString()), port);
+        log.info("Embedded MongoDB (mongo-java-server, H2 backend) up at {}, data in {}", mongo.connectionString,
+                file.toAbsolutePath());
+        return mongo;
+    }
+
+    /** Data in memory only, for tests. */
+    public static EmbeddedMongo startInMemory() {
+        EmbeddedMongo mongo = start(new MemoryBackend(), 0);
+        log.info("Embedded MongoDB (mongo-java-server, memory backend) up at {}", mongo.connectionString);
+        return mongo;
+    }
+
+    private static EmbeddedMongo start(MongoBackend backend, int port) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("localhost", port == 0 ? FreePorts.pick() : port);
+            return new EmbeddedMongo(server, server.getLocalAddress());
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new IllegalStateException("could not start the embedded MongoDB on port " + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A {@code mongodb://} URI without database; append {@code /name}. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,36 @@
+package org.steppewatch.eventing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.steppewatch.contracts.EventHeaders;
+import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.EventTypes;
+import org.steppewatch.contracts.SteppeWatchEvent;
+
+/** A CloudEvent read from a Kafka record in binary mode. */
+public record ReceivedEvent(String id, String type, String source, String subject, String payload) {
+
+    public static ReceivedEvent of(ConsumerRecord<String, String> record) {
+        return new ReceivedEvent(header(record, EventHeaders.ID), header(record, EventHeaders.TYPE),
+                header(record, EventHeaders.SOURCE), header(record, EventHeaders.SUBJECT), record.value());
+    }
+
+    /**
+     * The typed event, or empty for a type this version does not know (a newer producer's):
+     * such records are skipped, not failed.
+     *
+     * @throws tools.jackson.core.JacksonException when a known type carries a malformed payload
+     */
+    public Optional<SteppeWatchEvent> decode() {
+        return EventTypes.recordFor(type).map(recordType -> EventJson.read(payload, recordType));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+}
