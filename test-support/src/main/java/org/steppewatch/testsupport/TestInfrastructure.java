@@ -66,6 +66,10 @@ public final class TestInfrastructure {
     }
 
     private static boolean dockerAnswers() {
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+            // no engine configured: skip Testcontainers' probing and its error log
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
@@ -75,7 +79,7 @@ public final class TestInfrastructure {
 
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
     private static TestInfrastructure startContainers() {
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.0");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1");
         MongoDBContainer mongo = new MongoDBContainer("mongo:8.0").withReplicaSet();
         kafka.start();
         mongo.start();

@@ -1,0 +1,56 @@
+package org.steppewatch.incident.assessment;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.IncidentAssessed;
+import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.ReceivedEvent;
+import org.steppewatch.incident.incident.IncidentStore;
+
+/**
+ * Keeps the assessment read model and moves the assessed incident version to ASSESSED. Both
+ * writes are idempotent, so a redelivered record changes nothing. A malformed payload throws and
+ * ends on {@code assessments.v1.DLT} after the retries of the shared error handler.
+ */
+@Component
+class AssessmentListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentListener.class);
+
+    private final AssessmentStore assessments;
+    private final IncidentStore incidents;
+    private final Clock clock;
+
+    AssessmentListener(AssessmentStore assessments, IncidentStore incidents, Clock clock) {
+        this.assessments = assessments;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.ASSESSMENTS)
+    void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        var decoded = event.decode();
+        if (decoded.isEmpty()) {
+            log.debug("skipping {} record of unknown type {}", record.topic(), event.type());
+            return;
+        }
+        if (!(decoded.get() instanceof IncidentAssessed assessed)) {
+            log.debug("skipping {} on {}", event.type(), record.topic());
+            return;
+        }
+        if (assessed.incidentId() == null) {
+            throw new IllegalArgumentException("assessment " + event.id() + " has no incidentId");
+        }
+        assessments.save(assessed, clock.instant());
+        // a late assessment of an older version does not match the guard and leaves the status alone
+        boolean changed = incidents.markAssessed(assessed.incidentId(), assessed.incidentVersion(), clock.instant());
+        log.info("assessment {} of incident {} v{} stored{}", event.id(), assessed.incidentId(),
+                assessed.incidentVersion(), changed ? "; incident now ASSESSED" : "");
+    }
+}

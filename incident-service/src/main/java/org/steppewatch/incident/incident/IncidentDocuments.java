@@ -1,0 +1,159 @@
+package org.steppewatch.incident.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.steppewatch.contracts.GeoJsonModule;
+import org.steppewatch.contracts.IncidentCategory;
+import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.eventing.OutboxMessage;
+
+/**
+ * The MongoDB shape of an incident: {@code facts} (geometries as GeoJSON sub-documents, instants
+ * as dates), {@code version}, {@code status}, timestamps, {@code lon}/{@code lat} copied from the
+ * location for bounding-box queries, and the {@code outbox} of events still to publish.
+ */
+final class IncidentDocuments {
+
+    static final String COLLECTION = "incidents";
+    static final String VERSION = "version";
+    static final String STATUS = "status";
+    static final String FACTS = "facts";
+    static final String OCCURRED_AT = "facts.occurredAt";
+    static final String CATEGORY = "facts.category";
+    static final String LON = "lon";
+    static final String LAT = "lat";
+    static final String REPORTED_AT = "reportedAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String RETRACTION = "retraction";
+
+    private IncidentDocuments() {
+    }
+
+    static Document toDocument(Incident incident, OutboxMessage pending) {
+        Point location = (Point) incident.facts().location();
+        Document document = new Document("_id", incident.id())
+                .append(VERSION, incident.version())
+                .append(STATUS, incident.status().name())
+                .append(FACTS, facts(incident.facts()))
+                .append(LON, location.getX())
+                .append(LAT, location.getY())
+                .append(REPORTED_AT, date(incident.reportedAt()))
+                .append(UPDATED_AT, date(incident.updatedAt()));
+        document.append(OutboxMessage.FIELD, new ArrayList<>(List.of(outbox(pending))));
+        return document;
+    }
+
+    static Document outbox(OutboxMessage message) {
+        return new Document("eventId", message.eventId())
+                .append("type", message.type())
+                .append("topic", message.topic())
+                .append("key", message.key())
+                .append("time", date(message.time()))
+                .append("payload", message.payload());
+    }
+
+    static Document facts(IncidentFacts facts) {
+        Document document = new Document("title", facts.title())
+                .append("category", facts.category().name())
+                .append("occurredAt", date(facts.occurredAt()))
+                .append("location", geometry(facts.location()));
+        putIfPresent(document, "footprint", facts.footprint() == null ? null : geometry(facts.footprint()));
+        putIfPresent(document, "vehicle", facts.vehicle());
+        putIfPresent(document, "launchSite", facts.launchSite());
+        document.append("releases", facts.releases().stream()
+                .map(r -> new Document("substance", r.substance()).append("massKg", r.massKg()))
+                .toList());
+        document.append("samples", facts.samples().stream().map(IncidentDocuments::sample).toList());
+        if (facts.weather() != null) {
+            Document weather = new Document();
+            putIfPresent(weather, "windFromDeg", facts.weather().windFromDeg());
+            putIfPresent(weather, "windSpeedMs", facts.weather().windSpeedMs());
+            putIfPresent(weather, "stability", facts.weather().stability());
+            document.append("weather", weather);
+        }
+        putIfPresent(document, "description", facts.description());
+        return document;
+    }
+
+    private static Document sample(IncidentFacts.Sample s) {
+        Document document = new Document("substance", s.substance())
+                .append("medium", s.medium())
+                .append("value", s.value())
+                .append("unit", s.unit());
+        putIfPresent(document, "location", s.location() == null ? null : geometry(s.location()));
+        putIfPresent(document, "sampledAt", date(s.sampledAt()));
+        return document;
+    }
+
+    static Incident fromDocument(Document document) {
+        Document retraction = document.get(RETRACTION, Document.class);
+        return new Incident(
+                document.getString("_id"),
+                number(document.get(VERSION)).longValue(),
+                IncidentStatus.valueOf(document.getString(STATUS)),
+                readFacts(document.get(FACTS, Document.class)),
+                instant(document.getDate(REPORTED_AT)),
+                instant(document.getDate(UPDATED_AT)),
+                retraction == null ? null
+                        : new Incident.Retraction(retraction.getString("reason"), instant(retraction.getDate("retractedAt"))));
+    }
+
+    private static IncidentFacts readFacts(Document facts) {
+        Document weather = facts.get("weather", Document.class);
+        return new IncidentFacts(
+                facts.getString("title"),
+                IncidentCategory.valueOf(facts.getString("category")),
+                instant(facts.getDate("occurredAt")),
+                readGeometry(facts.get("location", Document.class)),
+                readGeometry(facts.get("footprint", Document.class)),
+                facts.getString("vehicle"),
+                facts.getString("launchSite"),
+                facts.getList("releases", Document.class, List.of()).stream()
+                        .map(r -> new IncidentFacts.Release(r.getString("substance"), number(r.get("massKg")).doubleValue()))
+                        .toList(),
+                facts.getList("samples", Document.class, List.of()).stream()
+                        .map(s -> new IncidentFacts.Sample(s.getString("substance"), s.getString("medium"),
+                                number(s.get("value")).doubleValue(), s.getString("unit"),
+                                readGeometry(s.get("location", Document.class)), instant(s.getDate("sampledAt"))))
+                        .toList(),
+                weather == null ? null : new IncidentFacts.Weather(optionalDouble(weather.get("windFromDeg")),
+                        optionalDouble(weather.get("windSpeedMs")), weather.getString("stability")),
+                facts.getString("description"));
+    }
+
+    static Document geometry(Geometry geometry) {
+        return Document.parse(GeoJsonModule.write(geometry));
+    }
+
+    private static Geometry readGeometry(Document document) {
+        return document == null ? null : GeoJsonModule.read(document.toJson());
+    }
+
+    private static void putIfPresent(Document document, String key, Object value) {
+        if (value != null) {
+            document.append(key, value);
+        }
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Number number(Object value) {
+        return (Number) value;
+    }
+
+    private static Double optionalDouble(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}

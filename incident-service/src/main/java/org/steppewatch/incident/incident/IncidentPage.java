@@ -1,0 +1,6 @@
+package org.steppewatch.incident.incident;
+
+import java.util.List;
+
+record IncidentPage(List<IncidentResponse> items, int page, int size, long total) {
+}

@@ -1,0 +1,145 @@
+package org.steppewatch.incident.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.IncidentReported;
+import org.steppewatch.contracts.IncidentRetracted;
+import org.steppewatch.contracts.IncidentRevised;
+import org.steppewatch.eventing.OutboxMessage;
+import org.steppewatch.eventing.OutboxRelay;
+import org.steppewatch.incident.web.FieldProblem;
+import org.steppewatch.incident.web.Problems;
+
+/** The incident life cycle. Each change and its event are stored together; the relay publishes the event. */
+@Service
+class IncidentService {
+
+    /** Optimistic retries of a retraction without If-Match racing other writers. */
+    private static final int RETRACT_ATTEMPTS = 5;
+
+    private final IncidentStore store;
+    private final OutboxRelay outboxRelay;
+    private final Clock clock;
+
+    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock) {
+        this.store = store;
+        this.outboxRelay = outboxRelay;
+        this.clock = clock;
+    }
+
+    Incident report(IncidentRequest request) {
+        Instant now = now();
+        IncidentFacts facts = validFacts(request, now);
+        String id = UUID.randomUUID().toString();
+        Incident incident = new Incident(id, 1, IncidentStatus.REPORTED, facts, now, now, null);
+        store.insert(incident, OutboxMessage.of(new IncidentReported(id, 1, now, facts), now));
+        outboxRelay.wake();
+        return incident;
+    }
+
+    Incident get(String id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    IncidentStore.Page list(IncidentQuery query) {
+        return store.list(query);
+    }
+
+    Incident revise(String id, String ifMatch, IncidentRequest request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired("A revision needs If-Match with the incident's current ETag "
+                    + "(e.g. If-Match: \"1\", from the ETag of GET /api/v1/incidents/" + id + ").");
+        }
+        Instant now = now();
+        IncidentFacts facts = validFacts(request, now);
+        long expected = expectedVersion(id, ifMatch);
+        OutboxMessage revised = OutboxMessage.of(new IncidentRevised(id, expected + 1, now, facts), now);
+        Incident incident = store.revise(id, expected, facts, now, revised)
+                .orElseThrow(() -> whyNot(id, ifMatch));
+        outboxRelay.wake();
+        return incident;
+    }
+
+    /** If-Match is optional here: with it the retraction is conditional, without it applies to the current version. */
+    Incident retract(String id, String ifMatch, RetractionRequest request) {
+        List<FieldProblem> problems = IncidentValidator.retractionProblems(request);
+        if (!problems.isEmpty()) {
+            throw Problems.invalid("The retraction needs a reason.", problems);
+        }
+        String reason = request.reason().strip();
+        for (int attempt = 0; attempt < RETRACT_ATTEMPTS; attempt++) {
+            long expected = ifMatch == null || ifMatch.isBlank() ? current(id).version() : expectedVersion(id, ifMatch);
+            Instant now = now();
+            OutboxMessage retracted = OutboxMessage.of(new IncidentRetracted(id, expected + 1, now, reason), now);
+            var incident = store.retract(id, expected, new Incident.Retraction(reason, now), retracted);
+            if (incident.isPresent()) {
+                outboxRelay.wake();
+                return incident.get();
+            }
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw whyNot(id, ifMatch);
+            }
+            // someone else changed it between our read and our write: look again (404/409 if it is gone or retracted)
+            current(id);
+        }
+        throw Problems.conflict("Incident " + id + " kept changing; try the retraction again.");
+    }
+
+    private long expectedVersion(String id, String ifMatch) {
+        if (IfMatch.ANY.equals(ifMatch.strip())) {
+            return current(id).version();
+        }
+        OptionalLong version = IfMatch.version(ifMatch);
+        if (version.isEmpty()) {
+            throw whyNot(id, ifMatch);
+        }
+        return version.getAsLong();
+    }
+
+    private Incident current(String id) {
+        Incident incident = get(id);
+        if (incident.status() == IncidentStatus.RETRACTED) {
+            throw retracted(incident);
+        }
+        return incident;
+    }
+
+    /** The conditional write matched nothing: unknown, retracted, or another version. */
+    private RuntimeException whyNot(String id, String ifMatch) {
+        Incident incident = current(id);
+        return Problems.preconditionFailed("If-Match " + ifMatch.strip() + " does not match the current ETag "
+                + IfMatch.etag(incident.version()) + " of incident " + id
+                + ": it changed since you read it. GET it again and reapply your change.", incident.version());
+    }
+
+    private static RuntimeException retracted(Incident incident) {
+        return Problems.conflict("Incident " + incident.id() + " was retracted"
+                + (incident.retraction() == null ? "" : " (" + incident.retraction().reason() + ")")
+                + " and can no longer change.");
+    }
+
+    private static RuntimeException notFound(String id) {
+        return Problems.notFound("No incident with id " + id + ".");
+    }
+
+    private IncidentFacts validFacts(IncidentRequest request, Instant now) {
+        List<FieldProblem> problems = IncidentValidator.problems(request, now);
+        if (!problems.isEmpty()) {
+            throw Problems.invalid("The incident has " + problems.size() + " invalid field"
+                    + (problems.size() == 1 ? "" : "s") + "; nothing was stored.", problems);
+        }
+        return IncidentValidator.toFacts(request);
+    }
+
+    /** MongoDB keeps milliseconds: truncate so the response, the event and the stored document agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

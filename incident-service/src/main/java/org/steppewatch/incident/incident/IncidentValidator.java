@@ -1,0 +1,228 @@
+package org.steppewatch.incident.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Geometry;
+import org.steppewatch.contracts.GeometryChecks;
+import org.steppewatch.contracts.IncidentCategory;
+import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.SubstanceCodes;
+import org.steppewatch.incident.web.FieldProblem;
+
+/** Checks an incident request field by field and turns a valid one into the facts of an event. */
+final class IncidentValidator {
+
+    static final int TITLE_MAX = 200;
+    static final int NAME_MAX = 200;
+    static final int DESCRIPTION_MAX = 20_000;
+    static final int REASON_MAX = 2_000;
+    /** Clocks of field teams drift; an occurrence further ahead than this is a typo. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+    static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
+            "SNOW", "MILK", "FOOD");
+    private static final Set<String> POINT = Set.of("Point");
+    private static final Set<String> AREA = Set.of("Polygon", "MultiPolygon");
+    private static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
+
+    private IncidentValidator() {
+    }
+
+    /** @return every problem of the request, empty when it is acceptable */
+    static List<FieldProblem> problems(IncidentRequest request, Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.title() == null || request.title().isBlank()) {
+            problems.add(new FieldProblem("title", "is required"));
+        } else if (request.title().strip().length() > TITLE_MAX) {
+            problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
+        }
+        if (request.category() == null || request.category().isBlank()) {
+            problems.add(new FieldProblem("category", "is required; one of " + categories()));
+        } else if (category(request.category()) == null) {
+            problems.add(new FieldProblem("category",
+                    "unknown category '" + request.category() + "'; one of " + categories()));
+        }
+        if (request.occurredAt() == null) {
+            problems.add(new FieldProblem("occurredAt", "is required (ISO-8601 instant, e.g. 2013-07-02T02:38:22Z)"));
+        } else if (request.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            problems.add(new FieldProblem("occurredAt", "is in the future: " + request.occurredAt()));
+        }
+        if (request.location() == null) {
+            problems.add(new FieldProblem("location", "is required (GeoJSON Point [lon, lat])"));
+        } else {
+            geometry(problems, "location", request.location(), POINT);
+        }
+        if (request.footprint() != null) {
+            geometry(problems, "footprint", request.footprint(), AREA);
+        }
+        length(problems, "vehicle", request.vehicle(), NAME_MAX);
+        length(problems, "launchSite", request.launchSite(), NAME_MAX);
+        length(problems, "description", request.description(), DESCRIPTION_MAX);
+        releases(problems, request.releases());
+        samples(problems, request.samples(), now);
+        weather(problems, request.weather());
+        return problems;
+    }
+
+    static List<FieldProblem> retractionProblems(RetractionRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            return List.of(new FieldProblem("reason", "is required"));
+        }
+        if (request.reason().strip().length() > REASON_MAX) {
+            return List.of(new FieldProblem("reason", "must be at most " + REASON_MAX + " characters"));
+        }
+        return List.of();
+    }
+
+    /**
+     * The facts of a request that passed {@link #problems}: codes in upper case, text trimmed,
+     * instants to the millisecond (what MongoDB keeps), so the event and the stored document agree.
+     */
+    static IncidentFacts toFacts(IncidentRequest request) {
+        List<IncidentFacts.Release> releases = request.releases() == null ? List.of() : request.releases().stream()
+                .map(r -> new IncidentFacts.Release(code(r.substance()), r.massKg()))
+                .toList();
+        List<IncidentFacts.Sample> samples = request.samples() == null ? List.of() : request.samples().stream()
+                .map(s -> new IncidentFacts.Sample(code(s.substance()), code(s.medium()), s.value(), s.unit().strip(),
+                        s.location(), millis(s.sampledAt())))
+                .toList();
+        IncidentRequest.Weather w = request.weather();
+        IncidentFacts.Weather weather = w == null ? null : new IncidentFacts.Weather(w.windFromDeg(), w.windSpeedMs(),
+                w.stability() == null ? null : code(w.stability()));
+        return new IncidentFacts(request.title().strip(), category(request.category()), millis(request.occurredAt()),
+                request.location(), request.footprint(), strip(request.vehicle()), strip(request.launchSite()),
+                releases, samples, weather, request.description());
+    }
+
+    private static void releases(List<FieldProblem> problems, List<IncidentRequest.Release> releases) {
+        if (releases == null) {
+            return;
+        }
+        for (int i = 0; i < releases.size(); i++) {
+            String field = "releases[" + i + "]";
+            IncidentRequest.Release release = releases.get(i);
+            if (release == null) {
+                problems.add(new FieldProblem(field, "must not be null"));
+                continue;
+            }
+            substance(problems, field + ".substance", release.substance());
+            if (release.massKg() == null) {
+                problems.add(new FieldProblem(field + ".massKg", "is required"));
+            } else if (!Double.isFinite(release.massKg()) || release.massKg() <= 0) {
+                problems.add(new FieldProblem(field + ".massKg", "must be a finite number > 0, was " + release.massKg()));
+            }
+        }
+    }
+
+    private static void samples(List<FieldProblem> problems, List<IncidentRequest.Sample> samples, Instant now) {
+        if (samples == null) {
+            return;
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            String field = "samples[" + i + "]";
+            IncidentRequest.Sample sample = samples.get(i);
+            if (sample == null) {
+                problems.add(new FieldProblem(field, "must not be null"));
+                continue;
+            }
+            substance(problems, field + ".substance", sample.substance());
+            if (sample.medium() == null || sample.medium().isBlank()) {
+                problems.add(new FieldProblem(field + ".medium", "is required; one of " + String.join(", ", MEDIA)));
+            } else if (!MEDIA.contains(code(sample.medium()))) {
+                problems.add(new FieldProblem(field + ".medium",
+                        "unknown medium '" + sample.medium() + "'; one of " + String.join(", ", MEDIA)));
+            }
+            if (sample.value() == null) {
+                problems.add(new FieldProblem(field + ".value", "is required"));
+            } else if (!Double.isFinite(sample.value()) || sample.value() < 0) {
+                problems.add(new FieldProblem(field + ".value", "must be a finite number >= 0, was " + sample.value()));
+            }
+            if (sample.unit() == null || sample.unit().isBlank()) {
+                problems.add(new FieldProblem(field + ".unit", "is required (e.g. mg/kg, mg/L, Bq/kg)"));
+            } else {
+                length(problems, field + ".unit", sample.unit(), 40);
+            }
+            if (sample.location() != null) {
+                geometry(problems, field + ".location", sample.location(), POINT);
+            }
+            if (sample.sampledAt() != null && sample.sampledAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
+                problems.add(new FieldProblem(field + ".sampledAt", "is in the future: " + sample.sampledAt()));
+            }
+        }
+    }
+
+    private static void weather(List<FieldProblem> problems, IncidentRequest.Weather weather) {
+        if (weather == null) {
+            return;
+        }
+        Double from = weather.windFromDeg();
+        if (from != null && (!Double.isFinite(from) || from < 0 || from > 360)) {
+            problems.add(new FieldProblem("weather.windFromDeg", "must be between 0 and 360 degrees, was " + from));
+        }
+        Double speed = weather.windSpeedMs();
+        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > 60)) {
+            problems.add(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was " + speed));
+        }
+        String stability = weather.stability();
+        if (stability != null && !STABILITY.contains(code(stability))) {
+            problems.add(new FieldProblem("weather.stability",
+                    "must be a Pasquill-Gifford class, one letter A-F, was '" + stability + "'"));
+        }
+    }
+
+    private static void substance(List<FieldProblem> problems, String field, String code) {
+        if (code == null || code.isBlank()) {
+            problems.add(new FieldProblem(field, "is required; known codes: " + knownCodes()));
+        } else if (!SubstanceCodes.isKnown(code.strip())) {
+            problems.add(new FieldProblem(field, "unknown substance '" + code + "'; known codes: " + knownCodes()));
+        }
+    }
+
+    private static void geometry(List<FieldProblem> problems, String field, Geometry geometry, Set<String> types) {
+        for (String problem : GeometryChecks.problems(geometry, types)) {
+            String where = problem.startsWith("longitude") || problem.startsWith("latitude") ? field + ".coordinates"
+                    : problem.startsWith("must be a GeoJSON") ? field + ".type" : field;
+            problems.add(new FieldProblem(where, problem));
+        }
+    }
+
+    private static void length(List<FieldProblem> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters, was " + value.length()));
+        }
+    }
+
+    static IncidentCategory category(String value) {
+        if (value == null) {
+            return null;
+        }
+        String code = code(value);
+        return Arrays.stream(IncidentCategory.values()).filter(c -> c.name().equals(code)).findFirst().orElse(null);
+    }
+
+    private static String categories() {
+        return String.join(", ", Arrays.stream(IncidentCategory.values()).map(Enum::name).toList());
+    }
+
+    private static String knownCodes() {
+        return String.join(", ", SubstanceCodes.all().keySet());
+    }
+
+    private static String code(String value) {
+        return value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,7 @@
+package org.steppewatch.incident.incident;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+record RetractionRequest(String reason) {
+}

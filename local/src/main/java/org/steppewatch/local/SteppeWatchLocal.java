@@ -1,0 +1,87 @@
+package org.steppewatch.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.steppewatch.embedded.EmbeddedKafka;
+import org.steppewatch.embedded.EmbeddedMongo;
+import org.steppewatch.local.SteppeWatchStack.Service;
+
+/**
+ * Starts Steppe Watch on one machine with no set-up: a real Kafka broker (KRaft) on localhost:9092
+ * and a MongoDB wire-protocol server on localhost:27017, both keeping their data under ./data, then
+ * incident-service (8081), analysis-service (8082) and notification-service (8083).
+ * With KAFKA_BOOTSTRAP_SERVERS and/or MONGODB_URI set, those are used and nothing embedded starts.
+ */
+public final class SteppeWatchLocal {
+
+    private static final Logger log = LoggerFactory.getLogger(SteppeWatchLocal.class);
+
+    private SteppeWatchLocal() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Path data = Path.of(env("STEPPEWATCH_DATA", "data"));
+        List<AutoCloseable> infrastructure = new ArrayList<>();
+
+        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null || kafka.isBlank()) {
+            EmbeddedKafka broker = EmbeddedKafka.start(data.resolve("kafka"), Integer.parseInt(env("KAFKA_PORT", "9092")),
+                    Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093")));
+            infrastructure.add(broker);
+            kafka = broker.bootstrapServers();
+        } else {
+            log.info("Using external Kafka at {}", kafka);
+        }
+        String mongo = System.getenv("MONGODB_URI");
+        if (mongo == null || mongo.isBlank()) {
+            EmbeddedMongo server = EmbeddedMongo.startPersistent(data.resolve("mongodb").resolve("steppewatch.mv"),
+                    Integer.parseInt(env("MONGODB_PORT", "27017")));
+            infrastructure.add(server);
+            mongo = server.connectionString();
+        } else {
+            log.info("Using external MongoDB at {}", mongo.replaceAll("//[^@/]*@", "//***@"));
+        }
+
+        Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            String port = env(service.name() + "_SERVICE_PORT", String.valueOf(service.defaultPort()));
+            settings.put(service, Map.of("server.port", port));
+        }
+        SteppeWatchStack stack;
+        try {
+            stack = SteppeWatchStack.start(kafka, mongo, settings);
+        } catch (RuntimeException e) {
+            closeAll(infrastructure);
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            closeAll(infrastructure);
+        }, "steppewatch-shutdown"));
+        log.info("Steppe Watch is up in {} s: incidents {}, analysis {}, notifications {}",
+                String.format("%.1f", (System.nanoTime() - started) / 1e9), stack.baseUrl(Service.INCIDENT),
+                stack.baseUrl(Service.ANALYSIS), stack.baseUrl(Service.NOTIFICATION));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("could not stop {} cleanly: {}", resources.get(i), e.getMessage());
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,97 @@
+package org.steppewatch.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.steppewatch.analysis.AnalysisServiceApplication;
+import org.steppewatch.incident.IncidentServiceApplication;
+import org.steppewatch.notification.NotificationServiceApplication;
+
+/**
+ * The three services, each in its own Spring context, in this JVM. They share nothing but the
+ * Kafka broker and the MongoDB server (each with a database of its own), exactly as when they run
+ * as separate processes.
+ */
+public final class SteppeWatchStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SteppeWatchStack.class);
+
+    public enum Service {
+        INCIDENT(IncidentServiceApplication::application, 8081),
+        ANALYSIS(AnalysisServiceApplication::application, 8082),
+        NOTIFICATION(NotificationServiceApplication::application, 8083);
+
+        private final Supplier<SpringApplicationBuilder> application;
+        private final int defaultPort;
+
+        Service(Supplier<SpringApplicationBuilder> application, int defaultPort) {
+            this.application = application;
+            this.defaultPort = defaultPort;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+    }
+
+    private final Map<Service, ConfigurableApplicationContext> contexts;
+
+    private SteppeWatchStack(Map<Service, ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * @param settings per-service settings given as command-line arguments (highest precedence),
+     *                 e.g. {@code server.port}, {@code spring.mongodb.database}
+     */
+    public static SteppeWatchStack start(String kafkaBootstrapServers, String mongoUri,
+                                         Map<Service, Map<String, String>> settings) {
+        Map<Service, ConfigurableApplicationContext> contexts = new java.util.EnumMap<>(Service.class);
+        try {
+            for (Service service : Service.values()) {
+                List<String> args = new ArrayList<>();
+                args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+                args.add("--spring.mongodb.uri=" + mongoUri);
+                settings.getOrDefault(service, Map.of()).forEach((key, value) -> args.add("--" + key + "=" + value));
+                contexts.put(service, service.application.get().run(args.toArray(String[]::new)));
+            }
+        } catch (RuntimeException e) {
+            new SteppeWatchStack(contexts).close();
+            throw e;
+        }
+        return new SteppeWatchStack(contexts);
+    }
+
+    public int port(Service service) {
+        return ((WebServerApplicationContext) contexts.get(service)).getWebServer().getPort();
+    }
+
+    public String baseUrl(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public ConfigurableApplicationContext context(Service service) {
+        return contexts.get(service);
+    }
+
+    @Override
+    public void close() {
+        // notification first: it is the end of the event path
+        List<Service> order = new ArrayList<>(contexts.keySet());
+        java.util.Collections.reverse(order);
+        for (Service service : order) {
+            try {
+                contexts.get(service).close();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly: {}", service, e.getMessage());
+            }
+        }
+    }
+}
