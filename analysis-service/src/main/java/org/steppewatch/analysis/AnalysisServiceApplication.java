@@ -22,9 +22,12 @@ public class AnalysisServiceApplication {
         application().run(args);
     }
 
-    /** Boot adds JacksonModule beans to its JsonMapper: REST bodies carry JTS geometries as GeoJSON. */
+    /**
+     * Boot adds JacksonModule beans to its JsonMapper: REST bodies carry JTS geometries as GeoJSON. Not named
+     * {@code geoJsonModule}: Spring Data MongoDB registers a bean of that name (its own GeoJSON types).
+     */
     @Bean
-    GeoJsonModule geoJsonModule() {
+    GeoJsonModule steppeWatchGeoJsonModule() {
         return new GeoJsonModule();
     }
 }

@@ -20,9 +20,12 @@ public class IncidentServiceApplication {
         application().run(args);
     }
 
-    /** Boot adds JacksonModule beans to its JsonMapper: REST bodies read and write GeoJSON as JTS geometries. */
+    /**
+     * Boot adds JacksonModule beans to its JsonMapper: REST bodies read and write GeoJSON as JTS geometries.
+     * Not named {@code geoJsonModule}: Spring Data MongoDB registers a bean of that name (for its own GeoJSON types).
+     */
     @Bean
-    GeoJsonModule geoJsonModule() {
+    GeoJsonModule steppeWatchGeoJsonModule() {
         return new GeoJsonModule();
     }
 }

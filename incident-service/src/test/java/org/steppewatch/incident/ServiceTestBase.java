@@ -60,6 +60,11 @@ public abstract class ServiceTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    protected HttpResponse<String> post(String path, String ifMatch, String json) {
+        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A POST whose body is streamed chunked, without a Content-Length. */
     protected HttpResponse<String> postChunked(String path, String json) {
         byte[] bytes = json.getBytes(UTF_8);

@@ -33,7 +33,7 @@ final class ExceedanceCheck {
     }
 
     /**
-     * @param notChecked one short phrase per sample that could not be compared, e.g. "UDMH in SOIL: unit 'ppb' not convertible to mg/kg"
+     * @param notChecked one short phrase per sample that could not be compared, e.g. "UDMH in SOIL (unit 'ppb' not convertible to mg/kg)"
      */
     record Result(List<Exceedance> exceedances, List<String> notChecked) {
     }
@@ -61,13 +61,13 @@ final class ExceedanceCheck {
             String what = sample.substance() + " in " + sample.medium();
             Optional<Limit> found = limitFor(sample.substance(), sample.medium());
             if (found.isEmpty()) {
-                notChecked.add(what + ": no limit on file");
+                notChecked.add(what + " (no limit on file)");
                 continue;
             }
             Limit limit = found.get();
             Optional<Double> value = Units.convert(sample.value(), sample.unit(), limit.unit());
             if (value.isEmpty()) {
-                notChecked.add(what + ": unit '" + sample.unit() + "' not convertible to " + limit.unit());
+                notChecked.add(what + " (unit '" + sample.unit() + "' not convertible to " + limit.unit() + ")");
                 continue;
             }
             double converted = value.get();

@@ -67,7 +67,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
         problem.put("title", "Content too large");
         problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
         problem.put("detail", "The request body exceeds the limit of " + limit + " bytes (" + DataSize.ofBytes(limit).toMegabytes() + " MiB).");

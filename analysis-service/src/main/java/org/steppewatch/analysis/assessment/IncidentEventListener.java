@@ -1,0 +1,51 @@
+package org.steppewatch.analysis.assessment;
+
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.IncidentReported;
+import org.steppewatch.contracts.IncidentRetracted;
+import org.steppewatch.contracts.IncidentRevised;
+import org.steppewatch.contracts.SteppeWatchEvent;
+import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.ReceivedEvent;
+
+/**
+ * Consumes {@code incidents.v1}. A malformed payload of a known type throws, so the error handler
+ * retries it and then parks it on {@code incidents.v1.DLT}; an unknown type is skipped.
+ */
+@Component
+class IncidentEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentEventListener.class);
+
+    private final AssessmentService assessments;
+
+    IncidentEventListener(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @KafkaListener(topics = Topics.INCIDENTS)
+    void onIncidentEvent(ConsumerRecord<String, String> record) {
+        ReceivedEvent received = ReceivedEvent.of(record);
+        Optional<SteppeWatchEvent> decoded = received.decode();
+        if (decoded.isEmpty()) {
+            log.debug("skipping event of unknown type {} (key {})", received.type(), record.key());
+            return;
+        }
+        SteppeWatchEvent event = decoded.get();
+        if (event instanceof IncidentReported reported) {
+            assessments.assess(reported.incidentId(), reported.version(), reported.facts());
+        } else if (event instanceof IncidentRevised revised) {
+            assessments.assess(revised.incidentId(), revised.version(), revised.facts());
+        } else if (event instanceof IncidentRetracted retracted) {
+            assessments.withdraw(retracted);
+        } else {
+            log.debug("skipping {} on {}: not an incident event", received.type(), record.topic());
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package org.steppewatch.analysis;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.steppewatch.contracts.EventHeaders;
+import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.EventTypes;
+import org.steppewatch.contracts.Geo;
+import org.steppewatch.contracts.IncidentAssessed;
+import org.steppewatch.contracts.IncidentCategory;
+import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.IncidentReported;
+import org.steppewatch.contracts.IncidentRetracted;
+import org.steppewatch.contracts.IncidentRevised;
+import org.steppewatch.contracts.Severity;
+import org.steppewatch.contracts.SteppeWatchEvent;
+import org.steppewatch.contracts.Topics;
+import org.steppewatch.testsupport.TestInfrastructure;
+
+import tools.jackson.databind.JsonNode;
+
+/** The service against a real Kafka broker and MongoDB server; Kafka and HTTP clients play the other services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + AnalysisServiceApplication.CONFIG_NAME)
+class AnalysisServiceIntegrationTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(45);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    private static KafkaProducer<String, String> producer;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+        registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("analysis-it"));
+        registry.add("spring.mongodb.database", () -> "analysis-it-" + RUN);
+        registry.add("spring.kafka.consumer.group-id", () -> "analysis-it-" + RUN);
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    private static String newIncidentId() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    /** The 2013 Proton-M facts, happening now (so the urgency is Immediate). */
+    private static IncidentFacts protonM(Instant occurredAt) {
+        return new IncidentFacts("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE, occurredAt,
+                Geo.point(63.00, 46.05), null, "Proton-M", "Baikonur Site 81/24",
+                List.of(new IncidentFacts.Release("UDMH", 172_000)),
+                List.of(new IncidentFacts.Sample("UDMH", "SOIL", 123, "mg/kg", Geo.point(63.0, 46.05), occurredAt.plusSeconds(3600))),
+                new IncidentFacts.Weather(225.0, 3.0, "D"), null);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(Integer partition, String key, String type, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INCIDENTS, partition, key, payload);
+        record.headers().add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
+        record.headers().add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8));
+        record.headers().add(EventHeaders.SOURCE, "/steppewatch/incident-service".getBytes(UTF_8));
+        record.headers().add(EventHeaders.TYPE, type.getBytes(UTF_8));
+        record.headers().add(EventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
+        record.headers().add(EventHeaders.SUBJECT, key.getBytes(UTF_8));
+        record.headers().add(EventHeaders.CONTENT_TYPE, EventHeaders.JSON.getBytes(UTF_8));
+        return record;
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(Integer partition, SteppeWatchEvent event) {
+        return cloudEvent(partition, event.incidentId(), event.eventType(), EventJson.write(event));
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
+        return producer.send(record).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static TopicReader reader(String topic) {
+        return new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), topic);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long documentsOf(String incidentId) {
+        return mongo.count(Query.query(Criteria.where("incidentId").is(incidentId)), "assessments");
+    }
+
+    private boolean outboxesEmpty() {
+        return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "assessments") == 0;
+    }
+
+    @Test
+    void anIncidentReportedIsAssessedOnceAndAnnouncedOnceEvenWhenRedelivered() throws Exception {
+        String first = newIncidentId();
+        String second = newIncidentId();
+        IncidentReported reported = new IncidentReported(first, 1, Instant.now(), protonM(Instant.now().minusSeconds(600)));
+
+        try (TopicReader assessments = reader(Topics.ASSESSMENTS)) {
+            RecordMetadata sent = send(cloudEvent(null, reported));
+
+            ConsumerRecord<String, String> assessed = await().atMost(DEADLINE).pollInSameThread()
+                    .until(() -> assessments.withKey(first), records -> !records.isEmpty()).get(0);
+
+            assertThat(header(assessed, EventHeaders.TYPE)).isEqualTo(EventTypes.INCIDENT_ASSESSED).isEqualTo("org.steppewatch.incident.assessed.v1");
+            assertThat(header(assessed, EventHeaders.SOURCE)).isEqualTo("/steppewatch/analysis-service");
+            assertThat(header(assessed, EventHeaders.SUBJECT)).isEqualTo(first);
+            assertThat(header(assessed, EventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(header(assessed, EventHeaders.ID)).isNotBlank();
+            assertThat(header(assessed, EventHeaders.TIME)).isNotBlank();
+            assertThat(header(assessed, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            IncidentAssessed event = EventJson.read(assessed.value(), IncidentAssessed.class);
+            assertThat(event.assessmentId()).isEqualTo(first + ":1");
+            assertThat(event.affectedSettlements()).extracting(IncidentAssessed.AffectedSettlement::name).contains("Baikonur");
+            assertThat(event.severity()).isEqualTo(Severity.EXTREME);
+            assertThat(event.urgency()).isEqualTo("Immediate");
+            assertThat(event.exceedances()).singleElement().extracting(IncidentAssessed.Exceedance::ratio).isEqualTo(1230.0);
+
+            // redelivery, then a different incident on the same partition: once the second is assessed, the
+            // redelivered first has been handled too (one partition is consumed in order)
+            send(cloudEvent(null, reported));
+            send(cloudEvent(sent.partition(), new IncidentReported(second, 1, Instant.now(), protonM(Instant.now()))));
+            await().atMost(DEADLINE).pollInSameThread().until(() -> !assessments.withKey(second).isEmpty());
+            await().atMost(DEADLINE).until(this::outboxesEmpty);
+
+            assertThat(assessments.withKey(first)).hasSize(1);
+            assertThat(documentsOf(first)).isEqualTo(1);
+            Document stored = mongo.findById(first + ":1", Document.class, "assessments");
+            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(1);
+            assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        }
+
+        HttpResponse<String> response = get("/api/v1/assessments/" + first);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = EventJson.mapper().readTree(response.body());
+        assertThat(body.path("assessmentId").asString()).isEqualTo(first + ":1");
+        assertThat(body.path("severity").asString()).isEqualTo("Extreme");
+        assertThat(body.path("hazardZones").get(0).path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(body.path("affectedSettlements").findValuesAsString("id")).contains("gn:1521368", "gn:9858283");
+        assertThat(body.has("withdrawn")).isFalse();
+    }
+
+    @Test
+    void aMalformedPayloadOfAKnownTypeEndsOnTheDeadLetterTopic() throws Exception {
+        String broken = newIncidentId();
+        try (TopicReader deadLetters = reader(Topics.deadLetter(Topics.INCIDENTS))) {
+            send(cloudEvent(null, broken, EventTypes.INCIDENT_REPORTED, "{\"incidentId\": \"" + broken + "\", \"version\": "));
+
+            List<ConsumerRecord<String, String>> parked = await().atMost(DEADLINE).pollInSameThread()
+                    .until(() -> deadLetters.withKey(broken), records -> !records.isEmpty());
+
+            assertThat(parked).singleElement().satisfies(r -> assertThat(r.value()).startsWith("{\"incidentId\": \"" + broken));
+        }
+        assertThat(documentsOf(broken)).isZero();
+    }
+
+    @Test
+    void anUnknownEventTypeIsSkippedNeitherAssessedNorDeadLettered() throws Exception {
+        String unknown = newIncidentId();
+        String after = newIncidentId();
+        try (TopicReader assessments = reader(Topics.ASSESSMENTS); TopicReader deadLetters = reader(Topics.deadLetter(Topics.INCIDENTS))) {
+            RecordMetadata sent = send(cloudEvent(null, unknown, "org.steppewatch.incident.teleported.v9", "{\"whatever\": true}"));
+            send(cloudEvent(sent.partition(), new IncidentReported(after, 1, Instant.now(), protonM(Instant.now()))));
+
+            await().atMost(DEADLINE).pollInSameThread().until(() -> !assessments.withKey(after).isEmpty());
+
+            assertThat(documentsOf(unknown)).isZero();
+            assertThat(deadLetters.withKey(unknown)).isEmpty();
+        }
+    }
+
+    @Test
+    void revisionsAreAssessedPerVersionAndARetractionWithdrawsThem() throws Exception {
+        String id = newIncidentId();
+        Instant at = Instant.now().minus(Duration.ofDays(10));
+        send(cloudEvent(null, new IncidentReported(id, 1, at, protonM(at))));
+        IncidentFacts revisedFacts = new IncidentFacts("Stage fragment found", IncidentCategory.STAGE_IMPACT, at,
+                Geo.point(66.775, 47.3333), null, "Proton-M", null, List.of(), List.of(), null, null);
+        send(cloudEvent(null, new IncidentRevised(id, 2, at.plusSeconds(60), revisedFacts)));
+
+        await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + id).body().contains("\"incidentVersion\":2"));
+
+        JsonNode latest = EventJson.mapper().readTree(get("/api/v1/assessments/" + id).body());
+        assertThat(latest.path("fallZone").path("status").asString()).isEqualTo("INSIDE");
+        assertThat(latest.path("urgency").asString()).isEqualTo("Past");
+        JsonNode first = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
+        assertThat(first.path("incidentVersion").asLong()).isEqualTo(1);
+        assertThat(first.path("severity").asString()).isEqualTo("Extreme");
+
+        send(cloudEvent(null, new IncidentRetracted(id, 3, at.plusSeconds(120), "duplicate report")));
+
+        await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + id).body().contains("\"withdrawn\":true"));
+        JsonNode withdrawn = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
+        assertThat(withdrawn.path("withdrawn").asBoolean()).isTrue();
+        assertThat(withdrawn.path("withdrawnReason").asString()).isEqualTo("duplicate report");
+    }
+
+    @Test
+    void anUnknownAssessmentIsA404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/assessments/no-such-incident?version=3");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(EventJson.mapper().readTree(response.body()).path("detail").asString()).contains("no-such-incident", "version 3");
+    }
+
+    @Test
+    void fallZonesAreAGeoJsonFeatureCollection() throws Exception {
+        HttpResponse<String> response = get("/api/v1/fall-zones");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
+        JsonNode body = EventJson.mapper().readTree(response.body());
+        assertThat(body.path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(body.path("features").findValuesAsString("id")).contains("RP-15", "RP-25");
+        JsonNode rp15 = body.path("features").get(0);
+        assertThat(rp15.path("type").asString()).isEqualTo("Feature");
+        assertThat(rp15.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(rp15.path("properties").path("approximate").asBoolean()).isTrue();
+        assertThat(rp15.path("properties").has("usedBy")).isTrue();
+        assertThat(rp15.path("properties").has("confidence")).isTrue();
+        assertThat(rp15.path("properties").has("source")).isTrue();
+    }
+
+    @Test
+    void settlementsNearAPointComeNearestFirst() throws Exception {
+        HttpResponse<String> response = get("/api/v1/settlements?near=63.0,46.05&radiusKm=60");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode features = EventJson.mapper().readTree(response.body()).path("features");
+        List<String> ids = new java.util.ArrayList<>();
+        features.forEach(f -> ids.add(f.path("properties").path("id").asString()));
+        assertThat(ids).startsWith("gn:9858283", "gn:1521368");
+        JsonNode baikonur = features.get(1).path("properties");
+        assertThat(baikonur.path("nameRu").asString()).isEqualTo("Байконур");
+        assertThat(baikonur.path("population").asLong()).isEqualTo(70_000);
+        assertThat(baikonur.path("distanceKm").asDouble()).isBetween(53.0, 55.0);
+        assertThat(features.get(1).path("geometry").path("type").asString()).isEqualTo("Point");
+    }
+
+    @Test
+    void badSettlementQueriesAre400Problems() throws Exception {
+        for (String query : List.of("near=abc", "near=63.0", "near=200,46", "near=63,46&radiusKm=0", "near=63,46&radiusKm=501",
+                "near=63,46&radiusKm=far", "radiusKm=5")) {
+            HttpResponse<String> response = get("/api/v1/settlements?" + query);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(query)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+        assertThat(EventJson.mapper().readTree(get("/api/v1/settlements?near=200,46").body()).path("detail").asString())
+                .contains("longitude");
+    }
+}
