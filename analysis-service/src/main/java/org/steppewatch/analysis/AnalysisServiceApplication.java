@@ -2,8 +2,6 @@ package org.steppewatch.analysis;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
-import org.steppewatch.contracts.GeoJsonModule;
 
 /**
  * analysis-service: assesses every incident version from {@code incidents.v1} (drop zones, hazard zones,
@@ -20,14 +18,5 @@ public class AnalysisServiceApplication {
 
     public static void main(String[] args) {
         application().run(args);
-    }
-
-    /**
-     * Boot adds JacksonModule beans to its JsonMapper: REST bodies carry JTS geometries as GeoJSON. Not named
-     * {@code geoJsonModule}: Spring Data MongoDB registers a bean of that name (its own GeoJSON types).
-     */
-    @Bean
-    GeoJsonModule steppeWatchGeoJsonModule() {
-        return new GeoJsonModule();
     }
 }

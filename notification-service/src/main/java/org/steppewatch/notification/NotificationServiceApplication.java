@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.georef.SettlementCatalog;
 
 /** Community subscriptions, alerts built from assessments, and their delivery by webhook. */
@@ -21,12 +20,6 @@ public class NotificationServiceApplication {
 
     public static void main(String[] args) {
         application().run(args);
-    }
-
-    /** REST bodies read and write JTS geometries as GeoJSON. */
-    @Bean
-    GeoJsonModule geoJsonModule() {
-        return new GeoJsonModule();
     }
 
     /** Parsed once: subscriptions name settlements by id. */

@@ -55,7 +55,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return detail.toString();
             }
         }
-        return ex.getBody() == null || ex.getBody().getDetail() == null ? "The request body is not readable JSON"
-                : ex.getBody().getDetail();
+        String message = ex.getMessage();
+        return message != null && message.startsWith("Required request body is missing")
+                ? "A JSON request body is required" : "The request body is not readable JSON";
     }
 }

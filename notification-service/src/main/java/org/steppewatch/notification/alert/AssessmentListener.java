@@ -1,0 +1,29 @@
+package org.steppewatch.notification.alert;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.IncidentAssessed;
+import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.ReceivedEvent;
+
+/** Consumes assessments.v1; a failure is retried and then parked on assessments.v1.DLT by the shared error handler. */
+@Component
+class AssessmentListener {
+
+    private final AlertService alerts;
+
+    AssessmentListener(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @KafkaListener(topics = Topics.ASSESSMENTS)
+    void onAssessment(ConsumerRecord<String, String> record) {
+        // unknown (newer) event types decode to empty and are skipped
+        ReceivedEvent.of(record).decode().ifPresent(event -> {
+            if (event instanceof IncidentAssessed assessment) {
+                alerts.issue(assessment);
+            }
+        });
+    }
+}

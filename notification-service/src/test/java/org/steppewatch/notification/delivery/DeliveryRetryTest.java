@@ -1,0 +1,125 @@
+package org.steppewatch.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.steppewatch.contracts.Severity;
+import org.steppewatch.notification.IntegrationTest;
+import org.steppewatch.notification.WebhookReceiver;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+
+/** Receivers that fail, then recover. Backoff here: 100 ms doubling, capped at 1 s, 8 attempts. */
+class DeliveryRetryTest extends IntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aReceiverAnswering503TwiceGetsTheAlertOnTheThirdAttemptWithEveryAttemptRecorded() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start().thenAnswer(503, 503)) {
+            JsonNode sub = subscribe(webhookSubscription("Toretam", Map.of("settlementId", BAIKONUR), receiver.url(), null,
+                    "ru", null));
+            double retriedBefore = count("retried");
+            double sentBefore = count("sent");
+            String incident = newIncidentId();
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+
+            String alertId = alertIdOf(incident);
+            JsonNode delivery = awaitDelivery(alertId, "SENT");
+            assertThat(delivery.get("attempts").size()).isEqualTo(3);
+            assertThat(delivery.findValuesAsString("outcome")).containsExactly("http_error", "http_error", "success");
+            assertThat(delivery.get("attempts").findValues("httpStatus")).extracting(JsonNode::asInt)
+                    .containsExactly(503, 503, 200);
+            assertThat(delivery.at("/attempts/0/error").stringValue()).contains("503");
+            Instant first = Instant.parse(delivery.at("/attempts/0/at").stringValue());
+            Instant second = Instant.parse(delivery.at("/attempts/1/at").stringValue());
+            Instant third = Instant.parse(delivery.at("/attempts/2/at").stringValue());
+            // 100 ms ±20 %, then 200 ms ±20 %
+            assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+            assertThat(Duration.between(second, third)).isGreaterThanOrEqualTo(Duration.ofMillis(160));
+
+            // the receiver saw three POSTs of the same message: same id and body, each freshly and validly signed
+            assertThat(receiver.requests()).hasSize(3);
+            assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("id").stringValue());
+            assertThat(receiver.requests()).extracting(WebhookReceiver.Request::body).containsOnly(receiver.requests().get(0).body());
+            for (WebhookReceiver.Request request : receiver.requests()) {
+                assertThat(signatureValid(request, sub.at("/channel/secret").stringValue())).isTrue();
+            }
+            assertThat(count("retried") - retriedBefore).isEqualTo(2);
+            assertThat(count("sent") - sentBefore).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReceiverThatIsNotUpYetGetsTheAlertOnceItStarts() throws Exception {
+        int port = WebhookReceiver.freePort();
+        subscribe(webhookSubscription("Baikonur museum", Map.of("settlementId", BAIKONUR),
+                "http://127.0.0.1:" + port + "/hooks/steppewatch", null, "en", null));
+        String incident = newIncidentId();
+        publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+        String alertId = alertIdOf(incident);
+
+        JsonNode retrying = awaitDelivery(alertId, "RETRYING");
+        assertThat(retrying.at("/attempts/0/outcome").stringValue()).isEqualTo("connection_error");
+        assertThat(retrying.at("/attempts/0/httpStatus").isNull()).isTrue();
+        assertThat(retrying.get("nextAttemptAt").isNull()).isFalse();
+        // a webhook receiver being down is the receiver's problem, not the service's health
+        var health = get("/actuator/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(json(health).get("status").stringValue()).isEqualTo("UP");
+        assertThat(json(health).at("/components/mongo/status").stringValue()).isEqualTo("UP");
+
+        try (WebhookReceiver receiver = WebhookReceiver.startOn(port)) {
+            JsonNode sent = awaitDelivery(alertId, "SENT");
+            assertThat(sent.get("attempts").size()).isGreaterThanOrEqualTo(2);
+            assertThat(sent.findValuesAsString("outcome")).last().isEqualTo("success");
+            assertThat(receiver.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReceiverThatNeverAcceptsIsGivenUpAfterEightAttempts() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start().byDefaultAnswer(500)) {
+            subscribe(webhookSubscription("Broken endpoint", Map.of("settlementId", BAIKONUR), receiver.url(), null,
+                    "kk", null));
+            double failedBefore = count("failed");
+            String incident = newIncidentId();
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+
+            JsonNode failed = awaitDelivery(alertIdOf(incident), "FAILED");
+            assertThat(failed.get("attempts").size()).isEqualTo(8);
+            assertThat(failed.findValuesAsString("outcome")).containsOnly("http_error");
+            assertThat(failed.get("nextAttemptAt").isNull()).isTrue();
+            assertThat(receiver.requests()).hasSize(8);
+            assertThat(count("failed") - failedBefore).isEqualTo(1);
+        }
+    }
+
+    private double count(String outcome) {
+        return meters.get("steppewatch.deliveries").tag("outcome", outcome).counter().count();
+    }
+
+    private String alertIdOf(String incident) {
+        return await().atMost(DEADLINE).until(() -> {
+            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
+            return alerts.size() == 1 ? alerts.get(0).get("id").stringValue() : null;
+        }, id -> id != null);
+    }
+
+    /** The alert's only delivery (this test's subscription is the only one matching), once it reaches {@code state}. */
+    private JsonNode awaitDelivery(String alertId, String state) {
+        return await().atMost(DEADLINE).until(() -> {
+            JsonNode deliveries = deliveries(alertId);
+            assertThat(deliveries.size()).isLessThanOrEqualTo(1);
+            return deliveries.isEmpty() ? null : deliveries.get(0);
+        }, d -> d != null && state.equals(d.get("state").stringValue()));
+    }
+}

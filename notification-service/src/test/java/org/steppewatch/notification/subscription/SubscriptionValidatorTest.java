@@ -1,0 +1,144 @@
+package org.steppewatch.notification.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.springframework.web.ErrorResponseException;
+import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.Severity;
+import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.notification.web.FieldProblem;
+
+import tools.jackson.databind.JsonNode;
+
+class SubscriptionValidatorTest {
+
+    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(SettlementCatalog.shipped());
+    private static final SubscriptionRequest.Channel WEBHOOK =
+            new SubscriptionRequest.Channel("webhook", "https://example.org/hook", null, null);
+
+    private static JsonNode area(String json) {
+        return EventJson.mapper().readTree(json);
+    }
+
+    private static SubscriptionRequest request(JsonNode area) {
+        return new SubscriptionRequest("Baikonur council", area, WEBHOOK, "kk", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FieldProblem> problems(SubscriptionRequest request) {
+        ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> VALIDATOR.validate(request));
+        assertThat(e).as("expected a 400").isNotNull();
+        assertThat(e.getStatusCode().value()).isEqualTo(400);
+        return (List<FieldProblem>) e.getBody().getProperties().get("errors");
+    }
+
+    @Test
+    void settlementAreaBecomesThePointOfThatSettlementAndSeverityDefaultsToMinor() {
+        SubscriptionValidator.Valid valid = VALIDATOR.validate(request(area("{\"settlementId\": \"gn:1521368\"}")));
+        Point point = (Point) valid.area().matchGeometry();
+        assertThat(point.getX()).isBetween(63.2, 63.4);
+        assertThat(point.getY()).isBetween(45.5, 45.7);
+        assertThat(valid.minSeverity()).isEqualTo(Severity.MINOR);
+        assertThat(valid.secret()).isNull();
+    }
+
+    @Test
+    void pointAndRadiusBecomeAGeodesicCircle() {
+        SubscriptionValidator.Valid valid = VALIDATOR.validate(request(
+                area("{\"point\": {\"type\": \"Point\", \"coordinates\": [63.3, 45.6]}, \"radiusKm\": 25}")));
+        Polygon circle = (Polygon) valid.area().matchGeometry();
+        // 25 km is about 0.225° of latitude
+        assertThat(circle.getEnvelopeInternal().getHeight()).isBetween(0.44, 0.46);
+        assertThat(circle.getNumPoints()).isEqualTo(Area.CIRCLE_SEGMENTS + 1);
+    }
+
+    @Test
+    void unknownSettlementIdIsAFieldError() {
+        assertThat(problems(request(area("{\"settlementId\": \"gn:0\"}"))))
+                .extracting(FieldProblem::field).containsExactly("area.settlementId");
+    }
+
+    @Test
+    void selfIntersectingPolygonIsAFieldError() {
+        List<FieldProblem> problems = problems(request(area(
+                "{\"type\": \"Polygon\", \"coordinates\": [[[63,45],[64,46],[64,45],[63,46],[63,45]]]}")));
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("area");
+        assertThat(problems.get(0).message()).containsIgnoringCase("self-intersection");
+    }
+
+    @Test
+    void radiusMustBeAboveZeroAndAtMost500Km() {
+        String point = "\"point\": {\"type\": \"Point\", \"coordinates\": [63.3, 45.6]}";
+        assertThat(problems(request(area("{" + point + ", \"radiusKm\": 0}"))))
+                .extracting(FieldProblem::field).containsExactly("area.radiusKm");
+        assertThat(problems(request(area("{" + point + ", \"radiusKm\": 500.1}"))))
+                .extracting(FieldProblem::field).containsExactly("area.radiusKm");
+        assertThat(VALIDATOR.validate(request(area("{" + point + ", \"radiusKm\": 500}"))).area())
+                .isInstanceOf(Area.CircleArea.class);
+    }
+
+    @Test
+    void aLinestringIsNotAnArea() {
+        assertThat(problems(request(area("{\"type\": \"LineString\", \"coordinates\": [[63,45],[64,46]]}"))))
+                .extracting(FieldProblem::field).containsExactly("area");
+    }
+
+    @Test
+    void webhookUrlMustBeHttpOrHttps() {
+        for (String url : List.of("ftp://example.org/hook", "not a url", "https:///nohost", "mailto:a@b.kz")) {
+            SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                    new SubscriptionRequest.Channel("webhook", url, null, null), "ru", null);
+            assertThat(problems(request)).as(url).extracting(FieldProblem::field).containsExactly("channel.url");
+        }
+    }
+
+    @Test
+    void secretMustBeAStandardWebhooksSecret() {
+        for (String secret : List.of("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_not*base64", "whsec_c2hvcnQ=")) {
+            SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                    new SubscriptionRequest.Channel("webhook", "https://example.org", secret, null), "ru", null);
+            assertThat(problems(request)).as(secret).extracting(FieldProblem::field).containsExactly("channel.secret");
+        }
+    }
+
+    @Test
+    void emailIsNotAvailableYet() {
+        SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                new SubscriptionRequest.Channel("email", null, null, "akim@baikonur.kz"), "ru", null);
+        assertThat(problems(request)).containsExactly(new FieldProblem("channel.type", "e-mail channel not available yet"));
+    }
+
+    @Test
+    void languageAndSeverityComeFromFixedLists() {
+        SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"), WEBHOOK,
+                "de", "Unknown");
+        assertThat(problems(request)).extracting(FieldProblem::field).containsExactly("language", "minSeverity");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        SubscriptionRequest request = new SubscriptionRequest(" ", null, null, null, null);
+        assertThat(problems(request)).extracting(FieldProblem::field)
+                .containsExactly("name", "area", "channel", "language");
+    }
+
+    @Test
+    void nameIsLimitedTo200Characters() {
+        SubscriptionRequest request = new SubscriptionRequest("n".repeat(201), area("{\"settlementId\": \"gn:1521368\"}"),
+                WEBHOOK, "en", null);
+        assertThat(problems(request)).extracting(FieldProblem::field).containsExactly("name");
+    }
+
+    @Test
+    void anAreaMustHaveExactlyOneShape() {
+        assertThat(problems(request(area("{\"settlementId\": \"gn:1521368\", \"radiusKm\": 5}"))))
+                .extracting(FieldProblem::field).containsExactly("area");
+        assertThat(problems(request(area("{}")))).extracting(FieldProblem::field).containsExactly("area");
+    }
+}
