@@ -59,6 +59,8 @@ public final class SteppeWatchStack implements AutoCloseable {
                 List<String> args = new ArrayList<>();
                 args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
                 args.add("--spring.mongodb.uri=" + mongoUri);
+                // one JVM, one logging system: the thread names tell the services apart, a shared label would not
+                args.add("--logging.include-application-name=false");
                 settings.getOrDefault(service, Map.of()).forEach((key, value) -> args.add("--" + key + "=" + value));
                 contexts.put(service, service.application.get().run(args.toArray(String[]::new)));
             }

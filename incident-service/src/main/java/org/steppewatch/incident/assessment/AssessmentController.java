@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.incident.incident.IncidentStore;
-import org.steppewatch.incident.web.Problems;
+import org.steppewatch.web.Problems;
 
 @RestController
 class AssessmentController {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.steppewatch.contracts.IncidentCategory;
-import org.steppewatch.incident.web.FieldProblem;
-import org.steppewatch.incident.web.Problems;
+import org.steppewatch.web.FieldProblem;
+import org.steppewatch.web.Problems;
 
 /** The filters of {@code GET /api/v1/incidents}, checked together. */
 record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant since, BoundingBox bbox, int page,

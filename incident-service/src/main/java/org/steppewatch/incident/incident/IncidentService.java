@@ -14,8 +14,8 @@ import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
 import org.steppewatch.eventing.OutboxMessage;
 import org.steppewatch.eventing.OutboxRelay;
-import org.steppewatch.incident.web.FieldProblem;
-import org.steppewatch.incident.web.Problems;
+import org.steppewatch.web.FieldProblem;
+import org.steppewatch.web.Problems;
 
 /** The incident life cycle. Each change and its event are stored together; the relay publishes the event. */
 @Service

@@ -14,7 +14,7 @@ import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.SubstanceCodes;
-import org.steppewatch.incident.web.FieldProblem;
+import org.steppewatch.web.FieldProblem;
 
 /** Checks an incident request field by field and turns a valid one into the facts of an event. */
 final class IncidentValidator {

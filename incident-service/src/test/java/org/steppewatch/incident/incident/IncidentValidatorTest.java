@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.EventJson;
-import org.steppewatch.incident.web.FieldProblem;
+import org.steppewatch.web.FieldProblem;
 
 class IncidentValidatorTest {
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryView;
-import org.steppewatch.notification.web.Problems;
+import org.steppewatch.web.Problems;
 
 @RestController
 @RequestMapping("/api/v1/alerts")

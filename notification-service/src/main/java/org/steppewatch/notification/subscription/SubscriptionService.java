@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.steppewatch.notification.web.Problems;
+import org.steppewatch.web.Problems;
 
 /** Creates, shows and deletes subscriptions; keeps the spatial index in step with the store. */
 @Service

@@ -16,8 +16,8 @@ import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
-import org.steppewatch.notification.web.FieldProblem;
-import org.steppewatch.notification.web.Problems;
+import org.steppewatch.web.FieldProblem;
+import org.steppewatch.web.Problems;
 
 import tools.jackson.databind.JsonNode;
 

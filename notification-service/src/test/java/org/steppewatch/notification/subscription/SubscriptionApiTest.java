@@ -159,7 +159,7 @@ class SubscriptionApiTest extends IntegrationTest {
         HttpResponse<String> response = postJson("/api/v1/subscriptions", "{\"name\": \"x\", \"area\": {");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = assertProblem(response);
-        assertThat(problem.get("detail").stringValue()).contains("Invalid JSON").contains("line 1");
+        assertThat(problem.get("detail").stringValue()).contains("Malformed JSON").contains("line 1");
 
         HttpResponse<String> wrongType = postJson("/api/v1/subscriptions", "{\"name\": [1], \"language\": \"kk\"}");
         assertThat(wrongType.statusCode()).isEqualTo(400);

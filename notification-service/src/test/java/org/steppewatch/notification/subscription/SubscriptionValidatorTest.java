@@ -12,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.SettlementCatalog;
-import org.steppewatch.notification.web.FieldProblem;
+import org.steppewatch.web.FieldProblem;
 
 import tools.jackson.databind.JsonNode;
 

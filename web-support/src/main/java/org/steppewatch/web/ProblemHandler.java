@@ -1,10 +1,12 @@
-package org.steppewatch.incident.web;
+package org.steppewatch.web;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,11 +23,17 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * Every error as application/problem+json. Spring's own exceptions and {@link Problems} are
- * rendered by the base class; unreadable bodies get a detail that names the line, column and field.
+ * Every error as application/problem+json (RFC 9457). Spring MVC's own exceptions, {@link Problems} and
+ * {@code ResponseStatusException}s are rendered by the base class; unreadable bodies get a detail that names
+ * the line, column and field; a body found too large while reading is a 413; anything unforeseen is a 500
+ * without internals, logged.
+ * <p>
+ * Registered by {@link WebSupportAutoConfiguration}. Lowest precedence: an advice of the service itself
+ * gets the first say, this catch-all ({@code Exception}) only what nobody else handles.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     // Jackson names our DTO classes in some messages; the client only needs the simple name
@@ -34,7 +42,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = causeOf(ex, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(ex, tooLarge.limit(), request);
+        }
         return handleExceptionInternal(ex, describe(ex), headers, status, request);
+    }
+
+    /** Thrown by code that reads a body through a limit of its own. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
+        return tooLarge(ex, ex.limit(), request);
     }
 
     /** Anything unforeseen is still a problem document, without internals. */
@@ -46,8 +64,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    private ResponseEntity<Object> tooLarge(Exception ex, long limit, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        // the unread rest of the body makes the connection unusable for another request
+        headers.setConnection("close");
+        return handleExceptionInternal(ex, Problems.payloadTooLarge(limit).getBody(), headers,
+                HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** The 400 problem for a body that could not be read as the expected JSON document. */
     static ProblemDetail describe(HttpMessageNotReadableException ex) {
-        JacksonException json = jacksonCause(ex);
+        JacksonException json = causeOf(ex, JacksonException.class);
         ProblemDetail problem;
         if (json == null) {
             String message = ex.getMessage() == null ? "" : ex.getMessage();
@@ -78,10 +105,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static JacksonException jacksonCause(Throwable ex) {
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException json) {
-                return json;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
@@ -110,7 +137,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** Own class names shortened to their simple name; only the first line (the rest is Jackson's context). */
     private static String clean(String message) {
-        return message == null ? "" : OWN_CLASS.matcher(message).replaceAll("$1");
+        if (message == null) {
+            return "";
+        }
+        String firstLine = message.lines().findFirst().orElse("");
+        return OWN_CLASS.matcher(firstLine).replaceAll("$1");
     }
 }

@@ -1,14 +1,15 @@
-package org.steppewatch.incident.web;
+package org.steppewatch.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,66 +19,82 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over the limit with a 413 problem, whether the client declared a
- * Content-Length or streamed the body chunked, before anything parses or stores them.
+ * Refuses request bodies over the limit with a 413 problem, whether the client declared a Content-Length
+ * or streamed the body chunked, before anything parses or stores them. The limit is
+ * {@code steppewatch.web.max-body-size} (default 1MB).
  */
-@Component
-class BodySizeLimitFilter extends OncePerRequestFilter {
-
-    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${steppewatch.incident.max-body-size:1MB}") DataSize limit, JsonMapper json) {
-        this.limit = limit.toBytes();
+    public RequestBodyLimitFilter(long limit, JsonMapper json) {
+        this.limit = limit;
         this.json = json;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WITH_BODY.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    /** The limit in bytes. */
+    public long limit() {
+        return limit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(request, response);
+            return;
+        }
+        if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+            // the container delivers no more than the declared length; without either header there is no body
+            chain.doFilter(request, response);
             return;
         }
         // a chunked body has no declared length: read at most one byte past the limit to find out
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) {
-            tooLarge(request, response);
+            refuse(request, response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("title", "Content too large");
-        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", "The request body exceeds the limit of " + limit + " bytes (" + DataSize.ofBytes(limit).toMegabytes() + " MiB).");
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = Problems.payloadTooLarge(limit).getBody();
+        // written here, outside Spring MVC: the same members its message converter would write
+        Map<String, Object> document = new LinkedHashMap<>();
+        if (problem.getType() != null) {
+            document.put("type", problem.getType().toString());
+        }
+        document.put("title", problem.getTitle());
+        document.put("status", problem.getStatus());
+        document.put("detail", problem.getDetail());
+        instance(request).ifPresent(uri -> document.put("instance", uri));
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // the unread rest of the body makes the connection unusable for another request
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        json.writeValue(response.getOutputStream(), document);
     }
 
+    private static Optional<String> instance(HttpServletRequest request) {
+        try {
+            return Optional.of(URI.create(request.getRequestURI()).toString());
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    /** The request with its body already read into memory (at most the limit). */
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;

@@ -1,0 +1,39 @@
+package org.steppewatch.web;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler}
+ * and the {@link RequestBodyLimitFilter}.
+ * <p>
+ * Before {@link WebMvcAutoConfiguration}, so Boot's own {@code ProblemDetailsExceptionHandler}
+ * ({@code spring.mvc.problemdetails.enabled}) sees ours and backs off; ours in turn backs off when the
+ * application declares its own {@link ResponseEntityExceptionHandler}.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebSupportProperties.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    ProblemHandler steppeWatchProblemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestBodyLimitFilter steppeWatchRequestBodyLimitFilter(WebSupportProperties properties,
+                                                             ObjectProvider<JsonMapper> json) {
+        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(JsonMapper::shared));
+    }
+}
