@@ -10,6 +10,7 @@ public final class EventTypes {
     public static final String INCIDENT_REVISED = "org.steppewatch.incident.revised.v1";
     public static final String INCIDENT_RETRACTED = "org.steppewatch.incident.retracted.v1";
     public static final String INCIDENT_ASSESSED = "org.steppewatch.incident.assessed.v1";
+    public static final String ASSESSMENT_WITHDRAWN = "org.steppewatch.incident.assessment-withdrawn.v1";
     public static final String ALERT_ISSUED = "org.steppewatch.alert.issued.v1";
     public static final String ALERT_CANCELLED = "org.steppewatch.alert.cancelled.v1";
 
@@ -18,6 +19,7 @@ public final class EventTypes {
             INCIDENT_REVISED, IncidentRevised.class,
             INCIDENT_RETRACTED, IncidentRetracted.class,
             INCIDENT_ASSESSED, IncidentAssessed.class,
+            ASSESSMENT_WITHDRAWN, AssessmentWithdrawn.class,
             ALERT_ISSUED, AlertIssued.class,
             ALERT_CANCELLED, AlertCancelled.class);
 

@@ -2,7 +2,8 @@ package org.steppewatch.contracts;
 
 /** An event of the public contract: a past-tense fact about one incident. */
 public sealed interface SteppeWatchEvent
-        permits IncidentReported, IncidentRevised, IncidentRetracted, IncidentAssessed, AlertIssued, AlertCancelled {
+        permits IncidentReported, IncidentRevised, IncidentRetracted, IncidentAssessed, AssessmentWithdrawn, AlertIssued,
+        AlertCancelled {
 
     /** The Kafka record key and the CloudEvents subject. */
     String incidentId();

@@ -1,0 +1,29 @@
+package org.steppewatch.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The assessments of an incident no longer stand because the incident was retracted. Notifiers
+ * cancel the alerts they issued for it (CAP msgType Cancel).
+ *
+ * @param incidentVersion the version of the incident that retracted it
+ * @param assessmentIds   the assessments withdrawn ({@code incidentId:version})
+ */
+public record AssessmentWithdrawn(String incidentId, long incidentVersion, Instant withdrawnAt, String reason,
+                                  List<String> assessmentIds) implements SteppeWatchEvent {
+
+    public AssessmentWithdrawn {
+        assessmentIds = assessmentIds == null ? List.of() : List.copyOf(assessmentIds);
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.ASSESSMENT_WITHDRAWN;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ASSESSMENTS;
+    }
+}
