@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,6 +33,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.EventTypes;
@@ -141,7 +143,8 @@ class AnalysisServiceIntegrationTest {
     }
 
     private boolean outboxesEmpty() {
-        return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "assessments") == 0;
+        return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "assessments") == 0
+                && mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "withdrawals") == 0;
     }
 
     @Test
@@ -166,7 +169,9 @@ class AnalysisServiceIntegrationTest {
             IncidentAssessed event = EventJson.read(assessed.value(), IncidentAssessed.class);
             assertThat(event.assessmentId()).isEqualTo(first + ":1");
             assertThat(event.affectedSettlements()).extracting(IncidentAssessed.AffectedSettlement::name).contains("Baikonur");
-            assertThat(event.severity()).isEqualTo(Severity.EXTREME);
+            // wind from the south-west: the zones point away from the towns; an off-nominal crash with 1230 × in soil
+            assertThat(event.severity()).isEqualTo(Severity.SEVERE);
+            assertThat(event.hazardZones()).extracting(IncidentAssessed.HazardZone::level).containsExactly("AEGL-3", "AEGL-2");
             assertThat(event.urgency()).isEqualTo("Immediate");
             assertThat(event.exceedances()).singleElement().extracting(IncidentAssessed.Exceedance::ratio).isEqualTo(1230.0);
 
@@ -180,7 +185,8 @@ class AnalysisServiceIntegrationTest {
             assertThat(assessments.withKey(first)).hasSize(1);
             assertThat(documentsOf(first)).isEqualTo(1);
             Document stored = mongo.findById(first + ":1", Document.class, "assessments");
-            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(1);
+            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(2);
+            assertThat(stored.get("details", Document.class).get("hazardZoneDetails", List.class)).hasSize(2);
             assertThat(stored.getList("outbox", Document.class)).isEmpty();
         }
 
@@ -188,9 +194,18 @@ class AnalysisServiceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = EventJson.mapper().readTree(response.body());
         assertThat(body.path("assessmentId").asString()).isEqualTo(first + ":1");
-        assertThat(body.path("severity").asString()).isEqualTo("Extreme");
+        assertThat(body.path("severity").asString()).isEqualTo("Severe");
+        assertThat(body.path("severityReason").asString()).contains("off-nominal");
         assertThat(body.path("hazardZones").get(0).path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(body.path("hazardZones").get(0).path("thresholdPpm").asDouble()).isEqualTo(11.0);
         assertThat(body.path("affectedSettlements").findValuesAsString("id")).contains("gn:1521368", "gn:9858283");
+        assertThat(body.path("referenceDataVersion").asString()).startsWith("sha256:");
+        // the analysis beside the event: areas of concern, how each zone was drawn, every sample comparison
+        assertThat(body.path("areasOfConcern").get(0).path("id").asString()).isEqualTo("AOC-BAIKONUR-LEASE");
+        assertThat(body.path("hazardZoneDetails").get(1).path("inputs").path("stability").asString()).isEqualTo("D");
+        assertThat(body.path("hazardZoneDetails").get(1).path("reachKm").asDouble()).isBetween(8.4, 8.6);
+        assertThat(body.path("sampleComparisons").get(0).path("ratio").asDouble()).isEqualTo(1230.0);
+        assertThat(body.path("exposureMinutes").asInt()).isEqualTo(60);
         assertThat(body.has("withdrawn")).isFalse();
     }
 
@@ -239,14 +254,42 @@ class AnalysisServiceIntegrationTest {
         assertThat(latest.path("urgency").asString()).isEqualTo("Past");
         JsonNode first = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
         assertThat(first.path("incidentVersion").asLong()).isEqualTo(1);
-        assertThat(first.path("severity").asString()).isEqualTo("Extreme");
+        assertThat(first.path("severity").asString()).isEqualTo("Severe");
 
-        send(cloudEvent(null, new IncidentRetracted(id, 3, at.plusSeconds(120), "duplicate report")));
+        try (TopicReader assessments = reader(Topics.ASSESSMENTS)) {
+            IncidentRetracted retracted = new IncidentRetracted(id, 3, at.plusSeconds(120), "duplicate report");
+            RecordMetadata sent = send(cloudEvent(null, retracted));
 
-        await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + id).body().contains("\"withdrawn\":true"));
-        JsonNode withdrawn = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
-        assertThat(withdrawn.path("withdrawn").asBoolean()).isTrue();
-        assertThat(withdrawn.path("withdrawnReason").asString()).isEqualTo("duplicate report");
+            await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + id).body().contains("\"withdrawn\":true"));
+            JsonNode withdrawn = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
+            assertThat(withdrawn.path("withdrawn").asBoolean()).isTrue();
+            assertThat(withdrawn.path("withdrawnReason").asString()).isEqualTo("duplicate report");
+
+            // partners see the withdrawal on assessments.v1, once, even when the retraction is delivered again
+            Predicate<ConsumerRecord<String, String>> isWithdrawal = r -> EventTypes.ASSESSMENT_WITHDRAWN.equals(header(r, EventHeaders.TYPE));
+            ConsumerRecord<String, String> announced = await().atMost(DEADLINE).pollInSameThread()
+                    .until(() -> assessments.withKey(id).stream().filter(isWithdrawal).toList(), records -> !records.isEmpty()).get(0);
+            AssessmentWithdrawn event = EventJson.read(announced.value(), AssessmentWithdrawn.class);
+            assertThat(event.assessmentIds()).containsExactly(id + ":1", id + ":2");
+            assertThat(event.reason()).isEqualTo("duplicate report");
+            assertThat(event.incidentVersion()).isEqualTo(3);
+            assertThat(header(announced, EventHeaders.SOURCE)).isEqualTo("/steppewatch/analysis-service");
+
+            String after = newIncidentId();
+            send(cloudEvent(null, retracted));
+            send(cloudEvent(sent.partition(), new IncidentReported(after, 1, Instant.now(), protonM(Instant.now()))));
+            await().atMost(DEADLINE).pollInSameThread().until(() -> !assessments.withKey(after).isEmpty());
+            await().atMost(DEADLINE).until(this::outboxesEmpty);
+            assertThat(assessments.withKey(id).stream().filter(isWithdrawal)).hasSize(1);
+            assertThat(mongo.findById(id + ":withdrawn", Document.class, "withdrawals")).isNotNull();
+        }
+
+        // a late report of the retracted incident is not assessed again
+        RecordMetadata late = send(cloudEvent(null, new IncidentRevised(id, 4, at.plusSeconds(180), revisedFacts)));
+        String marker = newIncidentId();
+        send(cloudEvent(late.partition(), new IncidentReported(marker, 1, Instant.now(), protonM(Instant.now()))));
+        await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + marker).statusCode() == 200);
+        assertThat(documentsOf(id)).isEqualTo(2);
     }
 
     @Test
@@ -274,6 +317,16 @@ class AnalysisServiceIntegrationTest {
         assertThat(rp15.path("properties").has("usedBy")).isTrue();
         assertThat(rp15.path("properties").has("confidence")).isTrue();
         assertThat(rp15.path("properties").has("source")).isTrue();
+        assertThat(rp15.path("properties").path("kind").asString()).isEqualTo("DROP_ZONE");
+        // the areas of concern come after the drop zones, flagged approximate
+        List<String> kinds = new java.util.ArrayList<>();
+        body.path("features").forEach(f -> kinds.add(f.path("properties").path("kind").asString()));
+        assertThat(kinds).containsExactly("DROP_ZONE", "DROP_ZONE", "AREA_OF_CONCERN", "AREA_OF_CONCERN", "AREA_OF_CONCERN");
+        assertThat(body.path("features").findValuesAsString("id")).contains("AOC-BAIKONUR-LEASE", "AOC-SEMIPALATINSK-TS", "AOC-SARY-SHAGAN");
+        JsonNode saryShagan = EventJson.mapper().readTree(get("/api/v1/fall-zones?kind=AREA_OF_CONCERN").body()).path("features").get(2);
+        assertThat(saryShagan.path("properties").path("confidence").asString()).isEqualTo("low");
+        assertThat(saryShagan.path("properties").path("note").asString()).contains("LOW-CONFIDENCE");
+        assertThat(get("/api/v1/fall-zones?kind=LAKE").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -1,33 +1,22 @@
 package org.steppewatch.analysis.assessment;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.steppewatch.analysis.reference.FallZoneIndex;
-import org.steppewatch.analysis.reference.ReferenceDataVersion;
-import org.steppewatch.analysis.reference.SettlementIndex;
 
-/** The named operations of the assessment; a later model replaces one bean, not the assessor. */
+/** The model and its settings: {@code steppewatch.analysis.plume.exposure-minutes} and {@code .max-reach-km}. */
 @Configuration(proxyBeanMethods = false)
 class AssessmentConfiguration {
 
     @Bean
-    HazardModel hazardModel() {
-        return new ScreeningRadius();
+    PlumeHazards plumeHazards(
+            @Value("${steppewatch.analysis.plume.exposure-minutes:" + PlumeHazards.DEFAULT_EXPOSURE_MINUTES + "}") int exposureMinutes,
+            @Value("${steppewatch.analysis.plume.max-reach-km:" + PlumeHazards.DEFAULT_MAX_REACH_KM + "}") double maxReachKm) {
+        return new PlumeHazards(exposureMinutes, maxReachKm);
     }
 
     @Bean
-    ExceedanceCheck exceedanceCheck() {
-        return ExceedanceCheck.shipped();
-    }
-
-    @Bean
-    SeverityRule severityRule() {
-        return new SeverityRule();
-    }
-
-    @Bean
-    IncidentAssessor incidentAssessor(FallZoneIndex fallZones, HazardModel hazardModel, SettlementIndex settlements,
-                                      ExceedanceCheck exceedanceCheck, SeverityRule severityRule, ReferenceDataVersion version) {
-        return new IncidentAssessor(fallZones, hazardModel, settlements, exceedanceCheck, severityRule, version.value());
+    IncidentAssessor incidentAssessor(PlumeHazards plumeHazards) {
+        return new IncidentAssessor(plumeHazards, new ExceedanceCheck(), new SeverityRule());
     }
 }

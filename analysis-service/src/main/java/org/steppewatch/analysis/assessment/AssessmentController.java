@@ -13,7 +13,11 @@ import org.steppewatch.contracts.EventJson;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads stored assessments: the IncidentAssessed fields, plus {@code withdrawn} when the incident was retracted. */
+/**
+ * Reads stored assessments: the IncidentAssessed fields, the {@link AssessmentDetails} fields beside them
+ * ({@code areasOfConcern}, {@code hazardZoneDetails}, {@code sampleComparisons}, {@code notModelled},
+ * {@code exposureMinutes}, {@code severityReason}), plus {@code withdrawn} when the incident was retracted.
+ */
 @RestController
 @RequestMapping("/api/v1/assessments")
 class AssessmentController {
@@ -34,6 +38,10 @@ class AssessmentController {
                 version == null ? "no assessment of incident " + incidentId
                         : "no assessment of incident " + incidentId + " version " + version));
         ObjectNode body = EventJson.mapper().valueToTree(found.assessment());
+        if (found.details() != null) {
+            // the analysis beyond the event: areas of concern, how each zone was drawn, every sample comparison
+            EventJson.mapper().readTree(found.details().toJson()).properties().forEach(e -> body.set(e.getKey(), e.getValue()));
+        }
         if (found.withdrawn()) {
             body.put("withdrawn", true);
             body.put("withdrawnAt", found.withdrawnAt() == null ? null : found.withdrawnAt().toString());

@@ -2,34 +2,48 @@ package org.steppewatch.analysis.assessment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.steppewatch.analysis.reference.ReferenceData;
+import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.eventing.OutboxRelay;
 
-/** Turns incident events into stored assessments and their IncidentAssessed events, once per incident version. */
+/**
+ * Turns incident events into stored assessments and their events: IncidentAssessed once per incident version,
+ * AssessmentWithdrawn once per retracted incident.
+ */
 @Service
 class AssessmentService {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentService.class);
 
     private final IncidentAssessor assessor;
+    private final ReferenceData reference;
     private final AssessmentStore store;
+    private final WithdrawalStore withdrawals;
     private final OutboxRelay outboxRelay;
     private final Clock clock;
 
-    AssessmentService(IncidentAssessor assessor, AssessmentStore store, OutboxRelay outboxRelay, Clock clock) {
+    AssessmentService(IncidentAssessor assessor, ReferenceData reference, AssessmentStore store, WithdrawalStore withdrawals,
+                      OutboxRelay outboxRelay, Clock clock) {
         this.assessor = assessor;
+        this.reference = reference;
         this.store = store;
+        this.withdrawals = withdrawals;
         this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
-    /** Assesses one incident version unless it already was (a redelivered event): then nothing happens. */
+    /**
+     * Assesses one incident version unless it already was (a redelivered event) or the incident was retracted
+     * (a late or redelivered report): then nothing happens.
+     */
     void assess(String incidentId, long version, IncidentFacts facts) {
         if (incidentId == null || incidentId.isBlank()) {
             throw new IllegalArgumentException("incident event without an incidentId");
@@ -39,19 +53,35 @@ class AssessmentService {
             log.info("assessment {} exists already; redelivered event ignored", assessmentId);
             return;
         }
+        if (withdrawals.exists(incidentId)) {
+            log.info("incident {} was retracted; version {} is not assessed", incidentId, version);
+            return;
+        }
         Instant now = clock.instant();
-        IncidentAssessed assessment = assessor.assess(incidentId, version, facts, now);
+        IncidentAssessor.Assessment assessment = assessor.assess(reference.current(), incidentId, version, facts, now);
         if (store.insertWithEvent(assessment, now)) {
             outboxRelay.wake();
-            log.info("assessed {}: {} — {}", assessmentId, assessment.severity().cap(), assessment.summary());
+            log.info("assessed {}: {} — {}", assessmentId, assessment.event().severity().cap(), assessment.event().summary());
         } else {
             log.info("assessment {} was stored concurrently; nothing written", assessmentId);
         }
     }
 
-    /** Marks the incident's assessments withdrawn (the withdrawal event comes with a later issue). */
+    /**
+     * Withdraws the incident's assessments: stores the AssessmentWithdrawn event (once: a deterministic id) and
+     * marks every assessment withdrawn (repeatable). A redelivered retraction changes nothing.
+     */
     void withdraw(IncidentRetracted retraction) {
-        long marked = store.withdraw(retraction.incidentId(), retraction.retractedAt(), retraction.reason());
-        log.info("incident {} retracted: {} assessment(s) marked withdrawn", retraction.incidentId(), marked);
+        Instant now = clock.instant();
+        List<String> ids = store.assessmentIds(retraction.incidentId());
+        AssessmentWithdrawn event = new AssessmentWithdrawn(retraction.incidentId(), retraction.version(),
+                retraction.retractedAt() == null ? now : retraction.retractedAt(), retraction.reason(), ids);
+        boolean announced = withdrawals.insertWithEvent(event, now);
+        long marked = store.withdraw(retraction.incidentId(), event.withdrawnAt(), retraction.reason());
+        if (announced) {
+            outboxRelay.wake();
+        }
+        log.info("incident {} retracted: {} assessment(s) marked withdrawn{}", retraction.incidentId(), marked,
+                announced ? ", withdrawal announced" : "; withdrawal was announced before");
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.EventJson;
@@ -37,8 +38,12 @@ class AssessmentStore implements InitializingBean {
         this.mongo = mongo;
     }
 
-    /** An assessment as stored, with the withdrawal mark set when its incident was retracted. */
-    record Stored(IncidentAssessed assessment, boolean withdrawn, Instant withdrawnAt, String withdrawnReason) {
+    /**
+     * An assessment as stored, with the withdrawal mark set when its incident was retracted.
+     *
+     * @param details the {@link AssessmentDetails} as stored (JSON), or null for assessments stored before they existed
+     */
+    record Stored(IncidentAssessed assessment, Document details, boolean withdrawn, Instant withdrawnAt, String withdrawnReason) {
     }
 
     @Override
@@ -51,7 +56,8 @@ class AssessmentStore implements InitializingBean {
     }
 
     /** @return false when an assessment with this id is already stored (nothing was written) */
-    boolean insertWithEvent(IncidentAssessed assessment, Instant now) {
+    boolean insertWithEvent(IncidentAssessor.Assessment assessed, Instant now) {
+        IncidentAssessed assessment = assessed.event();
         Document outboxMessage = new Document();
         mongo.getConverter().write(OutboxMessage.of(assessment, now), outboxMessage);
         Document document = new Document("_id", assessment.assessmentId())
@@ -62,6 +68,7 @@ class AssessmentStore implements InitializingBean {
                 .append("withdrawn", false)
                 // the event's own JSON: GeoJSON geometries, the same field names as on the topic and the API
                 .append("assessment", Document.parse(EventJson.write(assessment)))
+                .append("details", Document.parse(EventJson.mapper().writeValueAsString(assessed.details())))
                 .append(OutboxMessage.FIELD, List.of(outboxMessage));
         try {
             mongo.insert(document, COLLECTION);
@@ -81,6 +88,13 @@ class AssessmentStore implements InitializingBean {
                 .map(AssessmentStore::read);
     }
 
+    /** The ids of the incident's assessments, oldest version first. */
+    List<String> assessmentIds(String incidentId) {
+        Query q = query(where("incidentId").is(incidentId)).with(Sort.by(Sort.Direction.ASC, "incidentVersion"));
+        q.fields().include("_id");
+        return mongo.find(q, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
     long count(String incidentId) {
         return mongo.count(query(where("incidentId").is(incidentId)), COLLECTION);
     }
@@ -97,7 +111,7 @@ class AssessmentStore implements InitializingBean {
     private static Stored read(Document document) {
         IncidentAssessed assessment = EventJson.read(document.get("assessment", Document.class).toJson(), IncidentAssessed.class);
         Date withdrawnAt = document.getDate("withdrawnAt");
-        return new Stored(assessment, Boolean.TRUE.equals(document.getBoolean("withdrawn")),
+        return new Stored(assessment, document.get("details", Document.class), Boolean.TRUE.equals(document.getBoolean("withdrawn")),
                 withdrawnAt == null ? null : withdrawnAt.toInstant(), document.getString("withdrawnReason"));
     }
 }

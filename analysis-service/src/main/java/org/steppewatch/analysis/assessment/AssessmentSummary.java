@@ -2,24 +2,24 @@ package org.steppewatch.analysis.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Point;
+import org.steppewatch.analysis.assessment.AssessmentDetails.AreaOfConcernFinding;
+import org.steppewatch.analysis.assessment.AssessmentDetails.ZoneDetail;
 import org.steppewatch.analysis.reference.FallZoneIndex;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
 import org.steppewatch.contracts.IncidentAssessed.Exceedance;
 import org.steppewatch.contracts.IncidentAssessed.FallZoneFinding;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.IncidentFacts;
-import org.steppewatch.georef.Geodesy;
 
 /**
- * The one- or two-sentence English summary of an assessment, e.g. "LAUNCH_FAILURE 'Proton-M': 172 t UDMH;
- * UDMH screening zone 66.7 km reaches 2 settlements (79,548 people), nearest Tyuratam 50.6 km SSE, largest
- * Baikonur 54.3 km SSE (70,000); outside drop zones, none within 100 km (nearest RP-25, 260.9 km). Samples: UDMH in SOIL at 1230× the limit
- * (123 mg/kg; limit 0.1 mg/kg)."
+ * The English summary of an assessment, e.g. "LAUNCH_FAILURE 'Proton-M': 172 t UDMH; UDMH AEGL-3 3.3 km NE,
+ * UDMH AEGL-2 8.6 km NE (60 min, class D, 3 m/s) reach no settlement; nearest settlement Tyuratam 50.6 km SSE;
+ * outside drop zones, none within 100 km (nearest RP-25, 260.9 km); inside area of concern Baikonur Cosmodrome
+ * leased area (approximate outline). Samples: UDMH in SOIL at 1230× the limit (123 mg/kg; limit 0.1 mg/kg)."
  */
 final class AssessmentSummary {
 
@@ -29,15 +29,16 @@ final class AssessmentSummary {
     private AssessmentSummary() {
     }
 
-    static String of(IncidentFacts facts, Point location, FallZoneFinding fallZone, double nearbyKm, List<HazardZone> zones,
-                     List<AffectedSettlement> affected, ExceedanceCheck.Result samples) {
+    static String of(IncidentFacts facts, FallZoneFinding fallZone, double nearbyKm, List<HazardZone> zones, List<ZoneDetail> details,
+                     List<AffectedSettlement> affected, List<AreaOfConcernFinding> areas, ExceedanceCheck.Result samples,
+                     int exposureMinutes) {
         StringBuilder s = new StringBuilder();
         s.append(facts.category());
         if (facts.title() != null && !facts.title().isBlank()) {
             s.append(" '").append(facts.title().strip()).append('\'');
         }
-        s.append(": ").append(releases(facts)).append("; ").append(zonesAndPeople(location, zones, affected))
-                .append("; ").append(fallZone(fallZone, nearbyKm)).append('.');
+        s.append(": ").append(releases(facts)).append("; ").append(zonesAndPeople(zones, details, affected, exposureMinutes))
+                .append("; ").append(fallZone(fallZone, nearbyKm)).append(areas(areas)).append('.');
         String sampleSentence = samples(facts, samples);
         if (!sampleSentence.isEmpty()) {
             s.append(' ').append(sampleSentence);
@@ -57,10 +58,10 @@ final class AssessmentSummary {
         return String.join(", ", parts);
     }
 
-    private static String zonesAndPeople(Point location, List<HazardZone> zones, List<AffectedSettlement> affected) {
+    private static String zonesAndPeople(List<HazardZone> zones, List<ZoneDetail> details, List<AffectedSettlement> affected,
+                                         int exposureMinutes) {
         List<AffectedSettlement> inside = affected.stream().filter(a -> a.zone() != null).toList();
-        String drawn = zones.isEmpty() ? "no hazard zone drawn"
-                : String.join(", ", zones.stream().map(z -> zone(location, z)).toList());
+        String drawn = zones.isEmpty() ? "no hazard zone drawn" : describe(details, exposureMinutes);
         if (!inside.isEmpty()) {
             long people = inside.stream().mapToLong(AffectedSettlement::population).sum();
             long unknown = inside.stream().filter(a -> a.population() <= 0).count();
@@ -68,7 +69,7 @@ final class AssessmentSummary {
             return drawn + (zones.size() > 1 ? " reach " : " reaches ") + count(inside.size(), "settlement") + " ("
                     + String.format(Locale.ROOT, "%,d", people) + " people"
                     + (unknown > 0 ? ", " + unknown + " without a population figure" : "") + "), nearest "
-                    + where(nearest) + largest(inside, nearest);
+                    + where(nearest) + " (" + nearest.zone() + ")" + largest(inside, nearest);
         }
         String nearest = affected.isEmpty()
                 ? "no settlement within " + number(IncidentAssessor.NEAREST_WITHIN_KM) + " km"
@@ -77,26 +78,38 @@ final class AssessmentSummary {
                 : drawn + (zones.size() > 1 ? " reach" : " reaches") + " no settlement; " + nearest;
     }
 
+    /** "UDMH AEGL-3 3.3 km NE, UDMH AEGL-2 8.6 km NE (60 min, class D, 3 m/s)", circles and footprints likewise. */
+    private static String describe(List<ZoneDetail> details, int exposureMinutes) {
+        List<String> parts = new ArrayList<>();
+        String plumeNote = null;
+        boolean windless = false;
+        for (ZoneDetail d : details) {
+            String who = d.substance() == null ? "" : d.substance() + " ";
+            switch (d.method()) {
+                case PlumeHazards.GAUSSIAN_PLUME -> {
+                    parts.add(who + d.level() + " " + oneDecimal(d.reachKm()) + " km " + compass(d.downwindBearingDeg())
+                            + (d.truncated() ? " (cut)" : ""));
+                    plumeNote = exposureMinutes + " min, class " + d.inputs().stability() + ", " + number(d.inputs().windSpeedMs()) + " m/s";
+                }
+                case PlumeHazards.NO_WIND_CIRCLE -> {
+                    parts.add(who + d.level() + " circle " + oneDecimal(d.reachKm()) + " km" + (d.truncated() ? " (cut)" : ""));
+                    windless = true;
+                    plumeNote = exposureMinutes + " min, class " + d.inputs().stability() + ", " + number(d.inputs().windSpeedMs()) + " m/s";
+                }
+                case PlumeHazards.SCREENING_RADIUS -> parts.add(who + "screening circle " + oneDecimal(d.reachKm()) + " km (no AEGL)");
+                default -> parts.add("reported footprint");
+            }
+        }
+        return String.join(", ", parts) + (plumeNote == null ? "" : " (" + plumeNote + (windless ? ", no wind direction" : "") + ")");
+    }
+
     /** The most populous settlement reached, when it is not the nearest: who is at stake, not only who is closest. */
     private static String largest(List<AffectedSettlement> inside, AffectedSettlement nearest) {
-        AffectedSettlement largest = inside.stream().max(java.util.Comparator.comparingLong(AffectedSettlement::population)).orElseThrow();
+        AffectedSettlement largest = inside.stream().max(Comparator.comparingLong(AffectedSettlement::population)).orElseThrow();
         if (largest == nearest || largest.population() <= nearest.population()) {
             return "";
         }
-        return ", largest " + where(largest) + " (" + String.format(Locale.ROOT, "%,d", largest.population()) + ")";
-    }
-
-    private static String zone(Point location, HazardZone zone) {
-        if (IncidentAssessor.REPORTED_FOOTPRINT.equals(zone.level())) {
-            return "reported footprint";
-        }
-        // a zone's reach: its farthest vertex from the release point (a circle's radius)
-        double reach = 0;
-        for (Coordinate c : zone.geometry().getCoordinates()) {
-            reach = Math.max(reach, Geodesy.distanceKm(location.getX(), location.getY(), c.x, c.y));
-        }
-        String level = ScreeningRadius.LEVEL.equals(zone.level()) ? "screening" : zone.level();
-        return (zone.substance() == null ? "" : zone.substance() + " ") + level + " zone " + oneDecimal(reach) + " km";
+        return ", largest " + where(largest) + " (" + String.format(Locale.ROOT, "%,d", largest.population()) + ", " + largest.zone() + ")";
     }
 
     private static String where(AffectedSettlement a) {
@@ -115,13 +128,26 @@ final class AssessmentSummary {
         };
     }
 
+    private static String areas(List<AreaOfConcernFinding> areas) {
+        List<String> parts = new ArrayList<>();
+        for (AreaOfConcernFinding a : areas) {
+            String outline = a.approximate() ? " (approximate outline)" : "";
+            parts.add(FallZoneIndex.INSIDE.equals(a.status()) ? "inside area of concern " + a.name() + outline
+                    : oneDecimal(a.distanceKm()) + " km from area of concern " + a.name() + outline);
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+    }
+
     private static String samples(IncidentFacts facts, ExceedanceCheck.Result result) {
         if (facts.samples().isEmpty()) {
             return "";
         }
         List<String> sentences = new ArrayList<>();
         if (result.exceedances().isEmpty()) {
-            sentences.add("Samples: " + count(facts.samples().size(), "sample") + ", none above its limit.");
+            long compared = result.comparisons().stream().filter(c -> c.notComparedReason() == null).count();
+            if (compared > 0) {
+                sentences.add("Samples: " + count((int) compared, "sample") + " compared, none above its limit.");
+            }
         } else {
             List<String> parts = new ArrayList<>();
             for (Exceedance e : result.exceedances()) {

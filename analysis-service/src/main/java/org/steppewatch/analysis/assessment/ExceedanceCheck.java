@@ -1,82 +1,96 @@
 package org.steppewatch.analysis.assessment;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.steppewatch.analysis.assessment.AssessmentDetails.SampleComparison;
+import org.steppewatch.analysis.substance.Limit;
+import org.steppewatch.analysis.substance.Substance;
+import org.steppewatch.analysis.substance.SubstanceTable;
+import org.steppewatch.analysis.substance.Units;
 import org.steppewatch.contracts.IncidentAssessed.Exceedance;
 import org.steppewatch.contracts.IncidentFacts.Sample;
 
 /**
- * Compares laboratory samples with the limit for their substance and medium (table {@code limits.csv}).
- * Only samples above their limit become exceedances. A sample in a unit that cannot be converted to the
- * limit's is not compared (no guessing) and is listed in {@link Result#notChecked()}, as is a sample for
- * which no limit is on file.
+ * Compares every laboratory sample with the limit for its substance and medium (the substance table). The
+ * sample is converted to the limit's unit when both measure the same quantity (mg/kg ↔ µg/kg ↔ ng/g, mg/L ↔
+ * µg/L, kBq/m² ↔ Bq/m² ↔ Ci/km², Bq/kg ↔ Bq/g; ppm ↔ mg/m³ in air with the molecular weight); otherwise it is
+ * not compared and the comparison says why (no guessing). Samples above their limit become exceedances.
  */
 final class ExceedanceCheck {
 
-    static final String LIMITS = "limits.csv";
-
-    record Limit(String substance, String medium, double value, String unit, String source) {
-    }
-
     /**
-     * @param notChecked one short phrase per sample that could not be compared, e.g. "UDMH in SOIL (unit 'ppb' not convertible to mg/kg)"
+     * @param exceedances samples above their limit (the event's list)
+     * @param comparisons every sample, compared or not
+     * @param notChecked  one short phrase per sample that could not be compared
      */
-    record Result(List<Exceedance> exceedances, List<String> notChecked) {
+    record Result(List<Exceedance> exceedances, List<SampleComparison> comparisons, List<String> notChecked) {
+
+        boolean anySevere() {
+            return comparisons.stream().anyMatch(SampleComparison::severe);
+        }
     }
 
-    private final Map<String, Limit> limits;
-
-    ExceedanceCheck(List<Limit> limits) {
-        Map<String, Limit> byKey = new LinkedHashMap<>();
-        limits.forEach(l -> byKey.put(key(l.substance(), l.medium()), l));
-        this.limits = Map.copyOf(byKey);
-    }
-
-    static ExceedanceCheck shipped() {
-        return new ExceedanceCheck(read(ExceedanceCheck.class.getResourceAsStream(LIMITS)));
-    }
-
-    Optional<Limit> limitFor(String substance, String medium) {
-        return Optional.ofNullable(limits.get(key(substance, medium)));
-    }
-
-    Result check(List<Sample> samples) {
+    Result check(List<Sample> samples, SubstanceTable substances) {
         List<Exceedance> exceedances = new ArrayList<>();
+        List<SampleComparison> comparisons = new ArrayList<>();
         List<String> notChecked = new ArrayList<>();
         for (Sample sample : samples) {
-            String what = sample.substance() + " in " + sample.medium();
-            Optional<Limit> found = limitFor(sample.substance(), sample.medium());
-            if (found.isEmpty()) {
-                notChecked.add(what + " (no limit on file)");
-                continue;
-            }
-            Limit limit = found.get();
-            Optional<Double> value = Units.convert(sample.value(), sample.unit(), limit.unit());
-            if (value.isEmpty()) {
-                notChecked.add(what + " (unit '" + sample.unit() + "' not convertible to " + limit.unit() + ")");
-                continue;
-            }
-            double converted = value.get();
-            if (converted > limit.value()) {
-                exceedances.add(new Exceedance(limit.substance(), limit.medium(), significant(converted, 6), limit.value(),
-                        limit.unit(), significant(converted / limit.value(), 3), limit.source()));
+            SampleComparison c = compare(sample, substances);
+            comparisons.add(c);
+            if (c.notComparedReason() != null) {
+                notChecked.add(c.substance() + " in " + c.medium() + " (" + c.notComparedReason() + ")");
+            } else if (c.exceeds()) {
+                exceedances.add(new Exceedance(c.substance(), c.medium(), c.comparedValue(), c.limit(), c.limitUnit(), c.ratio(),
+                        c.limitSource()));
             }
         }
-        return new Result(exceedances, notChecked);
+        return new Result(exceedances, comparisons, notChecked);
+    }
+
+    static SampleComparison compare(Sample sample, SubstanceTable substances) {
+        String substance = sample.substance() == null ? "?" : sample.substance().trim().toUpperCase(Locale.ROOT);
+        String medium = sample.medium() == null ? "?" : sample.medium().trim().toUpperCase(Locale.ROOT);
+        Optional<Substance> known = substances.find(substance);
+        if (known.isEmpty()) {
+            return notCompared(sample, substance, medium, "substance not in the substance table");
+        }
+        List<Limit> limits = substances.limits(substance, medium);
+        if (limits.isEmpty()) {
+            List<String> media = known.get().limits().stream().map(Limit::medium).distinct().toList();
+            return notCompared(sample, substance, medium, "no limit on file"
+                    + (media.isEmpty() ? "" : "; limits on file for " + String.join(", ", media)));
+        }
+        Double mw = known.get().molecularWeight() == null ? null : known.get().molecularWeight().value();
+        List<String> problems = new ArrayList<>();
+        for (Limit limit : limits) {
+            Units.Conversion conversion = Units.convert(sample.value(), sample.unit(), limit.unit(), mw);
+            if (!conversion.converted()) {
+                problems.add(conversion.problem());
+                continue;
+            }
+            double value = significant(conversion.value(), 6);
+            boolean exceeds = value > limit.value();
+            String step = null;
+            for (Limit.Step s : limit.steps()) {
+                if (value >= s.from()) {
+                    step = s.label();
+                }
+            }
+            return new SampleComparison(substance, medium, sample.value(), sample.unit(), value, limit.value(), limit.unit(),
+                    significant(value / limit.value(), 3), exceeds, value >= limit.severeThreshold(), step, limit.source(),
+                    limit.confidence(), conversion.note(), null);
+        }
+        return notCompared(sample, substance, medium, String.join("; ", problems));
+    }
+
+    private static SampleComparison notCompared(Sample sample, String substance, String medium, String why) {
+        return new SampleComparison(substance, medium, sample.value(), sample.unit(), null, null, null, null, false, false, null,
+                null, null, null, why);
     }
 
     /** Rounds to {@code digits} significant digits: a ratio of 1229.9999 reads 1230, one of 1.2299999 reads 1.23. */
@@ -85,86 +99,5 @@ final class ExceedanceCheck {
             return value;
         }
         return new BigDecimal(value).round(new MathContext(digits)).doubleValue();
-    }
-
-    private static String key(String substance, String medium) {
-        return (substance == null ? "" : substance.trim().toUpperCase(Locale.ROOT)) + "|"
-                + (medium == null ? "" : medium.trim().toUpperCase(Locale.ROOT));
-    }
-
-    static List<Limit> read(InputStream in) {
-        if (in == null) {
-            throw new IllegalStateException("limits table " + LIMITS + " is missing from the jar");
-        }
-        List<Limit> limits = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",", 5);
-                if (f.length != 5) {
-                    throw new IllegalStateException(LIMITS + ": expected substance,medium,limit,unit,source in: " + line);
-                }
-                if (Units.of(f[3].trim()).isEmpty()) {
-                    throw new IllegalStateException(LIMITS + ": unknown unit '" + f[3] + "' in: " + line);
-                }
-                limits.add(new Limit(f[0].trim().toUpperCase(Locale.ROOT), f[1].trim().toUpperCase(Locale.ROOT),
-                        Double.parseDouble(f[2].trim()), f[3].trim(), f[4].trim()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return limits;
-    }
-
-    /** Concentration units this service converts between: mass per mass (soil) and mass per volume (water). */
-    static final class Units {
-
-        private enum Kind { PER_KG, PER_LITRE }
-
-        private record Unit(Kind kind, double milligrams) {
-        }
-
-        private static final Map<String, Unit> UNITS = Map.ofEntries(
-                Map.entry("g/kg", new Unit(Kind.PER_KG, 1000)),
-                Map.entry("mg/kg", new Unit(Kind.PER_KG, 1)),
-                Map.entry("µg/kg", new Unit(Kind.PER_KG, 1e-3)),
-                Map.entry("ng/kg", new Unit(Kind.PER_KG, 1e-6)),
-                Map.entry("g/l", new Unit(Kind.PER_LITRE, 1000)),
-                Map.entry("mg/l", new Unit(Kind.PER_LITRE, 1)),
-                Map.entry("µg/l", new Unit(Kind.PER_LITRE, 1e-3)),
-                Map.entry("ng/l", new Unit(Kind.PER_LITRE, 1e-6)));
-
-        private Units() {
-        }
-
-        private static Optional<Unit> of(String name) {
-            if (name == null) {
-                return Optional.empty();
-            }
-            // µ is written as U+00B5 (micro sign), U+03BC (Greek mu) or "u"
-            String n = name.trim().toLowerCase(Locale.ROOT).replace('\u03bc', '\u00b5').replace(" ", "");
-            if (n.startsWith("ug/")) {
-                n = "\u00b5" + n.substring(1);
-            }
-            return Optional.ofNullable(UNITS.get(n));
-        }
-
-        /** {@code value} in {@code from} expressed in {@code to}; empty when either is unknown or they measure different things. */
-        static Optional<Double> convert(double value, String from, String to) {
-            Optional<Unit> f = of(from);
-            Optional<Unit> t = of(to);
-            if (f.isEmpty() || t.isEmpty() || f.get().kind() != t.get().kind()) {
-                return Optional.empty();
-            }
-            return Optional.of(value * f.get().milligrams() / t.get().milligrams());
-        }
     }
 }

@@ -10,8 +10,11 @@ import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.steppewatch.analysis.assessment.AssessmentDetails.AreaOfConcernFinding;
+import org.steppewatch.analysis.assessment.AssessmentDetails.SettlementInZone;
+import org.steppewatch.analysis.assessment.AssessmentDetails.ZoneDetail;
 import org.steppewatch.analysis.reference.FallZoneIndex;
-import org.steppewatch.analysis.reference.SettlementIndex;
+import org.steppewatch.analysis.reference.ReferenceSnapshot;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
@@ -23,54 +26,93 @@ import org.steppewatch.georef.Geodesy;
 import org.steppewatch.georef.Settlement;
 
 /**
- * Computes the assessment of one incident version from its facts and the reference data. A pure function
- * of its inputs and the time given: no I/O, so a redelivered event yields the same content.
+ * Computes the assessment of one incident version from its facts and one {@link ReferenceSnapshot}. A pure
+ * function of its inputs and the time given: no I/O, so a redelivered event yields the same content, and the
+ * snapshot's version recorded in the assessment names exactly the data used.
  */
-final class IncidentAssessor {
+public final class IncidentAssessor {
 
     /** When no hazard zone holds a settlement, the nearest ones within this distance are listed instead. */
     static final double NEAREST_WITHIN_KM = 150;
     static final int NEAREST_COUNT = 5;
-    static final String REPORTED_FOOTPRINT = "REPORTED_FOOTPRINT";
     static final String FOOTPRINT_METHOD = "footprint reported by the analyst";
     static final List<String> FOOTPRINT_CAVEATS = List.of("drawn by the analyst, not computed by Steppe Watch");
+    private static final Set<String> WITHOUT_DIRECTION = Set.of(PlumeHazards.NO_WIND_CIRCLE, PlumeHazards.SCREENING_RADIUS);
 
-    private final FallZoneIndex fallZones;
-    private final HazardModel hazardModel;
-    private final SettlementIndex settlements;
+    /** The event and what is kept beside it. */
+    public record Assessment(IncidentAssessed event, AssessmentDetails details) {
+    }
+
+    private final PlumeHazards hazards;
     private final ExceedanceCheck exceedanceCheck;
     private final SeverityRule severityRule;
-    private final String referenceDataVersion;
 
-    IncidentAssessor(FallZoneIndex fallZones, HazardModel hazardModel, SettlementIndex settlements,
-                     ExceedanceCheck exceedanceCheck, SeverityRule severityRule, String referenceDataVersion) {
-        this.fallZones = fallZones;
-        this.hazardModel = hazardModel;
-        this.settlements = settlements;
+    IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule) {
+        this.hazards = hazards;
         this.exceedanceCheck = exceedanceCheck;
         this.severityRule = severityRule;
-        this.referenceDataVersion = referenceDataVersion;
+    }
+
+    /** The assessor with the default model settings: 60-min AEGLs, zones cut at 100 km. */
+    public static IncidentAssessor withDefaults() {
+        return new IncidentAssessor(new PlumeHazards(PlumeHazards.DEFAULT_EXPOSURE_MINUTES, PlumeHazards.DEFAULT_MAX_REACH_KM),
+                new ExceedanceCheck(), new SeverityRule());
     }
 
     /**
      * @throws IllegalArgumentException when the facts lack what an assessment needs (a valid Point location):
      *                                  such an event cannot be assessed and belongs on the dead-letter topic
      */
-    IncidentAssessed assess(String incidentId, long version, IncidentFacts facts, Instant assessedAt) {
+    public Assessment assess(ReferenceSnapshot reference, String incidentId, long version, IncidentFacts facts, Instant assessedAt) {
         Point location = location(incidentId, version, facts);
-        FallZoneFinding fallZone = fallZones.locate(location);
-        List<HazardZone> zones = new ArrayList<>(hazardModel.zones(location, facts));
+        FallZoneFinding fallZone = reference.dropZones().locate(location);
+        List<AreaOfConcernFinding> areas = reference.areasOfConcern().near(location, reference.areasOfConcern().nearbyKm()).stream()
+                .map(n -> new AreaOfConcernFinding(n.zone().id(), n.zone().name(), n.inside() ? FallZoneIndex.INSIDE : FallZoneIndex.OUTSIDE,
+                        Math.round(n.distanceKm() * 10) / 10.0, n.zone().approximate(), n.zone().confidence(), n.zone().description(),
+                        n.zone().source(), n.zone().note()))
+                .toList();
+
+        PlumeHazards.Result modelled = hazards.zones(location, facts, reference.substances());
+        List<PlumeHazards.Drawn> drawn = new ArrayList<>(modelled.zones());
         if (facts.footprint() != null && !facts.footprint().isEmpty()) {
-            zones.add(new HazardZone(REPORTED_FOOTPRINT, null, null, null, facts.footprint(), FOOTPRINT_METHOD, FOOTPRINT_CAVEATS));
+            drawn.add(new PlumeHazards.Drawn(new HazardZone(ZoneLevels.REPORTED_FOOTPRINT, null, null, null, facts.footprint(),
+                    FOOTPRINT_METHOD, FOOTPRINT_CAVEATS), new ZoneDetail(ZoneLevels.REPORTED_FOOTPRINT, null,
+                    PlumeHazards.REPORTED_FOOTPRINT, null, null, null, null, null, null, 0, 0, false, null, null, List.of(), List.of(), 0)));
+            drawn.sort(Comparator.comparingInt(d -> ZoneLevels.rank(d.zone().level())));
         }
-        List<AffectedSettlement> affected = affectedSettlements(location, zones);
-        ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples());
-        SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples.exceedances(), assessedAt);
-        String summary = AssessmentSummary.of(facts, location, fallZone, fallZones.nearbyKm(), zones, affected, samples);
-        return new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
-                referenceDataVersion, new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
-                fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(),
-                summary);
+
+        // every settlement inside each zone; a settlement in several takes the level of the first (most severe)
+        Map<String, AffectedSettlement> inside = new LinkedHashMap<>();
+        List<ZoneDetail> details = new ArrayList<>();
+        boolean anyWithDirection = false;
+        for (PlumeHazards.Drawn d : drawn) {
+            Geometry area = d.zone().geometry();
+            List<SettlementInZone> here = new ArrayList<>();
+            if (area != null && !area.isEmpty()) {
+                for (Settlement s : reference.settlements().inside(area)) {
+                    AffectedSettlement a = inside.computeIfAbsent(s.id(), id -> affected(s, location, d.zone().level()));
+                    here.add(new SettlementInZone(a.id(), a.name(), a.population(), a.distanceKm(), a.bearingDeg()));
+                }
+            }
+            here.sort(Comparator.comparingDouble(SettlementInZone::distanceKm));
+            details.add(d.detail().withSettlements(here));
+            anyWithDirection |= !here.isEmpty() && !WITHOUT_DIRECTION.contains(d.detail().method());
+        }
+        List<AffectedSettlement> affected = !inside.isEmpty()
+                ? inside.values().stream().sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
+                : reference.settlements().nearest(location, NEAREST_COUNT, NEAREST_WITHIN_KM).stream()
+                        .map(n -> affected(n.settlement(), location, null)).toList();
+
+        ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances());
+        SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples, !anyWithDirection, assessedAt);
+        List<HazardZone> zones = drawn.stream().map(PlumeHazards.Drawn::zone).toList();
+        String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), zones, details, affected, areas,
+                samples, hazards.exposureMinutes());
+        IncidentAssessed event = new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
+                reference.version(), new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
+                fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary);
+        return new Assessment(event, new AssessmentDetails(areas, details, samples.comparisons(), modelled.notModelled(),
+                hazards.exposureMinutes(), rating.reason()));
     }
 
     private static Point location(String incidentId, long version, IncidentFacts facts) {
@@ -82,29 +124,6 @@ final class IncidentAssessor {
             throw new IllegalArgumentException("incident " + incidentId + " v" + version + ": location " + String.join("; ", problems));
         }
         return (Point) facts.location();
-    }
-
-    /**
-     * Every settlement inside a zone, labelled with the first zone (in {@code zones} order, most severe first)
-     * that holds it, nearest first; when none is inside, the nearest few within {@link #NEAREST_WITHIN_KM}
-     * with no zone.
-     */
-    List<AffectedSettlement> affectedSettlements(Point location, List<HazardZone> zones) {
-        Map<String, AffectedSettlement> inside = new LinkedHashMap<>();
-        for (HazardZone zone : zones) {
-            Geometry area = zone.geometry();
-            if (area == null || area.isEmpty()) {
-                continue;
-            }
-            for (Settlement s : settlements.inside(area)) {
-                inside.computeIfAbsent(s.id(), id -> affected(s, location, zone.level()));
-            }
-        }
-        if (!inside.isEmpty()) {
-            return inside.values().stream().sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList();
-        }
-        return settlements.within(location, NEAREST_WITHIN_KM).stream().limit(NEAREST_COUNT)
-                .map(n -> affected(n.settlement(), location, null)).toList();
     }
 
     private static AffectedSettlement affected(Settlement s, Point from, String level) {

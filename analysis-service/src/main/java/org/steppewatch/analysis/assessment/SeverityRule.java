@@ -7,23 +7,28 @@ import java.util.Set;
 
 import org.steppewatch.analysis.reference.FallZoneIndex;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
-import org.steppewatch.contracts.IncidentAssessed.Exceedance;
 import org.steppewatch.contracts.IncidentAssessed.FallZoneFinding;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.Severity;
 
 /**
- * Maps an assessment onto the CAP 1.2 {@code severity}, {@code urgency} and {@code certainty}. The first
- * row that applies wins.
+ * Maps an assessment onto the CAP 1.2 {@code severity}, {@code urgency} and {@code certainty}. The first row
+ * that applies wins. "Inside" means a settlement's point lies inside a hazard zone
+ * ({@link AffectedSettlement#zone()} not null; the nearest settlements listed when no zone reaches any do
+ * not count). Zone tiers ({@link ZoneLevels}): 3 = AEGL-3; 2 = AEGL-2 or the analyst's reported footprint;
+ * 1 = AEGL-1 or a screening circle.
  *
  * <table>
  *   <caption>severity</caption>
  *   <tr><th>severity</th><th>when</th></tr>
- *   <tr><td>Extreme</td><td>the settlements inside hazard zones total at least 10,000 people</td></tr>
- *   <tr><td>Severe</td><td>any settlement is inside a hazard zone; or a STAGE_IMPACT / LAUNCH_FAILURE with a
- *       reported release fell OUTSIDE a drop zone or with NO_ZONE_NEARBY (off-nominal impact)</td></tr>
- *   <tr><td>Moderate</td><td>any sample exceeds its limit</td></tr>
+ *   <tr><td>Extreme</td><td>a settlement is inside an AEGL-3 zone (life-threatening); or the settlements inside
+ *       AEGL-2 or reported-footprint zones total at least 10,000 people</td></tr>
+ *   <tr><td>Severe</td><td>a settlement is inside an AEGL-2 or reported-footprint zone; or the settlements inside
+ *       any zone total at least 10,000 people; or a STAGE_IMPACT / LAUNCH_FAILURE with a reported release fell
+ *       OUTSIDE the drop zones or with NO_ZONE_NEARBY (off-nominal impact); or a sample is at or above its
+ *       limit's severe threshold (100 × the limit unless the substance table sets one, e.g. Cs-137 555 kBq/m²)</td></tr>
+ *   <tr><td>Moderate</td><td>a settlement is inside an AEGL-1 or screening zone; or a sample exceeds its limit</td></tr>
  *   <tr><td>Minor</td><td>otherwise</td></tr>
  * </table>
  *
@@ -35,15 +40,15 @@ import org.steppewatch.contracts.Severity;
  *   <tr><td>urgency</td><td>Past</td><td>it occurred more than 48 h before the assessment</td></tr>
  *   <tr><td>urgency</td><td>Unknown</td><td>the incident has no occurrence time</td></tr>
  *   <tr><td>certainty</td><td>Observed</td><td>a measured sample exceeds its limit</td></tr>
+ *   <tr><td>certainty</td><td>Possible</td><td>otherwise, when settlements are inside zones and every zone holding
+ *       one was drawn without a wind direction (a circle around the release) or is a screening circle: the
+ *       settlement may well be upwind</td></tr>
  *   <tr><td>certainty</td><td>Likely</td><td>otherwise (the zones are modelled, not measured)</td></tr>
  * </table>
- *
- * "Inside a hazard zone" means {@link AffectedSettlement#zone()} is not null: the nearest settlements
- * listed when no zone reaches any do not count.
  */
 final class SeverityRule {
 
-    static final long EXTREME_POPULATION = 10_000;
+    static final long MANY_PEOPLE = 10_000;
     static final Duration IMMEDIATE_WITHIN = Duration.ofHours(48);
     static final Set<IncidentCategory> IMPACTS = Set.of(IncidentCategory.STAGE_IMPACT, IncidentCategory.LAUNCH_FAILURE);
 
@@ -52,33 +57,64 @@ final class SeverityRule {
     static final String UNKNOWN = "Unknown";
     static final String OBSERVED = "Observed";
     static final String LIKELY = "Likely";
+    static final String POSSIBLE = "Possible";
 
-    record Rating(Severity severity, String urgency, String certainty) {
+    record Rating(Severity severity, String urgency, String certainty, String reason) {
     }
 
-    Rating rate(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements,
-                List<Exceedance> exceedances, Instant assessedAt) {
-        return new Rating(severity(facts, fallZone, settlements, exceedances), urgency(facts.occurredAt(), assessedAt),
-                exceedances.isEmpty() ? LIKELY : OBSERVED);
+    /**
+     * @param zonesWithoutDirection true when every zone holding a settlement is a circle drawn without a wind
+     *                              direction or a screening circle
+     */
+    Rating rate(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements, ExceedanceCheck.Result samples,
+                boolean zonesWithoutDirection, Instant assessedAt) {
+        Graded graded = severity(facts, fallZone, settlements, samples);
+        boolean anyInside = settlements.stream().anyMatch(s -> s.zone() != null);
+        String certainty = !samples.exceedances().isEmpty() ? OBSERVED : anyInside && zonesWithoutDirection ? POSSIBLE : LIKELY;
+        return new Rating(graded.severity(), urgency(facts.occurredAt(), assessedAt), certainty, graded.reason());
     }
 
-    static Severity severity(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements,
-                             List<Exceedance> exceedances) {
+    /** The severity with the row of the table that gave it. */
+    record Graded(Severity severity, String reason) {
+    }
+
+    static Graded severity(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements,
+                           ExceedanceCheck.Result samples) {
         List<AffectedSettlement> inside = settlements.stream().filter(s -> s.zone() != null).toList();
-        long people = inside.stream().mapToLong(AffectedSettlement::population).sum();
-        if (people >= EXTREME_POPULATION) {
-            return Severity.EXTREME;
+        long peopleTier2 = people(inside, 2);
+        long peopleAll = people(inside, 1);
+        if (inside.stream().anyMatch(s -> ZoneLevels.tier(s.zone()) >= 3)) {
+            return new Graded(Severity.EXTREME, "a settlement is inside an AEGL-3 zone");
         }
-        if (!inside.isEmpty() || offNominalImpact(facts, fallZone)) {
-            return Severity.SEVERE;
+        if (peopleTier2 >= MANY_PEOPLE) {
+            return new Graded(Severity.EXTREME, "settlements inside AEGL-2 or reported-footprint zones total " + peopleTier2 + " people");
         }
-        if (!exceedances.isEmpty()) {
-            return Severity.MODERATE;
+        if (inside.stream().anyMatch(s -> ZoneLevels.tier(s.zone()) >= 2)) {
+            return new Graded(Severity.SEVERE, "a settlement is inside an AEGL-2 or reported-footprint zone");
         }
-        return Severity.MINOR;
+        if (peopleAll >= MANY_PEOPLE) {
+            return new Graded(Severity.SEVERE, "settlements inside hazard zones total " + peopleAll + " people");
+        }
+        if (offNominalImpact(facts, fallZone)) {
+            return new Graded(Severity.SEVERE, "off-nominal impact with a release, outside the drop zones");
+        }
+        if (samples.anySevere()) {
+            return new Graded(Severity.SEVERE, "a sample is at or above its limit's severe threshold");
+        }
+        if (!inside.isEmpty()) {
+            return new Graded(Severity.MODERATE, "a settlement is inside an AEGL-1 or screening zone");
+        }
+        if (!samples.exceedances().isEmpty()) {
+            return new Graded(Severity.MODERATE, "a sample exceeds its limit");
+        }
+        return new Graded(Severity.MINOR, "no settlement inside a hazard zone, no off-nominal impact, no sample above its limit");
     }
 
-    private static boolean offNominalImpact(IncidentFacts facts, FallZoneFinding fallZone) {
+    private static long people(List<AffectedSettlement> inside, int minTier) {
+        return inside.stream().filter(s -> ZoneLevels.tier(s.zone()) >= minTier).mapToLong(AffectedSettlement::population).sum();
+    }
+
+    static boolean offNominalImpact(IncidentFacts facts, FallZoneFinding fallZone) {
         boolean outside = fallZone != null
                 && (FallZoneIndex.OUTSIDE.equals(fallZone.status()) || FallZoneIndex.NO_ZONE_NEARBY.equals(fallZone.status()));
         return outside && IMPACTS.contains(facts.category()) && !facts.releases().isEmpty();

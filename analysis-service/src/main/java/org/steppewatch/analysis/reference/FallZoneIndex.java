@@ -1,9 +1,12 @@
 package org.steppewatch.analysis.reference;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -17,9 +20,10 @@ import org.steppewatch.georef.FallZoneCatalog;
 import org.steppewatch.georef.Geodesy;
 
 /**
- * Where a point lies with respect to the rocket-stage drop zones: INSIDE one (a nominal stage fall),
- * OUTSIDE but within {@code nearbyKm} of one (off-nominal, near a zone), or NO_ZONE_NEARBY. Built once;
- * immutable and thread-safe afterwards.
+ * Where a point lies with respect to a set of zones (the drop zones, or the areas of concern): INSIDE one,
+ * OUTSIDE but within {@code nearbyKm} of one, or NO_ZONE_NEARBY. The zones sit in an STRtree with their
+ * PreparedGeometry; the nearest zone is found by searching ever larger boxes that are sure to hold the
+ * geodesic circle, so only zones near the point are measured (geodesically). Immutable and thread-safe.
  */
 public final class FallZoneIndex {
 
@@ -29,36 +33,47 @@ public final class FallZoneIndex {
 
     /** Default for {@code steppewatch.analysis.fall-zone-nearby-km}. */
     public static final double DEFAULT_NEARBY_KM = 100.0;
+    /** Half the earth's circumference: a search box this large holds everything. */
+    private static final double WORLD_KM = 20_050;
 
-    private record Entry(FallZone zone, PreparedGeometry prepared, Geometry boundary) {
+    /** A zone seen from a point: inside it (distance 0) or at {@code distanceKm} from its edge. */
+    public record Nearby(ReferenceZone zone, boolean inside, double distanceKm) {
     }
 
-    private final List<FallZone> zones;
-    private final List<Entry> entries;
+    private record Entry(ReferenceZone zone, PreparedGeometry prepared, Geometry boundary) {
+    }
+
+    private final List<ReferenceZone> zones;
     private final STRtree tree = new STRtree();
     private final double nearbyKm;
 
+    /** An index of geo-reference drop zones. */
     public FallZoneIndex(List<FallZone> zones, double nearbyKm) {
+        this(zones.stream().map(ReferenceZone::of).toList(), nearbyKm, true);
+    }
+
+    private FallZoneIndex(List<ReferenceZone> zones, double nearbyKm, boolean ignored) {
         if (!(nearbyKm >= 0)) {
             throw new IllegalArgumentException("nearbyKm must be >= 0, was " + nearbyKm);
         }
         this.zones = List.copyOf(zones);
         this.nearbyKm = nearbyKm;
-        List<Entry> built = new ArrayList<>();
-        for (FallZone zone : zones) {
-            Entry entry = new Entry(zone, PreparedGeometryFactory.prepare(zone.geometry()), zone.geometry().getBoundary());
-            built.add(entry);
-            tree.insert(zone.geometry().getEnvelopeInternal(), entry);
+        for (ReferenceZone zone : zones) {
+            tree.insert(zone.geometry().getEnvelopeInternal(),
+                    new Entry(zone, PreparedGeometryFactory.prepare(zone.geometry()), zone.geometry().getBoundary()));
         }
         tree.build();
-        this.entries = List.copyOf(built);
+    }
+
+    public static FallZoneIndex of(List<ReferenceZone> zones, double nearbyKm) {
+        return new FallZoneIndex(zones, nearbyKm, true);
     }
 
     public static FallZoneIndex shipped() {
         return new FallZoneIndex(FallZoneCatalog.shipped().zones(), DEFAULT_NEARBY_KM);
     }
 
-    public List<FallZone> zones() {
+    public List<ReferenceZone> zones() {
         return zones;
     }
 
@@ -68,29 +83,100 @@ public final class FallZoneIndex {
 
     /** The finding for a point; zone id and distance name the nearest zone even when it is far. */
     public FallZoneFinding locate(Point location) {
+        Optional<Nearby> found = nearest(location);
+        if (found.isEmpty()) {
+            return new FallZoneFinding(NO_ZONE_NEARBY, null, null, null, false);
+        }
+        Nearby n = found.get();
+        String status = n.inside() ? INSIDE : n.distanceKm() <= nearbyKm ? OUTSIDE : NO_ZONE_NEARBY;
+        return new FallZoneFinding(status, n.zone().id(), n.zone().name(), Math.round(n.distanceKm() * 10) / 10.0,
+                n.zone().approximate());
+    }
+
+    /** The zone holding the point, else the nearest by geodesic distance to its edge; empty without zones. */
+    public Optional<Nearby> nearest(Point location) {
+        if (zones.isEmpty()) {
+            return Optional.empty();
+        }
         for (Object candidate : tree.query(location.getEnvelopeInternal())) {
             Entry entry = (Entry) candidate;
             if (entry.prepared().covers(location)) {
-                return new FallZoneFinding(INSIDE, entry.zone().id(), entry.zone().name(), 0.0, entry.zone().approximate());
+                return Optional.of(new Nearby(entry.zone(), true, 0.0));
             }
         }
-        Entry nearest = null;
-        double nearestKm = Double.POSITIVE_INFINITY;
-        // drop zones number in the dozens at most: measuring each geodesically beats a planar nearest-neighbour
-        // search in degrees, which ranks wrongly when the zones lie in different directions
-        for (Entry entry : entries) {
-            double km = Geodesy.distanceKm(location, location.getFactory().createPoint(nearestOnBoundary(entry.boundary(), location)));
-            if (km < nearestKm) {
-                nearestKm = km;
-                nearest = entry;
+        double radius = Math.max(nearbyKm, 10);
+        while (true) {
+            Nearby best = nearestIn(location, SettlementIndex.searchBox(location, radius));
+            if (best != null && best.distanceKm() <= radius) {
+                // every zone within `radius` intersects the box, so none can be nearer
+                return Optional.of(best);
+            }
+            if (best != null) {
+                // the box held a zone farther than `radius`: a box of its distance holds any nearer one
+                return Optional.of(nearestIn(location, SettlementIndex.searchBox(location, best.distanceKm())));
+            }
+            if (radius >= WORLD_KM) {
+                return Optional.empty();
+            }
+            radius = Math.min(WORLD_KM, radius * 4);
+        }
+    }
+
+    /** Every zone within {@code km} of the point (inside first, then nearest first). */
+    public List<Nearby> near(Point location, double km) {
+        List<Nearby> found = new ArrayList<>();
+        for (Object candidate : tree.query(SettlementIndex.searchBox(location, km))) {
+            Nearby n = measure((Entry) candidate, location);
+            if (n.distanceKm() <= km) {
+                found.add(n);
             }
         }
-        if (nearest == null) {
-            return new FallZoneFinding(NO_ZONE_NEARBY, null, null, null, false);
+        found.sort(Comparator.comparing((Nearby n) -> !n.inside()).thenComparingDouble(Nearby::distanceKm));
+        return found;
+    }
+
+    /** The nearest zone of those in the box; zones are measured nearest-envelope first until none can be nearer. */
+    private Nearby nearestIn(Point location, Envelope box) {
+        List<Entry> candidates = new ArrayList<>();
+        for (Object candidate : tree.query(box)) {
+            candidates.add((Entry) candidate);
         }
-        String status = nearestKm <= nearbyKm ? OUTSIDE : NO_ZONE_NEARBY;
-        return new FallZoneFinding(status, nearest.zone().id(), nearest.zone().name(), Math.round(nearestKm * 10) / 10.0,
-                nearest.zone().approximate());
+        candidates.sort(Comparator.comparingDouble(e -> lowerBoundKm(e.zone().geometry().getEnvelopeInternal(), location)));
+        Nearby best = null;
+        for (Entry entry : candidates) {
+            if (best != null && lowerBoundKm(entry.zone().geometry().getEnvelopeInternal(), location) > best.distanceKm()) {
+                break;
+            }
+            Nearby n = measure(entry, location);
+            if (best == null || n.distanceKm() < best.distanceKm()) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A distance in km that the point is surely not closer than to anything in the envelope: the degree offsets
+     * times the shortest degree lengths in the area, less 10 % for the geodesic's bend and the ellipsoid.
+     */
+    static double lowerBoundKm(Envelope envelope, Point p) {
+        double dx = Math.max(0, Math.max(envelope.getMinX() - p.getX(), p.getX() - envelope.getMaxX()));
+        double dy = Math.max(0, Math.max(envelope.getMinY() - p.getY(), p.getY() - envelope.getMaxY()));
+        if (dx == 0 && dy == 0) {
+            return 0;
+        }
+        double maxLat = Math.min(89.9, Math.max(Math.abs(p.getY()), Math.max(Math.abs(envelope.getMinY()), Math.abs(envelope.getMaxY()))));
+        double kmX = dx * 111.32 * Math.cos(Math.toRadians(maxLat));
+        double kmY = dy * 110.57;
+        return 0.9 * Math.hypot(kmX, kmY);
+    }
+
+    private static Nearby measure(Entry entry, Point location) {
+        if (entry.prepared().covers(location)) {
+            return new Nearby(entry.zone(), true, 0.0);
+        }
+        Coordinate edge = nearestOnBoundary(entry.boundary(), location);
+        return new Nearby(entry.zone(), false, Geodesy.distanceKm(location.getX(), location.getY(), edge.x, edge.y));
     }
 
     /**

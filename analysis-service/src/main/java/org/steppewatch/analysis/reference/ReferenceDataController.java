@@ -3,6 +3,7 @@ package org.steppewatch.analysis.reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.steppewatch.contracts.Geo;
-import org.steppewatch.georef.FallZone;
 import org.steppewatch.georef.Settlement;
 
 /** The reference data the analysis uses, as GeoJSON FeatureCollections for the console's map. */
@@ -23,17 +23,15 @@ class ReferenceDataController {
 
     static final double MAX_RADIUS_KM = 500;
 
-    private final FallZoneIndex fallZones;
-    private final SettlementIndex settlements;
+    private final ReferenceData reference;
 
-    ReferenceDataController(FallZoneIndex fallZones, SettlementIndex settlements) {
-        this.fallZones = fallZones;
-        this.settlements = settlements;
+    ReferenceDataController(ReferenceData reference) {
+        this.reference = reference;
     }
 
-    record FeatureCollection(String type, List<Feature> features) {
-        FeatureCollection(List<Feature> features) {
-            this("FeatureCollection", features);
+    record FeatureCollection(String type, String referenceDataVersion, List<Feature> features) {
+        FeatureCollection(String referenceDataVersion, List<Feature> features) {
+            this("FeatureCollection", referenceDataVersion, features);
         }
     }
 
@@ -43,9 +41,16 @@ class ReferenceDataController {
         }
     }
 
+    /** Drop zones first, then areas of concern; {@code kind} keeps one of the two. */
     @GetMapping("/fall-zones")
-    FeatureCollection fallZones() {
-        return new FeatureCollection(fallZones.zones().stream().map(ReferenceDataController::feature).toList());
+    FeatureCollection fallZones(@RequestParam(required = false) String kind) {
+        if (kind != null && !kind.equals(ReferenceZone.DROP_ZONE) && !kind.equals(ReferenceZone.AREA_OF_CONCERN)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "kind must be DROP_ZONE or AREA_OF_CONCERN, was '" + kind + "'");
+        }
+        ReferenceSnapshot snapshot = reference.current();
+        return new FeatureCollection(snapshot.version(), Stream.concat(snapshot.dropZones().zones().stream(),
+                        snapshot.areasOfConcern().zones().stream())
+                .filter(z -> kind == null || kind.equals(z.kind())).map(ReferenceDataController::feature).toList());
     }
 
     /** Settlements within {@code radiusKm} of {@code near=lon,lat}, nearest first. */
@@ -56,7 +61,9 @@ class ReferenceDataController {
                     "radiusKm must be greater than 0 and at most " + (int) MAX_RADIUS_KM + ", was " + radiusKm);
         }
         Point centre = parseNear(near);
-        return new FeatureCollection(settlements.within(centre, radiusKm).stream().map(ReferenceDataController::feature).toList());
+        ReferenceSnapshot snapshot = reference.current();
+        return new FeatureCollection(snapshot.version(),
+                snapshot.settlements().within(centre, radiusKm).stream().map(ReferenceDataController::feature).toList());
     }
 
     static Point parseNear(String near) {
@@ -85,14 +92,19 @@ class ReferenceDataController {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, "near='" + near + "': " + why);
     }
 
-    private static Feature feature(FallZone zone) {
+    static Feature feature(ReferenceZone zone) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", zone.id());
         p.put("name", zone.name());
-        p.put("usedBy", zone.usedBy());
+        p.put("kind", zone.kind());
+        p.put("description", zone.description());
+        if (ReferenceZone.DROP_ZONE.equals(zone.kind())) {
+            p.put("usedBy", zone.description());
+        }
         p.put("approximate", zone.approximate());
         p.put("confidence", zone.confidence());
         p.put("source", zone.source());
+        p.put("note", zone.note());
         return new Feature(zone.id(), zone.geometry(), p);
     }
 
@@ -105,7 +117,10 @@ class ReferenceDataController {
         p.put("nameKk", s.nameKk());
         p.put("population", s.population());
         p.put("distanceKm", Math.round(nearby.distanceKm() * 10) / 10.0);
+        p.put("bearingDeg", Math.round(nearby.bearingDeg()) % 360);
+        p.put("alternateNames", s.alternateNames());
         p.put("source", s.source());
+        p.put("populationSource", s.populationSource());
         return new Feature(s.id(), s.point(), p);
     }
 }

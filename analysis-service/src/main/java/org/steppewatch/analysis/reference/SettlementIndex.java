@@ -22,6 +22,9 @@ public final class SettlementIndex {
     /** Length of one degree of longitude at the equator, km; times cos(latitude) it under-estimates elsewhere. */
     private static final double KM_PER_DEGREE_LON_EQUATOR = 111.32;
 
+    /** First search radius of {@link #nearest}. */
+    static final double FIRST_NEAREST_KM = 20;
+
     /** A settlement seen from a point. */
     public record Nearby(Settlement settlement, double distanceKm, double bearingDeg) {
     }
@@ -39,6 +42,10 @@ public final class SettlementIndex {
 
     public static SettlementIndex shipped() {
         return new SettlementIndex(SettlementCatalog.shipped().all());
+    }
+
+    public List<Settlement> all() {
+        return settlements;
     }
 
     public int size() {
@@ -61,16 +68,83 @@ public final class SettlementIndex {
     /** Settlements within {@code radiusKm} (geodesic) of {@code centre}, nearest first. */
     public List<Nearby> within(Point centre, double radiusKm) {
         List<Nearby> found = new ArrayList<>();
-        for (Object candidate : tree.query(searchBox(centre, radiusKm))) {
-            Settlement s = (Settlement) candidate;
-            Point point = s.point();
-            double km = Geodesy.distanceKm(centre, point);
+        for (Candidate c : candidates(centre, radiusKm)) {
+            double km = Geodesy.distanceKm(centre.getX(), centre.getY(), c.settlement().lon(), c.settlement().lat());
             if (km <= radiusKm) {
-                found.add(new Nearby(s, km, km == 0 ? 0 : Geodesy.bearingDeg(centre, point)));
+                found.add(nearby(centre, c.settlement(), km));
             }
         }
         found.sort(Comparator.comparingDouble(Nearby::distanceKm));
         return found;
+    }
+
+    /**
+     * The {@code count} settlements nearest to {@code centre} within {@code maxKm}, nearest first. Searches boxes
+     * of growing radius (from {@value #FIRST_NEAREST_KM} km), so the cost follows the local density of
+     * settlements, not the size of the catalogue; a spherical distance ranks the candidates and only the
+     * closest few are measured on the ellipsoid.
+     */
+    public List<Nearby> nearest(Point centre, int count, double maxKm) {
+        double radius = Math.min(FIRST_NEAREST_KM, maxKm);
+        while (true) {
+            List<Candidate> ranked = candidates(centre, radius);
+            if (ranked.size() >= count || radius >= maxKm) {
+                ranked.sort(Comparator.comparingDouble(Candidate::sphericalKm));
+                // the spherical distance is within about 0.5 % of the geodesic one: measure every candidate that
+                // could still be among the nearest `count`
+                double bound = ranked.size() >= count
+                        ? ranked.get(count - 1).sphericalKm() * (1 + 2 * SPHERE_ERROR) + 0.001 : Double.MAX_VALUE;
+                List<Nearby> found = new ArrayList<>();
+                for (Candidate c : ranked) {
+                    if (c.sphericalKm() > bound) {
+                        break;
+                    }
+                    double km = Geodesy.distanceKm(centre.getX(), centre.getY(), c.settlement().lon(), c.settlement().lat());
+                    if (km <= radius) {
+                        found.add(new Nearby(c.settlement(), km, 0));
+                    }
+                }
+                if (found.size() >= count || radius >= maxKm) {
+                    found.sort(Comparator.comparingDouble(Nearby::distanceKm));
+                    return found.stream().limit(count).map(n -> nearby(centre, n.settlement(), n.distanceKm())).toList();
+                }
+            }
+            radius = Math.min(maxKm, radius * 2);
+        }
+    }
+
+    /** Relative error of the spherical distance against the geodesic one on WGS-84 (at most about 0.5 %), with margin. */
+    private static final double SPHERE_ERROR = 0.006;
+    private static final double MEAN_EARTH_RADIUS_KM = 6371.0088;
+
+    private record Candidate(Settlement settlement, double sphericalKm) {
+    }
+
+    /** Settlements of the search box within the radius by spherical distance (with margin): a superset of the answer. */
+    private List<Candidate> candidates(Point centre, double radiusKm) {
+        double limit = radiusKm * (1 + SPHERE_ERROR) + 0.001;
+        List<Candidate> ranked = new ArrayList<>();
+        for (Object candidate : tree.query(searchBox(centre, radiusKm))) {
+            Settlement s = (Settlement) candidate;
+            double km = sphericalKm(centre.getX(), centre.getY(), s.lon(), s.lat());
+            if (km <= limit) {
+                ranked.add(new Candidate(s, km));
+            }
+        }
+        return ranked;
+    }
+
+    private static Nearby nearby(Point centre, Settlement s, double km) {
+        return new Nearby(s, km, km == 0 ? 0 : Geodesy.bearingDeg(centre, s.point()));
+    }
+
+    /** Great-circle distance on the sphere of the earth's mean radius (haversine), km. */
+    static double sphericalKm(double lon1, double lat1, double lon2, double lat2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return MEAN_EARTH_RADIUS_KM * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     /** A lon/lat box sure to hold the geodesic circle (with 1 % margin); the STRtree query is only a pre-filter. */

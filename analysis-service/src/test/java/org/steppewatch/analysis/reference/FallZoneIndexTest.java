@@ -110,4 +110,38 @@ class FallZoneIndexTest {
         assertThat(finding.zoneId()).isNull();
         assertThat(finding.distanceKm()).isNull();
     }
+
+    @Test
+    void theNearestZoneIsFoundEvenFarAwayAmongManyZones() {
+        List<FallZone> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double lon = 50 + i;
+            many.add(new FallZone("Z" + i, "z", "tests", wkt("POLYGON ((" + lon + " 40, " + (lon + 0.2) + " 40, " + (lon + 0.2) + " 40.2, "
+                    + lon + " 40.2, " + lon + " 40))"), false, "high", "test literal"));
+        }
+        FallZoneIndex index = new FallZoneIndex(many, 50);
+
+        FallZoneFinding finding = index.locate(Geo.point(70.1, 45.0)); // 540 km north of Z20
+
+        assertThat(finding.status()).isEqualTo("NO_ZONE_NEARBY");
+        assertThat(finding.zoneId()).isEqualTo("Z20");
+        double brute = many.stream().mapToDouble(z -> Geodesy.distanceKm(Geo.point(70.1, 45.0),
+                Geo.point(FallZoneIndex.nearestOnBoundary(z.geometry().getBoundary(), Geo.point(70.1, 45.0)).x,
+                        FallZoneIndex.nearestOnBoundary(z.geometry().getBoundary(), Geo.point(70.1, 45.0)).y))).min().orElseThrow();
+        assertThat(finding.distanceKm()).isCloseTo(brute, within(0.05));
+    }
+
+    @Test
+    void nearListsEveryZoneWithinTheDistanceInsideFirst() {
+        FallZone a = new FallZone("A", "a", "tests", wkt("POLYGON ((60 45, 61 45, 61 46, 60 46, 60 45))"), false, "high", "t");
+        FallZone b = new FallZone("B", "b", "tests", wkt("POLYGON ((61.2 45, 62 45, 62 46, 61.2 46, 61.2 45))"), false, "high", "t");
+        FallZone c = new FallZone("C", "c", "tests", wkt("POLYGON ((70 45, 71 45, 71 46, 70 46, 70 45))"), false, "high", "t");
+        FallZoneIndex index = new FallZoneIndex(List.of(c, b, a), 100);
+
+        List<FallZoneIndex.Nearby> near = index.near(Geo.point(60.9, 45.5), 100);
+
+        assertThat(near).extracting(n -> n.zone().id()).containsExactly("A", "B");
+        assertThat(near.get(0).inside()).isTrue();
+        assertThat(near.get(1).distanceKm()).isBetween(20.0, 25.0);
+    }
 }

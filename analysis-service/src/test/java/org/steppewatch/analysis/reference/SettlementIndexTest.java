@@ -44,4 +44,28 @@ class SettlementIndexTest {
         assertThat(SHIPPED.inside(triangle)).extracting(s -> s.id()).doesNotContain("gn:1521368");
         assertThat(SHIPPED.inside(bigger)).extracting(s -> s.id()).contains("gn:1521368");
     }
+
+    @Test
+    void nearestFindsWhatABruteForceGeodesicScanFinds() {
+        java.util.Random random = new java.util.Random(7);
+        List<org.steppewatch.georef.Settlement> synthetic = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            synthetic.add(new org.steppewatch.georef.Settlement("s:" + i, "S" + i, null, null, 60 + random.nextDouble() * 10,
+                    44 + random.nextDouble() * 6, 1, "t", "t", List.of()));
+        }
+        SettlementIndex index = new SettlementIndex(synthetic);
+        for (int probe = 0; probe < 10; probe++) {
+            Point p = Geo.point(60 + random.nextDouble() * 10, 44 + random.nextDouble() * 6);
+            List<String> expected = synthetic.stream()
+                    .map(s -> java.util.Map.entry(s.id(), Geodesy.distanceKm(p.getX(), p.getY(), s.lon(), s.lat())))
+                    .sorted(java.util.Map.Entry.comparingByValue()).limit(5).map(java.util.Map.Entry::getKey).toList();
+
+            List<SettlementIndex.Nearby> found = index.nearest(p, 5, 150);
+
+            assertThat(found).extracting(n -> n.settlement().id()).containsExactlyElementsOf(expected);
+            assertThat(found.get(0).bearingDeg()).isEqualTo(Geodesy.bearingDeg(p, found.get(0).settlement().point()));
+        }
+        // an empty steppe: the search widens to the limit and returns what is there
+        assertThat(index.nearest(Geo.point(80, 44), 5, 150)).isEmpty();
+    }
 }

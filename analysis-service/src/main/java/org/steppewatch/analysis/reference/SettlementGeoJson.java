@@ -1,0 +1,112 @@
+package org.steppewatch.analysis.reference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Geometry;
+import org.steppewatch.contracts.GeoJsonModule;
+import org.steppewatch.contracts.GeometryChecks;
+import org.steppewatch.georef.Settlement;
+import org.steppewatch.web.FieldProblem;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads settlements from a GeoJSON FeatureCollection of Points. Feature properties: {@code id} (or the
+ * feature's {@code id}; required, unique; a GeoNames place is best given as {@code gn:<geonameid>} so it
+ * replaces the shipped record), {@code name} (required), {@code nameRu} / {@code name_ru}, {@code nameKk} /
+ * {@code name_kk}, {@code population} (a whole number ≥ 0; missing = unknown), {@code source},
+ * {@code alternateNames} (array of strings). Any problem rejects the whole import.
+ */
+final class SettlementGeoJson {
+
+    static final int MAX_PROBLEMS = 50;
+    static final String SOURCE = "GeoJSON import";
+
+    private SettlementGeoJson() {
+    }
+
+    record Result(List<Settlement> settlements, List<FieldProblem> problems) {
+    }
+
+    static Result read(JsonNode root) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!"FeatureCollection".equals(root.path("type").asString(""))) {
+            return new Result(List.of(), List.of(new FieldProblem("type", "must be \"FeatureCollection\"")));
+        }
+        JsonNode features = root.path("features");
+        if (!features.isArray() || features.isEmpty()) {
+            return new Result(List.of(), List.of(new FieldProblem("features", "must be a non-empty array of Point Features")));
+        }
+        List<Settlement> settlements = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < features.size() && problems.size() < MAX_PROBLEMS; i++) {
+            JsonNode f = features.get(i);
+            String at = "features[" + i + "]";
+            JsonNode p = f.path("properties");
+            int before = problems.size();
+            String id = p.path("id").isValueNode() ? p.path("id").asString("") : f.path("id").isValueNode() ? f.path("id").asString("") : "";
+            if (id.isBlank()) {
+                problems.add(new FieldProblem(at + ".properties.id", "every settlement needs an id"));
+            } else if (seen.putIfAbsent(id, i) != null) {
+                problems.add(new FieldProblem(at + ".properties.id", "duplicate id '" + id + "' (also features[" + seen.get(id) + "])"));
+            }
+            String name = text(p, "name");
+            if (name == null) {
+                problems.add(new FieldProblem(at + ".properties.name", "every settlement needs a name"));
+            }
+            JsonNode population = p.path("population");
+            long people = 0;
+            if (!population.isMissingNode() && !population.isNull()) {
+                if (!population.isNumber() || population.asDouble() < 0 || population.asDouble() != Math.rint(population.asDouble())) {
+                    problems.add(new FieldProblem(at + ".properties.population", "must be a whole number of at least 0"));
+                } else {
+                    people = population.asLong();
+                }
+            }
+            Geometry geometry = null;
+            try {
+                geometry = f.path("geometry").isObject() ? GeoJsonModule.read(f.path("geometry").toString()) : null;
+            } catch (RuntimeException e) {
+                problems.add(new FieldProblem(at + ".geometry", "is not readable GeoJSON: " + e.getMessage()));
+            }
+            if (geometry == null && problems.size() == before) {
+                problems.add(new FieldProblem(at + ".geometry", "must be a GeoJSON Point"));
+            } else if (geometry != null) {
+                GeometryChecks.problems(geometry, Set.of("Point")).forEach(problem -> problems.add(new FieldProblem(at + ".geometry", problem)));
+            }
+            List<String> alternates = new ArrayList<>();
+            p.path("alternateNames").forEach(n -> {
+                if (n.isString() && !n.asString().isBlank()) {
+                    alternates.add(n.asString().strip());
+                }
+            });
+            if (problems.size() > before) {
+                continue;
+            }
+            String source = text(p, "source");
+            settlements.add(new Settlement(id, name, first(p, "nameRu", "name_ru"), first(p, "nameKk", "name_kk"),
+                    geometry.getCoordinate().x, geometry.getCoordinate().y, people, source == null ? SOURCE : source,
+                    people > 0 ? (source == null ? SOURCE : source) : "unknown", alternates));
+        }
+        return problems.isEmpty() ? new Result(settlements, List.of()) : new Result(List.of(), problems);
+    }
+
+    private static String first(JsonNode p, String... names) {
+        for (String name : names) {
+            String value = text(p, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode p, String name) {
+        JsonNode n = p.path(name);
+        return n.isString() && !n.asString().isBlank() ? n.asString().strip() : null;
+    }
+}

@@ -1,0 +1,70 @@
+package org.steppewatch.analysis.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+
+import org.junit.jupiter.api.Test;
+import org.steppewatch.georef.Settlement;
+
+class GeoNamesDumpTest {
+
+    private static final String ATASU = String.join("\t", "1526041", "Zhangaarqa", "Zhangaarqa",
+            "Atasu,Atasū,Zhanaarka,Жанаарка,Жаңаарқа,Атасу", "48.68659", "71.64469", "P", "PPLA2", "KZ", "", "12", "", "", "",
+            "13184", "", "520", "Asia/Almaty", "2023-01-01");
+
+    @Test
+    void aPopulatedPlaceBecomesASettlementWithRussianAndKazakhNamesFromItsAlternates() {
+        GeoNamesDump.Result result = GeoNamesDump.read(new StringReader(ATASU + "\n"));
+
+        assertThat(result.settlements()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("gn:1526041");
+            assertThat(s.name()).isEqualTo("Zhangaarqa");
+            assertThat(s.nameRu()).isEqualTo("Жанаарка");
+            assertThat(s.nameKk()).isEqualTo("Жаңаарқа");
+            assertThat(s.alternateNames()).contains("Atasu", "Zhanaarka");
+            assertThat(s.population()).isEqualTo(13184);
+            assertThat(s.lat()).isEqualTo(48.68659);
+            assertThat(s.lon()).isEqualTo(71.64469);
+            assertThat(s.source()).contains("GeoNames", "CC BY 4.0");
+        });
+        assertThat(result.lines()).isEqualTo(1);
+    }
+
+    @Test
+    void placesThatAreNotLivingSettlementsAndMalformedLinesAreCountedNotImported() {
+        String text = String.join("\n",
+                ATASU.replace("\tPPLA2\t", "\tPPLX\t"),
+                ATASU.replace("\tP\tPPLA2\t", "\tH\tLK\t"),
+                ATASU.replace("48.68659", "north"),
+                "too\tfew\tcolumns",
+                "");
+
+        GeoNamesDump.Result result = GeoNamesDump.read(new StringReader(text));
+
+        assertThat(result.settlements()).isEmpty();
+        assertThat(result.skipped()).containsEntry("not a living populated place (feature P.PPLX)", 1)
+                .containsEntry("not a living populated place (feature H.LK)", 1).containsEntry("malformed line", 2);
+        assertThat(result.examples()).containsExactly("line 3: latitude 'north' is not a number",
+                "line 4: expected 19 tab-separated columns, found 3");
+    }
+
+    @Test
+    void scriptsAreToldApart() {
+        assertThat(GeoNamesDump.isCyrillic("Жаңаарқа")).isTrue();
+        assertThat(GeoNamesDump.isKazakh("Жаңаарқа")).isTrue();
+        assertThat(GeoNamesDump.isKazakh("Жанаарка")).isFalse();
+        assertThat(GeoNamesDump.isCyrillic("Atasu")).isFalse();
+        assertThat(GeoNamesDump.isLatin("Atasū")).isTrue();
+        assertThat(GeoNamesDump.isLatin("阿塔苏")).isFalse();
+    }
+
+    @Test
+    void aNonLatinNameFallsBackToTheAsciiName() {
+        String line = ATASU.replace("\tZhangaarqa\tZhangaarqa\t", "\tЖаңаарқа\tZhangaarqa\t");
+
+        Settlement s = GeoNamesDump.read(new StringReader(line)).settlements().get(0);
+
+        assertThat(s.name()).isEqualTo("Zhangaarqa");
+    }
+}

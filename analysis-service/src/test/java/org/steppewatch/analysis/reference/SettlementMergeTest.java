@@ -1,0 +1,53 @@
+package org.steppewatch.analysis.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.steppewatch.georef.Settlement;
+import org.steppewatch.georef.SettlementCatalog;
+
+class SettlementMergeTest {
+
+    private static final List<Settlement> SHIPPED = SettlementCatalog.shipped().all();
+
+    private static Settlement imported(String id, String name, String ru, double lon, double lat, long population) {
+        return new Settlement(id, name, ru, null, lon, lat, population, "test import", population > 0 ? "test import" : "unknown", List.of());
+    }
+
+    @Test
+    void anImportWithAShippedIdUpdatesItKeepingTheCuratedNames() {
+        List<Settlement> merged = SettlementMerge.merge(SHIPPED, List.of(imported("gn:1521368", "Bayqongyr", "Байконыр", 63.31667, 45.61667, 76_000)));
+
+        assertThat(merged).hasSize(SHIPPED.size());
+        Settlement baikonur = merged.stream().filter(s -> s.id().equals("gn:1521368")).findFirst().orElseThrow();
+        assertThat(baikonur.name()).isEqualTo("Baikonur");
+        assertThat(baikonur.nameRu()).isEqualTo("Байконур");
+        assertThat(baikonur.nameKk()).isEqualTo("Байқоңыр");
+        assertThat(baikonur.population()).isEqualTo(76_000);
+        assertThat(baikonur.alternateNames()).contains("Bayqongyr");
+    }
+
+    @Test
+    void anImportAtAShippedSimpleMapsTownReplacesItSoThePlaceCountsOnce() {
+        Settlement town = SHIPPED.stream().filter(s -> s.id().startsWith("sm:")).findFirst().orElseThrow();
+
+        List<Settlement> merged = SettlementMerge.merge(SHIPPED, List.of(imported("gn:99", "Somewhere", null, town.lon() + 0.005,
+                town.lat(), 0)));
+
+        assertThat(merged).hasSize(SHIPPED.size());
+        assertThat(merged).extracting(Settlement::id).doesNotContain(town.id()).contains("gn:99");
+        Settlement replaced = merged.stream().filter(s -> s.id().equals("gn:99")).findFirst().orElseThrow();
+        assertThat(replaced.population()).isEqualTo(town.population()); // the import had none
+        assertThat(replaced.alternateNames()).contains(town.name());
+        assertThat(replaced.source()).contains("replaces " + town.id());
+    }
+
+    @Test
+    void aNewPlaceIsAdded() {
+        List<Settlement> merged = SettlementMerge.merge(SHIPPED, List.of(imported("gn:98", "Far village", null, 80.0, 43.0, 120)));
+
+        assertThat(merged).hasSize(SHIPPED.size() + 1);
+    }
+}
