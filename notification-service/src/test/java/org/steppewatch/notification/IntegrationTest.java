@@ -58,12 +58,17 @@ import tools.jackson.databind.json.JsonMapper;
                 "steppewatch.delivery.initial-backoff=100ms",
                 "steppewatch.delivery.max-backoff=1s",
                 "steppewatch.delivery.poll-interval=50ms",
+                "steppewatch.delivery.request-timeout=1s",
+                "steppewatch.delivery.connect-timeout=1s",
+                "steppewatch.public-base-url=" + IntegrationTest.PUBLIC_BASE,
                 "steppewatch.eventing.poll-interval=100ms",
                 "management.endpoint.health.show-details=always"})
 public abstract class IntegrationTest {
 
     public static final String BAIKONUR = "gn:1521368";
     public static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** What the service puts in links; {@link #follow} maps it to the random port. */
+    public static final String PUBLIC_BASE = "http://steppewatch.test";
 
     protected static final JsonMapper JSON = EventJson.mapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -83,6 +88,8 @@ public abstract class IntegrationTest {
         registry.add("spring.mongodb.uri", () -> uri);
         registry.add("spring.mongodb.database", () -> database);
         registry.add("spring.kafka.consumer.group-id", () -> "notification-service-test-" + UUID.randomUUID());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     @BeforeAll
@@ -117,6 +124,16 @@ public abstract class IntegrationTest {
 
     protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    }
+
+    /** Follows a link the service wrote (in a mail or a webhook) against the service under test. */
+    protected HttpResponse<String> follow(String link, String accept) throws Exception {
+        assertThat(link).startsWith(PUBLIC_BASE + "/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(link.substring(PUBLIC_BASE.length()))).GET();
+        if (accept != null) {
+            request.header("accept", accept);
+        }
+        return send(request);
     }
 
     protected HttpResponse<String> get(String path) throws Exception {
@@ -192,14 +209,24 @@ public abstract class IntegrationTest {
         publishRaw(assessment.incidentId(), EventJson.write(assessment));
     }
 
+    /** As analysis-service announces a retraction: {@code assessment-withdrawn} on assessments.v1. */
+    protected static void publish(org.steppewatch.contracts.AssessmentWithdrawn withdrawal) throws Exception {
+        publishRaw(withdrawal.incidentId(), EventJson.write(withdrawal),
+                org.steppewatch.contracts.EventTypes.ASSESSMENT_WITHDRAWN);
+    }
+
     /** Any payload as an {@code incident.assessed} CloudEvent, e.g. a malformed one. */
     protected static void publishRaw(String incidentId, String payload) throws Exception {
+        publishRaw(incidentId, payload, org.steppewatch.contracts.EventTypes.INCIDENT_ASSESSED);
+    }
+
+    private static void publishRaw(String incidentId, String payload, String type) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId, payload);
         record.headers()
                 .add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
                 .add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8))
                 .add(EventHeaders.SOURCE, "/steppewatch/analysis-service".getBytes(UTF_8))
-                .add(EventHeaders.TYPE, org.steppewatch.contracts.EventTypes.INCIDENT_ASSESSED.getBytes(UTF_8))
+                .add(EventHeaders.TYPE, type.getBytes(UTF_8))
                 .add(EventHeaders.TIME, Instant.now().toString().getBytes(UTF_8))
                 .add(EventHeaders.SUBJECT, incidentId.getBytes(UTF_8))
                 .add(EventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));

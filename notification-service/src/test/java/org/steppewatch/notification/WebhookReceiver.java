@@ -30,11 +30,18 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> scripted = new ArrayDeque<>();
+    private final Deque<Long> delays = new ArrayDeque<>();
     private volatile int defaultStatus = 200;
 
     private WebhookReceiver(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            // a stalled answer must not hold up the others
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "webhook-receiver");
+                t.setDaemon(true);
+                return t;
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,6 +53,15 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                     e -> e.getKey().toLowerCase(Locale.ROOT), e -> e.getValue().get(0), (a, b) -> a));
             requests.add(new Request(exchange.getRequestMethod(), headers, body));
+            long delay = nextDelay();
+            if (delay > 0) {
+                try {
+                    // slower than the service's request timeout: the attempt times out
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = nextStatus();
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -81,6 +97,19 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver byDefaultAnswer(int status) {
         defaultStatus = status;
         return this;
+    }
+
+    /** The next {@code count} requests are answered only after {@code millis}. */
+    public synchronized WebhookReceiver thenStall(int count, long millis) {
+        for (int i = 0; i < count; i++) {
+            delays.addLast(millis);
+        }
+        return this;
+    }
+
+    private synchronized long nextDelay() {
+        Long next = delays.pollFirst();
+        return next == null ? 0 : next;
     }
 
     private synchronized int nextStatus() {

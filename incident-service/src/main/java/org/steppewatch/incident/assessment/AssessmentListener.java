@@ -1,16 +1,21 @@
 package org.steppewatch.incident.assessment;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.ReceivedEvent;
+import org.steppewatch.incident.incident.IncidentStatus;
 import org.steppewatch.incident.incident.IncidentStore;
+import org.steppewatch.incident.live.LiveUpdate;
 
 /**
  * Keeps the assessment read model and moves the assessed incident version to ASSESSED. Both
@@ -25,11 +30,13 @@ class AssessmentListener {
     private final AssessmentStore assessments;
     private final IncidentStore incidents;
     private final Clock clock;
+    private final ApplicationEventPublisher live;
 
-    AssessmentListener(AssessmentStore assessments, IncidentStore incidents, Clock clock) {
+    AssessmentListener(AssessmentStore assessments, IncidentStore incidents, Clock clock, ApplicationEventPublisher live) {
         this.assessments = assessments;
         this.incidents = incidents;
         this.clock = clock;
+        this.live = live;
     }
 
     @KafkaListener(topics = Topics.ASSESSMENTS)
@@ -52,5 +59,12 @@ class AssessmentListener {
         boolean changed = incidents.markAssessed(assessed.incidentId(), assessed.incidentVersion(), clock.instant());
         log.info("assessment {} of incident {} v{} stored{}", event.id(), assessed.incidentId(),
                 assessed.incidentVersion(), changed ? "; incident now ASSESSED" : "");
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("incidentId", assessed.incidentId());
+        update.put("incidentVersion", assessed.incidentVersion());
+        // null when this assessment did not change the status (a late one, or a redelivery)
+        update.put("status", changed ? IncidentStatus.ASSESSED.name() : null);
+        update.put("assessment", assessed);
+        live.publishEvent(new LiveUpdate(LiveUpdate.ASSESSED, assessed.incidentId(), update));
     }
 }

@@ -1,6 +1,7 @@
 package org.steppewatch.incident.incident;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -41,12 +42,19 @@ class IncidentController {
     IncidentPage list(@RequestParam(required = false) String category,
                       @RequestParam(required = false) String status,
                       @RequestParam(required = false) String since,
+                      @RequestParam(required = false) String until,
                       @RequestParam(required = false) String bbox,
                       @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "20") int size) {
-        IncidentQuery query = IncidentQuery.parse(category, status, since, bbox, page, size);
+        IncidentQuery query = IncidentQuery.parse(category, status, since, until, bbox, page, size);
         IncidentStore.Page found = incidents.list(query);
         return new IncidentPage(found.items().stream().map(IncidentResponse::of).toList(), page, size, found.total());
+    }
+
+    /** Every version of the incident, oldest first: what was reported, each revision, the retraction. */
+    @GetMapping("/{id}/revisions")
+    List<Revision> revisions(@PathVariable String id) {
+        return incidents.revisions(id);
     }
 
     @PutMapping("/{id}")

@@ -31,6 +31,8 @@ final class IncidentDocuments {
     static final String REPORTED_AT = "reportedAt";
     static final String UPDATED_AT = "updatedAt";
     static final String RETRACTION = "retraction";
+    /** Every version's facts, oldest first, so the history survives revisions (written with each change). */
+    static final String REVISIONS = "revisions";
 
     private IncidentDocuments() {
     }
@@ -44,9 +46,36 @@ final class IncidentDocuments {
                 .append(LON, location.getX())
                 .append(LAT, location.getY())
                 .append(REPORTED_AT, date(incident.reportedAt()))
-                .append(UPDATED_AT, date(incident.updatedAt()));
+                .append(UPDATED_AT, date(incident.updatedAt()))
+                .append(REVISIONS, new ArrayList<>(List.of(revision(incident.version(), Revision.REPORTED,
+                        incident.reportedAt(), incident.facts(), null))));
         document.append(OutboxMessage.FIELD, new ArrayList<>(List.of(outbox(pending))));
         return document;
+    }
+
+    static Document revision(long version, String change, Instant at, IncidentFacts facts, String reason) {
+        Document document = new Document(VERSION, version).append("change", change).append("at", date(at));
+        putIfPresent(document, FACTS, facts == null ? null : facts(facts));
+        putIfPresent(document, "reason", reason);
+        return document;
+    }
+
+    /**
+     * The stored history; an incident written before histories were kept gets one entry for its
+     * current version, the oldest one known.
+     */
+    static List<Revision> revisions(Document document) {
+        List<Document> stored = document.getList(REVISIONS, Document.class);
+        if (stored == null || stored.isEmpty()) {
+            Incident current = fromDocument(document);
+            return List.of(new Revision(current.version(), current.version() == 1 ? Revision.REPORTED : Revision.REVISED,
+                    current.updatedAt(), current.facts(), null));
+        }
+        return stored.stream().map(r -> {
+            Document facts = r.get(FACTS, Document.class);
+            return new Revision(number(r.get(VERSION)).longValue(), r.getString("change"), instant(r.getDate("at")),
+                    facts == null ? null : readFacts(facts), r.getString("reason"));
+        }).toList();
     }
 
     static Document outbox(OutboxMessage message) {

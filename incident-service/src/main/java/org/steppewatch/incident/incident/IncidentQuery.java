@@ -14,9 +14,12 @@ import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
-/** The filters of {@code GET /api/v1/incidents}, checked together. */
-record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant since, BoundingBox bbox, int page,
-                     int size) {
+/**
+ * The filters of {@code GET /api/v1/incidents}, checked together. {@code since} is inclusive,
+ * {@code until} exclusive; a date as {@code until} means the whole of that day is included.
+ */
+record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant since, Instant until, BoundingBox bbox,
+                     int page, int size) {
 
     static final int MAX_SIZE = 200;
 
@@ -24,7 +27,8 @@ record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant s
     }
 
     /** @throws org.springframework.web.ErrorResponseException a 400 problem listing every bad parameter */
-    static IncidentQuery parse(String category, String status, String since, String bbox, int page, int size) {
+    static IncidentQuery parse(String category, String status, String since, String until, String bbox, int page,
+                               int size) {
         List<FieldProblem> problems = new ArrayList<>();
         IncidentCategory parsedCategory = null;
         if (category != null && !category.isBlank()) {
@@ -51,6 +55,20 @@ record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant s
                         "'" + since + "' is not an ISO-8601 instant or date (e.g. 2013-07-02T00:00:00Z or 2013-07-02)"));
             }
         }
+        Instant parsedUntil = null;
+        if (until != null && !until.isBlank()) {
+            parsedUntil = instant(until.strip());
+            if (parsedUntil == null) {
+                problems.add(new FieldProblem("until",
+                        "'" + until + "' is not an ISO-8601 instant or date (e.g. 2013-07-03T00:00:00Z or 2013-07-02)"));
+            } else if (isDate(until.strip())) {
+                // "until 2013-07-02" reads as "up to and including that day"
+                parsedUntil = parsedUntil.plus(1, java.time.temporal.ChronoUnit.DAYS);
+            }
+        }
+        if (parsedSince != null && parsedUntil != null && !parsedSince.isBefore(parsedUntil)) {
+            problems.add(new FieldProblem("until", "must be after since"));
+        }
         BoundingBox parsedBbox = null;
         if (bbox != null && !bbox.isBlank()) {
             parsedBbox = bbox(bbox, problems);
@@ -64,7 +82,7 @@ record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant s
         if (!problems.isEmpty()) {
             throw Problems.invalid("Invalid query parameters.", problems);
         }
-        return new IncidentQuery(parsedCategory, parsedStatus, parsedSince, parsedBbox, page, size);
+        return new IncidentQuery(parsedCategory, parsedStatus, parsedSince, parsedUntil, parsedBbox, page, size);
     }
 
     private static Instant instant(String value) {
@@ -76,6 +94,15 @@ record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant s
             } catch (DateTimeParseException notADate) {
                 return null;
             }
+        }
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentReported;
@@ -14,6 +15,7 @@ import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
 import org.steppewatch.eventing.OutboxMessage;
 import org.steppewatch.eventing.OutboxRelay;
+import org.steppewatch.incident.live.LiveUpdate;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
@@ -27,11 +29,13 @@ class IncidentService {
     private final IncidentStore store;
     private final OutboxRelay outboxRelay;
     private final Clock clock;
+    private final ApplicationEventPublisher live;
 
-    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock) {
+    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock, ApplicationEventPublisher live) {
         this.store = store;
         this.outboxRelay = outboxRelay;
         this.clock = clock;
+        this.live = live;
     }
 
     Incident report(IncidentRequest request) {
@@ -41,11 +45,16 @@ class IncidentService {
         Incident incident = new Incident(id, 1, IncidentStatus.REPORTED, facts, now, now, null);
         store.insert(incident, OutboxMessage.of(new IncidentReported(id, 1, now, facts), now));
         outboxRelay.wake();
+        announce(incident);
         return incident;
     }
 
     Incident get(String id) {
         return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    List<Revision> revisions(String id) {
+        return store.revisions(id).orElseThrow(() -> notFound(id));
     }
 
     IncidentStore.Page list(IncidentQuery query) {
@@ -64,6 +73,7 @@ class IncidentService {
         Incident incident = store.revise(id, expected, facts, now, revised)
                 .orElseThrow(() -> whyNot(id, ifMatch));
         outboxRelay.wake();
+        announce(incident);
         return incident;
     }
 
@@ -81,6 +91,7 @@ class IncidentService {
             var incident = store.retract(id, expected, new Incident.Retraction(reason, now), retracted);
             if (incident.isPresent()) {
                 outboxRelay.wake();
+                announce(incident.get());
                 return incident.get();
             }
             if (ifMatch != null && !ifMatch.isBlank()) {
@@ -90,6 +101,11 @@ class IncidentService {
             current(id);
         }
         throw Problems.conflict("Incident " + id + " kept changing; try the retraction again.");
+    }
+
+    /** To the consoles watching (server-sent events): the change is stored, its event on its way. */
+    private void announce(Incident incident) {
+        live.publishEvent(new LiveUpdate(LiveUpdate.INCIDENT, incident.id(), IncidentResponse.of(incident)));
     }
 
     private long expectedVersion(String id, String ifMatch) {

@@ -38,8 +38,17 @@ public class IncidentStore {
     }
 
     Optional<Incident> find(String id) {
-        return Optional.ofNullable(mongo.findOne(byId(id), Document.class, COLLECTION))
+        Query query = byId(id);
+        // the history only for /revisions, the outbox never
+        query.fields().exclude(IncidentDocuments.REVISIONS).exclude(OutboxMessage.FIELD);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
                 .map(IncidentDocuments::fromDocument);
+    }
+
+    /** @return the incident's versions, oldest first; empty when there is no such incident */
+    Optional<List<Revision>> revisions(String id) {
+        return Optional.ofNullable(mongo.findOne(byId(id), Document.class, COLLECTION))
+                .map(IncidentDocuments::revisions);
     }
 
     public boolean exists(String id) {
@@ -57,8 +66,15 @@ public class IncidentStore {
         if (filter.status() != null) {
             criteria.and(IncidentDocuments.STATUS).is(filter.status().name());
         }
-        if (filter.since() != null) {
-            criteria.and(IncidentDocuments.OCCURRED_AT).gte(IncidentDocuments.date(filter.since()));
+        if (filter.since() != null || filter.until() != null) {
+            // one criterion per key: a document cannot hold two
+            Criteria occurred = criteria.and(IncidentDocuments.OCCURRED_AT);
+            if (filter.since() != null) {
+                occurred.gte(IncidentDocuments.date(filter.since()));
+            }
+            if (filter.until() != null) {
+                occurred.lt(IncidentDocuments.date(filter.until()));
+            }
         }
         if (filter.bbox() != null) {
             criteria.and(IncidentDocuments.LON).gte(filter.bbox().minLon()).lte(filter.bbox().maxLon());
@@ -69,7 +85,7 @@ public class IncidentStore {
                 .with(Sort.by(Sort.Order.desc(IncidentDocuments.OCCURRED_AT), Sort.Order.asc("_id")))
                 .skip((long) filter.page() * filter.size())
                 .limit(filter.size());
-        page.fields().exclude(OutboxMessage.FIELD);
+        page.fields().exclude(OutboxMessage.FIELD).exclude(IncidentDocuments.REVISIONS);
         List<Incident> items = mongo.find(page, Document.class, COLLECTION).stream()
                 .map(IncidentDocuments::fromDocument)
                 .toList();
@@ -86,6 +102,8 @@ public class IncidentStore {
                 .set(IncidentDocuments.VERSION, expectedVersion + 1)
                 .set(IncidentDocuments.STATUS, IncidentStatus.REVISED.name())
                 .set(IncidentDocuments.UPDATED_AT, IncidentDocuments.date(now))
+                .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.REVISED, now,
+                        facts, null))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(revised));
         return modify(id, expectedVersion, update);
     }
@@ -98,6 +116,8 @@ public class IncidentStore {
                 .set(IncidentDocuments.UPDATED_AT, IncidentDocuments.date(retraction.retractedAt()))
                 .set(IncidentDocuments.RETRACTION, new Document("reason", retraction.reason())
                         .append("retractedAt", IncidentDocuments.date(retraction.retractedAt())))
+                .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.RETRACTED,
+                        retraction.retractedAt(), null, retraction.reason()))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(retracted));
         return modify(id, expectedVersion, update);
     }

@@ -29,7 +29,7 @@ final class IncidentValidator {
             "SNOW", "MILK", "FOOD");
     private static final Set<String> POINT = Set.of("Point");
     private static final Set<String> AREA = Set.of("Polygon", "MultiPolygon");
-    private static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
+    static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
 
     private IncidentValidator() {
     }

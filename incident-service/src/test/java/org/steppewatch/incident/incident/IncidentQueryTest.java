@@ -97,6 +97,19 @@ class IncidentQueryTest extends ServiceTestBase {
     }
 
     @Test
+    void untilClosesTheTimeWindowAndADateAsUntilIncludesThatDay() {
+        assertThat(idsOf(json(get(INCIDENTS + "?bbox=" + bbox + "&until=2013-07-02T02:38:22Z")))).containsExactly(ids.get(2));
+        assertThat(idsOf(json(get(INCIDENTS + "?bbox=" + bbox + "&until=2013-07-02")))).containsExactly(ids.get(0), ids.get(2));
+        assertThat(idsOf(json(get(INCIDENTS + "?bbox=" + bbox + "&since=2008-01-01&until=2019-01-01"))))
+                .containsExactly(ids.get(0));
+
+        HttpResponse<String> backwards = get(INCIDENTS + "?since=2019-01-01&until=2013-01-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(json(backwards).path("errors").get(0).path("field").asString()).isEqualTo("until");
+        assertThat(get(INCIDENTS + "?until=tomorrow").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void pagesSplitTheListAndKeepTheTotal() {
         JsonNode first = json(get(INCIDENTS + "?bbox=" + bbox + "&size=2&page=0"));
         JsonNode second = json(get(INCIDENTS + "?bbox=" + bbox + "&size=2&page=1"));

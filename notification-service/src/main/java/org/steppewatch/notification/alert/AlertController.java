@@ -1,7 +1,10 @@
 package org.steppewatch.notification.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +19,8 @@ import org.steppewatch.web.Problems;
 class AlertController {
 
     private static final int MAX_LIMIT = 500;
+    private static final int MAX_DELIVERIES = 10_000;
+    private static final MediaType CAP = new MediaType("application", "cap+xml", StandardCharsets.UTF_8);
 
     private final AlertStore alerts;
     private final DeliveryStore deliveries;
@@ -38,11 +43,24 @@ class AlertController {
         return alerts.find(id).orElseThrow(() -> Problems.notFound("no alert " + id));
     }
 
+    /** The CAP 1.2 document as it was issued ({@code application/cap+xml}), valid against the OASIS schema. */
+    @GetMapping("/{id}/cap")
+    ResponseEntity<String> cap(@PathVariable String id) {
+        String xml = alerts.cap(id).orElseThrow(() -> Problems.notFound("no alert " + id));
+        return ResponseEntity.ok().contentType(CAP).body(xml);
+    }
+
+    /**
+     * Every delivery of the alert with every attempt, in id order, {@code limit} at a time (default
+     * 1000, at most 10,000); pass the last id seen as {@code after} for the next page.
+     */
     @GetMapping("/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String id) {
+    List<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String after,
+                                  @RequestParam(defaultValue = "1000") int limit) {
         if (!alerts.exists(id)) {
             throw Problems.notFound("no alert " + id);
         }
-        return deliveries.forAlert(id);
+        return deliveries.forAlert(id, after == null || after.isBlank() ? null : after,
+                Math.max(1, Math.min(limit, MAX_DELIVERIES)));
     }
 }

@@ -5,21 +5,29 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
-import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.steppewatch.contracts.AlertCancelled;
 import org.steppewatch.contracts.AlertIssued;
+import org.steppewatch.contracts.AssessmentWithdrawn;
+import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.eventing.OutboxMessage;
 import org.steppewatch.eventing.OutboxRelay;
+import org.steppewatch.notification.PublicLinks;
+import org.steppewatch.notification.cap.CapComposer;
+import org.steppewatch.notification.cap.CapProperties;
+import org.steppewatch.notification.cap.CapRules;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryWorker;
 import org.steppewatch.notification.delivery.NewDelivery;
@@ -28,15 +36,18 @@ import org.steppewatch.notification.subscription.SubscriptionIndex;
 import org.steppewatch.notification.subscription.SubscriptionStore;
 
 /**
- * Turns an assessment into one alert and a delivery per matching subscription. Every write is
- * keyed deterministically (alert id from incident id and version; delivery id = alert id +
- * subscription id), deliveries first and the alert with its outbox event last, so a redelivered
- * or half-processed assessment completes what is missing and duplicates nothing.
+ * Turns an assessment into one CAP alert and a delivery per matching subscription, and a
+ * withdrawal into a CAP Cancel for everybody who got (or is getting) the earlier alerts. Every
+ * write is keyed deterministically (alert id from incident id and version; delivery id = alert id
+ * + subscription id), deliveries first and the alert with its outbox event last, so a redelivered
+ * or half-processed event completes what is missing and duplicates nothing.
  */
 @Service
 class AlertService {
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+    /** Deliveries created between two wake-ups of the worker during a fan-out. */
+    private static final int FAN_OUT_CHUNK = 5000;
 
     private final AlertStore alerts;
     private final SubscriptionIndex index;
@@ -44,16 +55,23 @@ class AlertService {
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
     private final OutboxRelay relay;
+    private final CapComposer composer;
+    private final CapProperties cap;
+    private final PublicLinks links;
     private final Clock clock;
 
     AlertService(AlertStore alerts, SubscriptionIndex index, SubscriptionStore subscriptions, DeliveryStore deliveries,
-                 DeliveryWorker worker, OutboxRelay relay, Clock clock) {
+                 DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapProperties cap, PublicLinks links,
+                 Clock clock) {
         this.alerts = alerts;
         this.index = index;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.worker = worker;
         this.relay = relay;
+        this.composer = composer;
+        this.cap = cap;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -62,53 +80,144 @@ class AlertService {
         return UUID.nameUUIDFromBytes(("alert:" + incidentId + ":" + incidentVersion).getBytes(UTF_8)).toString();
     }
 
+    /** The same withdrawal always gets the same Cancel id. */
+    static String cancelId(String incidentId, long incidentVersion) {
+        return UUID.nameUUIDFromBytes(("cancel:" + incidentId + ":" + incidentVersion).getBytes(UTF_8)).toString();
+    }
+
     void issue(IncidentAssessed assessment) {
         Objects.requireNonNull(assessment.incidentId(), "assessment without incidentId");
         String alertId = alertId(assessment.incidentId(), assessment.incidentVersion());
-        if (alerts.exists(alertId)) {
+        boolean stored = alerts.exists(alertId);
+        if (stored && alerts.fanOutDone(alertId)) {
             log.debug("alert {} for {} v{} exists already: redelivered assessment ignored", alertId,
                     assessment.incidentId(), assessment.incidentVersion());
             return;
         }
-        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
-        // millisecond precision: what MongoDB keeps, so the event and the stored alert agree
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-
-        List<Geometry> zones = assessment.hazardZones().stream().map(IncidentAssessed.HazardZone::geometry)
-                .filter(Objects::nonNull).toList();
-        Set<String> matched = index.matching(zones, severity);
-        List<NewDelivery> fanOut = subscriptions.findActive(matched).stream()
-                .map(s -> new NewDelivery(alertId, s.id(), assessment.incidentId(), s.channelType(), s.language()))
-                .toList();
-        deliveries.createAll(fanOut, now);
-
-        List<String> references = alerts.earlierAlertIds(assessment.incidentId(), assessment.incidentVersion());
-        String msgType = references.isEmpty() ? "Alert" : "Update";
-        List<String> settlementIds = assessment.affectedSettlements().stream()
-                .filter(s -> s.zone() != null && s.id() != null).map(IncidentAssessed.AffectedSettlement::id)
-                .distinct().toList();
-        AlertView alert = new AlertView(alertId, assessment.incidentId(), assessment.incidentVersion(), msgType,
-                references, now, severity, assessment.urgency(), assessment.certainty(), headline(assessment, severity),
-                assessment.summary(), settlementIds, zones(assessment), fanOut.size());
-        AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(), msgType,
-                now, severity, assessment.urgency(), assessment.certainty(), alert.headline(), settlementIds,
-                fanOut.size());
-        if (alerts.insertIfAbsent(alert, OutboxMessage.of(issued, now))) {
-            log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, msgType, assessment.incidentId(),
-                    assessment.incidentVersion(), severity.cap(), fanOut.size());
+        if (!stored && alerts.cancelledIncident(assessment.incidentId())) {
+            log.info("assessment {} arrived after the incident's alerts were cancelled: no alert", assessment.assessmentId());
+            return;
         }
-        relay.wake();
-        worker.wake();
+        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
+        // whole seconds: CAP date-times have no fractions, and the stored alert must say what the CAP says
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+
+        List<SubscriptionIndex.Zone> zones = assessment.hazardZones().stream().filter(z -> z.geometry() != null)
+                .map(z -> new SubscriptionIndex.Zone(z.level(), z.geometry())).toList();
+        List<NewDelivery> fanOut = index.match(zones, severity).stream()
+                .map(m -> new NewDelivery(alertId, m.subscriptionId(), assessment.incidentId(), m.channelType(),
+                        m.language(), m.level()))
+                .toList();
+
+        if (!stored) {
+            List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
+            String msgType = earlier.isEmpty() ? CapComposer.ALERT : CapComposer.UPDATE;
+            Instant expires = now.plus(cap.expiresAfter());
+            CapComposer.Composed composed = composer.compose(new CapComposer.Message(alertId, msgType, now, expires,
+                    capReferences(earlier), assessment, null, links.alert(alertId)));
+            List<String> settlementIds = settlementIds(assessment);
+            AlertView alert = view(alertId, assessment.incidentVersion(), assessment, msgType,
+                    earlier.stream().map(s -> s.view().id()).toList(), now, expires, severity, assessment.urgency(),
+                    assessment.certainty(), composed, assessment.summary(), settlementIds, fanOut.size());
+            AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(), msgType,
+                    now, severity, assessment.urgency(), assessment.certainty(), alert.headline(), settlementIds,
+                    fanOut.size());
+            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(assessment), null,
+                    OutboxMessage.of(issued, now))) {
+                log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, msgType, assessment.incidentId(),
+                        assessment.incidentVersion(), severity.cap(), fanOut.size());
+            }
+            relay.wake();
+        }
+        fanOut(alertId, fanOut, now);
     }
 
-    /** e.g. "Extreme: LAUNCH_FAILURE — Proton-M launch failure after lift-off". */
-    static String headline(IncidentAssessed assessment, Severity severity) {
-        IncidentAssessed.IncidentSummary incident = assessment.incident();
-        if (incident == null || incident.title() == null) {
-            return severity.cap() + ": incident " + assessment.incidentId();
+    /**
+     * Creates the deliveries after the alert is stored, waking the worker after each chunk so that
+     * sending overlaps creating; the alert is marked complete last, so a run cut short is completed
+     * (idempotently: delivery ids are deterministic) when the event comes again.
+     */
+    private void fanOut(String alertId, List<NewDelivery> fanOut, Instant now) {
+        for (int from = 0; from < fanOut.size(); from += FAN_OUT_CHUNK) {
+            worker.createAndHandOver(fanOut.subList(from, Math.min(fanOut.size(), from + FAN_OUT_CHUNK)), now);
         }
-        String category = incident.category() == null ? "" : incident.category().name() + " — ";
-        return severity.cap() + ": " + category + incident.title();
+        alerts.markFanOutDone(alertId);
+    }
+
+    /**
+     * A CAP Cancel referencing every earlier alert of the incident, delivered to the subscriptions
+     * that were sent (or are being sent) one of them; deliveries of those alerts still waiting are
+     * dropped by the worker, since the alert no longer stands.
+     */
+    void withdraw(AssessmentWithdrawn withdrawal) {
+        Objects.requireNonNull(withdrawal.incidentId(), "withdrawal without incidentId");
+        String cancelId = cancelId(withdrawal.incidentId(), withdrawal.incidentVersion());
+        boolean stored = alerts.exists(cancelId);
+        if (stored && alerts.fanOutDone(cancelId)) {
+            log.debug("cancel {} exists already: redelivered withdrawal ignored", cancelId);
+            return;
+        }
+        List<AlertStore.Stored> earlier = alerts.earlier(withdrawal.incidentId(), Long.MAX_VALUE);
+        List<String> earlierIds = earlier.stream().map(s -> s.view().id()).toList();
+        if (earlier.isEmpty()) {
+            log.info("assessments of {} withdrawn, but no alert was issued for it: nothing to cancel", withdrawal.incidentId());
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        IncidentAssessed last = EventJson.read(earlier.get(earlier.size() - 1).assessmentJson(), IncidentAssessed.class);
+
+        // whom the earlier alerts reached, or are reaching: read before the earlier alerts are marked cancelled
+        Map<String, String> recipients = deliveries.recipientsOf(earlierIds);
+        List<NewDelivery> fanOut = new ArrayList<>();
+        for (Subscription s : subscriptions.findForDelivery(recipients.keySet())) {
+            if (s.active()) {
+                fanOut.add(new NewDelivery(cancelId, s.id(), withdrawal.incidentId(), s.channelType(), s.language(),
+                        recipients.get(s.id())));
+            }
+        }
+        if (!stored) {
+            Instant expires = now.plus(cap.expiresAfter());
+            CapComposer.Composed composed = composer.compose(new CapComposer.Message(cancelId, CapComposer.CANCEL, now,
+                    expires, capReferences(earlier), last, withdrawal.reason(), links.alert(cancelId)));
+            // what the Cancel's CAP <info> says: the threat is past
+            AlertView alert = view(cancelId, withdrawal.incidentVersion(), last, CapComposer.CANCEL, earlierIds, now,
+                    expires, Severity.MINOR, "Past", "Observed", composed, withdrawal.reason(), settlementIds(last),
+                    fanOut.size());
+            AlertCancelled cancelled = new AlertCancelled(cancelId, withdrawal.incidentId(), withdrawal.incidentVersion(),
+                    now, withdrawal.reason());
+            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(last), withdrawal.reason(),
+                    OutboxMessage.of(cancelled, now))) {
+                log.info("cancel {} for {}: withdraws {}, {} recipients", cancelId, withdrawal.incidentId(), earlierIds,
+                        fanOut.size());
+            }
+            relay.wake();
+        }
+        // deliveries of the earlier alerts still waiting are dropped by the worker from now on
+        alerts.markCancelled(earlierIds, cancelId, now);
+        fanOut(cancelId, fanOut, now);
+    }
+
+    private List<String> capReferences(List<AlertStore.Stored> earlier) {
+        return earlier.stream().map(s -> composer.reference(s.view().id(), s.view().sent())).toList();
+    }
+
+    /** Settlements inside a hazard zone. */
+    private static List<String> settlementIds(IncidentAssessed assessment) {
+        return assessment.affectedSettlements().stream().filter(s -> s.zone() != null && s.id() != null)
+                .map(IncidentAssessed.AffectedSettlement::id).distinct().toList();
+    }
+
+    private AlertView view(String id, long incidentVersion, IncidentAssessed assessment, String msgType,
+                           List<String> references, Instant sent, Instant expires, Severity severity, String urgency,
+                           String certainty, CapComposer.Composed composed, String summary, List<String> settlementIds,
+                           int recipients) {
+        Map<String, AlertView.Text> texts = new LinkedHashMap<>();
+        composed.texts().forEach((lang, t) -> texts.put(lang, new AlertView.Text(t.headline(), t.description(),
+                t.instruction())));
+        return new AlertView(id, assessment.incidentId(), incidentVersion, msgType, references, sent,
+                expires, AlertStore.ACTIVE, null, severity, urgency, certainty, CapRules.category(assessment),
+                composed.texts().get("en").responseType(), texts.get("en").headline(), summary, texts,
+                settlementIds, zones(assessment), recipients, links.cap(id));
     }
 
     private static List<AlertView.Zone> zones(IncidentAssessed assessment) {

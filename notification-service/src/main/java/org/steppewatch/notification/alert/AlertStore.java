@@ -3,7 +3,11 @@ package org.steppewatch.notification.alert;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,71 +18,110 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.eventing.OutboxMessage;
+import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.delivery.AlertPayloads;
+import org.steppewatch.notification.feed.ActiveAlerts;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Alerts in MongoDB; each document carries the outbox of the AlertIssued event it announces. */
+/**
+ * Alerts in MongoDB, each with its CAP 1.2 document as written when it was issued (so what was
+ * sent, what the API serves and what the feed lists are the same bytes). Each document carries the
+ * outbox of the event that announces it (AlertIssued, or AlertCancelled for a Cancel).
+ */
 @Component
-class AlertStore implements AlertPayloads {
+class AlertStore implements AlertPayloads, ActiveAlerts {
 
     /** Also named in steppewatch.eventing.outbox-collections, so the relay publishes its outbox. */
     static final String COLLECTION = "alerts";
+    static final String ACTIVE = "ACTIVE";
+    static final String EXPIRED = "EXPIRED";
+    static final String CANCELLED = "CANCELLED";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
+    private final PublicLinks links;
+    private final Clock clock;
 
-    AlertStore(MongoTemplate mongo, JsonMapper json) {
+    AlertStore(MongoTemplate mongo, JsonMapper json, PublicLinks links, Clock clock) {
         this.mongo = mongo;
         this.json = json;
+        this.links = links;
+        this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("incidentId", Sort.Direction.ASC)
                 .on("incidentVersion", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("expires", Sort.Direction.DESC));
+    }
+
+    /** What an alert document holds besides the view: the CAP XML and the assessment it was made from. */
+    record Stored(AlertView view, String cap, String assessmentJson) {
     }
 
     boolean exists(String alertId) {
         return mongo.exists(query(where("_id").is(alertId)), COLLECTION);
     }
 
-    /** Ids of the incident's alerts for versions before {@code version}, oldest first: what an Update references. */
-    List<String> earlierAlertIds(String incidentId, long version) {
-        Query earlier = query(where("incidentId").is(incidentId).and("incidentVersion").lt(version))
-                .with(Sort.by("incidentVersion"));
-        earlier.fields().include("_id");
-        return mongo.find(earlier, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    /** True once every delivery of the alert was created (the alert is stored before its deliveries). */
+    boolean fanOutDone(String alertId) {
+        return mongo.exists(query(where("_id").is(alertId).and("fanOutDone").is(true)), COLLECTION);
     }
 
-    /** @return false when the alert existed already (a redelivered assessment): nothing was written */
-    boolean insertIfAbsent(AlertView alert, OutboxMessage issued) {
+    void markFanOutDone(String alertId) {
+        mongo.updateFirst(query(where("_id").is(alertId)), new Update().set("fanOutDone", true), COLLECTION);
+    }
+
+    /** The incident's Alert and Update messages (not its Cancels) before {@code version}, oldest first. */
+    List<Stored> earlier(String incidentId, long version) {
+        Query earlier = query(where("incidentId").is(incidentId).and("incidentVersion").lt(version)
+                .and("msgType").ne("Cancel")).with(Sort.by("incidentVersion"));
+        return mongo.find(earlier, Document.class, COLLECTION).stream().map(this::stored).toList();
+    }
+
+    boolean cancelledIncident(String incidentId) {
+        return mongo.exists(query(where("incidentId").is(incidentId).and("msgType").is("Cancel")), COLLECTION);
+    }
+
+    /** @return false when the alert existed already (a redelivered event): nothing was written */
+    boolean insertIfAbsent(AlertView alert, String cap, String assessmentJson, String reason, OutboxMessage event) {
         Document doc = new Document("_id", alert.id())
                 .append("incidentId", alert.incidentId())
                 .append("incidentVersion", alert.incidentVersion())
                 .append("msgType", alert.msgType())
                 .append("references", alert.references())
                 .append("sent", Date.from(alert.sent()))
+                .append("expires", Date.from(alert.expires()))
                 .append("severity", alert.severity().cap())
                 .append("urgency", alert.urgency())
                 .append("certainty", alert.certainty())
+                .append("category", alert.category())
+                .append("responseType", alert.responseType())
                 .append("headline", alert.headline())
                 .append("summary", alert.summary())
+                .append("texts", texts(alert.texts()))
                 .append("settlementIds", alert.settlementIds())
                 .append("hazardZones", alert.hazardZones().stream()
                         .map(z -> new Document("level", z.level()).append("substance", z.substance())
                                 .append("geometry", new Document(z.geometry())))
                         .toList())
                 .append("recipients", alert.recipients())
+                .append("cap", cap)
+                .append("assessment", assessmentJson)
+                .append("reason", reason)
+                .append("fanOutDone", false)
                 // the event rides in the same document write as the alert: no dual write
-                .append(OutboxMessage.FIELD, List.of(new Document("eventId", issued.eventId())
-                        .append("type", issued.type())
-                        .append("topic", issued.topic())
-                        .append("key", issued.key())
-                        .append("time", Date.from(issued.time()))
-                        .append("payload", issued.payload())));
+                .append(OutboxMessage.FIELD, List.of(new Document("eventId", event.eventId())
+                        .append("type", event.type())
+                        .append("topic", event.topic())
+                        .append("key", event.key())
+                        .append("time", Date.from(event.time()))
+                        .append("payload", event.payload())));
         try {
             mongo.insert(doc, COLLECTION);
             return true;
@@ -87,31 +130,114 @@ class AlertStore implements AlertPayloads {
         }
     }
 
+    /** Marks alerts as withdrawn by the Cancel {@code cancelId}; repeating it changes nothing. */
+    void markCancelled(Collection<String> alertIds, String cancelId, Instant at) {
+        mongo.updateMulti(query(where("_id").in(alertIds).and("cancelledBy").exists(false)),
+                new Update().set("cancelledBy", cancelId).set("cancelledAt", Date.from(at)), COLLECTION);
+    }
+
     Optional<AlertView> find(String alertId) {
-        return Optional.ofNullable(mongo.findById(alertId, Document.class, COLLECTION)).map(AlertStore::view);
+        return Optional.ofNullable(mongo.findById(alertId, Document.class, COLLECTION)).map(this::view);
+    }
+
+    Optional<String> cap(String alertId) {
+        Query q = query(where("_id").is(alertId));
+        q.fields().include("cap");
+        return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(d -> d.getString("cap"));
     }
 
     /** Newest first. */
     List<AlertView> list(String incidentId, int limit) {
         Query q = incidentId == null ? new Query() : query(where("incidentId").is(incidentId));
         q.with(Sort.by(Sort.Order.desc("sent"), Sort.Order.desc("incidentVersion"))).limit(limit);
-        return mongo.find(q, Document.class, COLLECTION).stream().map(AlertStore::view).toList();
+        q.fields().exclude("cap").exclude("assessment");
+        return mongo.find(q, Document.class, COLLECTION).stream().map(this::view).toList();
+    }
+
+    /**
+     * Alerts in force at {@code now}, newest first: not expired, not cancelled, and only the latest
+     * message of each incident (an Update supersedes the Alert it references). A Cancel is listed
+     * until it expires, so feed readers learn that the earlier alert is withdrawn.
+     */
+    List<Stored> active(Instant now, int limit) {
+        Query q = query(where("expires").gt(Date.from(now)).and("cancelledBy").exists(false))
+                .with(Sort.by(Sort.Order.desc("sent"), Sort.Order.desc("incidentVersion")));
+        q.fields().exclude("assessment");
+        Map<String, Stored> latest = new LinkedHashMap<>();
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            Stored s = stored(d);
+            Stored known = latest.get(s.view().incidentId());
+            if (known == null || known.view().incidentVersion() < s.view().incidentVersion()) {
+                latest.put(s.view().incidentId(), s);
+            }
+        }
+        return latest.values().stream().limit(limit).toList();
     }
 
     @Override
-    public Optional<Map<String, Object>> webhookData(String alertId) {
-        return find(alertId).map(view -> json.convertValue(view, MAP));
+    public List<ActiveAlerts.Entry> active(int limit) {
+        return active(clock.instant(), limit).stream().map(s -> {
+            Map<String, String> headlines = new LinkedHashMap<>();
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            s.view().texts().forEach((lang, t) -> {
+                headlines.put(lang, t.headline());
+                descriptions.put(lang, t.description());
+            });
+            return new ActiveAlerts.Entry(s.view().id(), s.view().msgType(), s.view().sent(), s.view().expires(),
+                    headlines, descriptions);
+        }).toList();
     }
 
-    private static AlertView view(Document d) {
+    @Override
+    public Map<String, AlertPayload> load(Collection<String> alertIds) {
+        Query q = query(where("_id").in(alertIds));
+        q.fields().exclude("assessment").exclude(OutboxMessage.FIELD);
+        Map<String, AlertPayload> payloads = new LinkedHashMap<>();
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            AlertView view = view(d);
+            Map<String, AlertPayloads.Text> texts = new LinkedHashMap<>();
+            view.texts().forEach((lang, t) -> texts.put(lang, new AlertPayloads.Text(t.headline(), t.description(),
+                    t.instruction())));
+            payloads.put(view.id(), new AlertPayload(view.id(), view.msgType(), view.sent(), view.cancelledBy() != null,
+                    d.getString("cap"), json.convertValue(view, MAP), texts));
+        }
+        return payloads;
+    }
+
+    private Stored stored(Document d) {
+        return new Stored(view(d), d.getString("cap"), d.getString("assessment"));
+    }
+
+    private static Document texts(Map<String, AlertView.Text> texts) {
+        Document doc = new Document();
+        texts.forEach((lang, t) -> doc.append(lang, new Document("headline", t.headline())
+                .append("description", t.description()).append("instruction", t.instruction())));
+        return doc;
+    }
+
+    private AlertView view(Document d) {
         List<AlertView.Zone> zones = d.getList("hazardZones", Document.class, List.of()).stream()
                 .map(z -> new AlertView.Zone(z.getString("level"), z.getString("substance"),
                         z.get("geometry", Document.class)))
                 .toList();
-        return new AlertView(d.getString("_id"), d.getString("incidentId"), ((Number) d.get("incidentVersion")).longValue(),
+        Map<String, AlertView.Text> texts = new LinkedHashMap<>();
+        Document textDoc = d.get("texts", Document.class);
+        if (textDoc != null) {
+            textDoc.forEach((lang, t) -> {
+                Document td = (Document) t;
+                texts.put(lang, new AlertView.Text(td.getString("headline"), td.getString("description"),
+                        td.getString("instruction")));
+            });
+        }
+        Instant expires = d.getDate("expires").toInstant();
+        String cancelledBy = d.getString("cancelledBy");
+        String status = cancelledBy != null ? CANCELLED : clock.instant().isBefore(expires) ? ACTIVE : EXPIRED;
+        String id = d.getString("_id");
+        return new AlertView(id, d.getString("incidentId"), ((Number) d.get("incidentVersion")).longValue(),
                 d.getString("msgType"), d.getList("references", String.class, List.of()), d.getDate("sent").toInstant(),
-                Severity.fromCap(d.getString("severity")), d.getString("urgency"), d.getString("certainty"),
-                d.getString("headline"), d.getString("summary"), d.getList("settlementIds", String.class, List.of()),
-                zones, d.getInteger("recipients", 0));
+                expires, status, cancelledBy, Severity.fromCap(d.getString("severity")), d.getString("urgency"),
+                d.getString("certainty"), d.getString("category"), d.getString("responseType"), d.getString("headline"),
+                d.getString("summary"), texts, d.getList("settlementIds", String.class, List.of()), zones,
+                d.getInteger("recipients", 0), links.cap(id));
     }
 }

@@ -4,17 +4,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.steppewatch.contracts.Severity;
 
 /**
  * An alert as the API and the webhooks show it. {@code msgType} is the CAP message type: Alert
- * for an incident's first alert, Update (with {@code references}) for a later version's.
+ * for an incident's first alert, Update (with {@code references}) for a later version's, Cancel
+ * (referencing every earlier one) when the incident's assessments were withdrawn.
+ *
+ * @param references    ids of the earlier alerts this one updates or cancels
+ * @param headline      the English headline; {@code texts} has all three languages
+ * @param expires       when the alert stops being in force (CAP {@code expires})
+ * @param status        ACTIVE, EXPIRED or CANCELLED (a later Cancel withdrew it)
+ * @param cancelledBy   the id of that Cancel
+ * @param capUrl        where the CAP 1.2 document is ({@code application/cap+xml})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record AlertView(String id, String incidentId, long incidentVersion, String msgType, List<String> references,
-                 Instant sent, Severity severity, String urgency, String certainty, String headline, String summary,
-                 List<String> settlementIds, List<Zone> hazardZones, int recipients) {
+                 Instant sent, Instant expires, String status, String cancelledBy, Severity severity, String urgency,
+                 String certainty, String category, String responseType, String headline, String summary,
+                 Map<String, Text> texts, List<String> settlementIds, List<Zone> hazardZones, int recipients,
+                 String capUrl) {
 
     /** @param geometry GeoJSON */
     record Zone(String level, String substance, Map<String, Object> geometry) {
+    }
+
+    record Text(String headline, String description, String instruction) {
     }
 }

@@ -3,11 +3,15 @@ package org.steppewatch.notification.alert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.ReceivedEvent;
 
-/** Consumes assessments.v1; a failure is retried and then parked on assessments.v1.DLT by the shared error handler. */
+/**
+ * Consumes assessments.v1: an assessment becomes an Alert or Update, a withdrawal a Cancel. A
+ * failure is retried and then parked on assessments.v1.DLT by the shared error handler.
+ */
 @Component
 class AssessmentListener {
 
@@ -23,6 +27,8 @@ class AssessmentListener {
         ReceivedEvent.of(record).decode().ifPresent(event -> {
             if (event instanceof IncidentAssessed assessment) {
                 alerts.issue(assessment);
+            } else if (event instanceof AssessmentWithdrawn withdrawal) {
+                alerts.withdraw(withdrawal);
             }
         });
     }

@@ -1,14 +1,29 @@
 package org.steppewatch.notification.delivery;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 
-/** Where the worker gets an alert's fields for a webhook body (implemented by the alert feature). */
+/** Where the worker gets the alerts it delivers (implemented by the alert feature). */
 public interface AlertPayloads {
 
     /**
-     * The alert as JSON-ready values (the {@code data} of an {@code alert.issued} webhook without
-     * the per-subscriber fields), or empty when the alert is not stored (yet).
+     * The stored alerts among {@code alertIds}, by id, in one read; an id without an entry is not
+     * stored (yet).
      */
-    Optional<Map<String, Object>> webhookData(String alertId);
+    Map<String, AlertPayload> load(Collection<String> alertIds);
+
+    /**
+     * @param data      the alert as JSON-ready values (the {@code data} of a webhook without the
+     *                  per-subscriber fields and without {@code cap})
+     * @param cap       the CAP 1.2 XML
+     * @param cancelled true once a later Cancel message withdrew this alert (a Cancel itself is never cancelled)
+     * @param texts     headline, description and instruction per language, as in the CAP {@code <info>}s
+     */
+    record AlertPayload(String id, String msgType, Instant sent, boolean cancelled, String cap,
+                        Map<String, Object> data, Map<String, Text> texts) {
+    }
+
+    record Text(String headline, String description, String instruction) {
+    }
 }

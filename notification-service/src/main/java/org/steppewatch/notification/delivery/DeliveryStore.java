@@ -5,35 +5,49 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.steppewatch.notification.cap.ZoneLevels;
 
 import com.mongodb.ErrorCategory;
 
 /**
- * Deliveries are documents, so a restart loses none: whatever is PENDING or RETRYING is picked
- * up again. A worker claims one by setting a lease; every state change after the attempt is
- * guarded by that lease's token.
+ * Deliveries are documents, so a restart loses none: whatever is PENDING or RETRYING is picked up
+ * again. A worker claims a batch by stamping a lease (token + expiry) on due deliveries in one
+ * update; every state change after an attempt is guarded by that token, and written together with
+ * the rest of the batch in one unordered bulk request. The embedded MongoDB answers a single
+ * operation in about half a millisecond but takes thousands of documents a second in bulk, so the
+ * hot path never writes one delivery at a time.
  */
 @Component
 public class DeliveryStore {
 
     static final String COLLECTION = "deliveries";
+    static final String KIND_ALERT = "alert";
+    static final String KIND_CONFIRMATION = "confirmation";
     /** Insert this many per bulk request during a fan-out. */
     private static final int BATCH = 1000;
     private static final Date NO_LEASE = new Date(0);
+    private static final List<String> OPEN = List.of(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name());
+    /** Deliveries are spread over this many buckets; a claim takes the due ones of a range of buckets. */
+    static final int BUCKETS = 1024;
+    /** A lease must have this much time left for its holder to still decide a delivery's state. */
+    static final java.time.Duration FENCE = java.time.Duration.ofSeconds(2);
 
     private final MongoTemplate mongo;
 
@@ -41,6 +55,7 @@ public class DeliveryStore {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alertId", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("leaseToken", Sort.Direction.ASC).sparse());
     }
 
     /** Inserts the deliveries that do not exist yet; existing ones (a redelivered assessment) are left alone. */
@@ -48,21 +63,80 @@ public class DeliveryStore {
         for (int from = 0; from < deliveries.size(); from += BATCH) {
             List<Document> batch = new ArrayList<>();
             for (NewDelivery d : deliveries.subList(from, Math.min(deliveries.size(), from + BATCH))) {
-                batch.add(new Document("_id", d.id())
-                        .append("alertId", d.alertId())
-                        .append("subscriptionId", d.subscriptionId())
-                        .append("incidentId", d.incidentId())
-                        .append("channelType", d.channelType())
-                        .append("language", d.language())
-                        .append("state", DeliveryState.PENDING.name())
-                        .append("createdAt", Date.from(now))
-                        .append("nextAttemptAt", Date.from(now))
-                        .append("leaseUntil", NO_LEASE)
-                        .append("attemptCount", 0)
-                        .append("attempts", new ArrayList<>()));
+                batch.add(document(d.id(), KIND_ALERT, d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
+                        d.language(), d.level(), now));
             }
             insertIfAbsent(batch);
         }
+    }
+
+    /**
+     * Inserts the deliveries that do not exist yet already leased to {@code lease}, for the worker of
+     * this instance to send without claiming them (see {@link DeliveryWorker#handOver}).
+     *
+     * @return the documents inserted (not those that existed already)
+     */
+    List<Document> createLeased(List<NewDelivery> deliveries, Instant now, Outcome.Lease lease) {
+        List<Document> batch = new ArrayList<>();
+        for (NewDelivery d : deliveries) {
+            batch.add(document(d.id(), KIND_ALERT, d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
+                    d.language(), d.level(), now)
+                    .append("leaseToken", lease.token())
+                    .append("leaseUntil", Date.from(lease.until())));
+        }
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        try {
+            mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
+            return batch;
+        } catch (BulkOperationException e) {
+            boolean onlyDuplicates = e.getErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+            // the ones that existed (a redelivered event) belong to whoever created them
+            java.util.Set<Integer> existed = new java.util.HashSet<>();
+            e.getErrors().forEach(error -> existed.add(error.getIndex()));
+            List<Document> inserted = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (!existed.contains(i)) {
+                    inserted.add(batch.get(i));
+                }
+            }
+            return inserted;
+        }
+    }
+
+    /** The confirmation mail of an e-mail subscription, delivered (and retried) like an alert. */
+    public void createConfirmation(String subscriptionId, String language, Instant now) {
+        insertIfAbsent(List.of(document("confirm:" + subscriptionId, KIND_CONFIRMATION, null, subscriptionId, null,
+                "email", language, null, now)));
+    }
+
+    private static Document document(String id, String kind, String alertId, String subscriptionId, String incidentId,
+                                     String channelType, String language, String level, Instant now) {
+        return new Document("_id", id)
+                .append("kind", kind)
+                .append("alertId", alertId)
+                .append("subscriptionId", subscriptionId)
+                .append("incidentId", incidentId)
+                .append("channelType", channelType)
+                .append("language", language)
+                .append("level", level)
+                .append("state", DeliveryState.PENDING.name())
+                .append("bucket", bucket(id))
+                .append("createdAt", Date.from(now))
+                .append("nextAttemptAt", Date.from(now))
+                .append("leaseUntil", NO_LEASE)
+                .append("attemptCount", 0)
+                .append("attempts", new ArrayList<>());
+    }
+
+    /** A fixed slot in [0, BUCKETS) from the id, so claims can take a slice of the due deliveries. */
+    static int bucket(String id) {
+        return Math.floorMod(id.hashCode() * 0x9E3779B1, BUCKETS);
     }
 
     private void insertIfAbsent(List<Document> batch) {
@@ -86,69 +160,190 @@ public class DeliveryStore {
         }
     }
 
-    /** Claims the most overdue delivery, or returns null when none is due. */
+    private static Query due(Instant now) {
+        return query(where("state").in(OPEN).and("nextAttemptAt").lte(Date.from(now)).and("leaseUntil").lt(Date.from(now)));
+    }
+
+    /**
+     * Claims the due deliveries of buckets {@code [fromBucket, toBucket)} for the holder of
+     * {@code token} until {@code leaseUntil}: one update stamps the lease only where it is still free
+     * (each document is checked and changed atomically, so two workers racing for a delivery cannot
+     * both win), one read fetches what this token got. Neither query needs more than equality and
+     * range tests, which the embedded server answers quickly even without indexes; selecting by id
+     * lists would make it compare every document with every listed id.
+     */
+    List<Document> claimBuckets(Instant now, Instant leaseUntil, String token, int fromBucket, int toBucket) {
+        // the bucket test first: the embedded server checks criteria in order, and most documents fail it
+        Query slice = query(where("bucket").gte(fromBucket).lt(toBucket).and("state").in(OPEN)
+                .and("nextAttemptAt").lte(Date.from(now)).and("leaseUntil").lt(Date.from(now)));
+        long claimed = mongo.updateMulti(slice,
+                new Update().set("leaseUntil", Date.from(leaseUntil)).set("leaseToken", token), COLLECTION).getModifiedCount();
+        if (claimed == 0) {
+            return List.of();
+        }
+        Query mine = query(where("bucket").gte(fromBucket).lt(toBucket).and("leaseToken").is(token));
+        mine.fields().include("kind").include("alertId").include("subscriptionId").include("language").include("level")
+                .include("attemptCount").include("createdAt").include("nextAttemptAt").include("leaseToken");
+        return mongo.find(mine, Document.class, COLLECTION);
+    }
+
+    /** Claims every due delivery (tests and tools; the worker claims slices of buckets). */
+    List<Document> claimAll(Instant now, Instant leaseUntil, String token) {
+        return claimBuckets(now, leaseUntil, token, 0, BUCKETS);
+    }
+
+    /** Claims one due delivery, or returns null when none is due (tests): the others are handed back. */
     Document claimNext(Instant now, Instant leaseUntil, String leaseToken) {
-        Query due = query(where("state").in(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name())
-                .and("nextAttemptAt").lte(Date.from(now))
-                .and("leaseUntil").lt(Date.from(now)))
-                .with(Sort.by("nextAttemptAt"));
-        return mongo.findAndModify(due, new Update().set("leaseUntil", Date.from(leaseUntil)).set("leaseToken", leaseToken),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        List<Document> all = claimAll(now, leaseUntil, leaseToken);
+        if (all.isEmpty()) {
+            return null;
+        }
+        Document first = all.stream().min(java.util.Comparator.comparing((Document d) -> d.getDate("nextAttemptAt"))
+                .thenComparing(d -> d.getString("_id"))).orElseThrow();
+        Outcome.Lease lease = new Outcome.Lease(leaseToken, leaseUntil);
+        List<Outcome> back = all.stream().filter(d -> d != first)
+                .map(d -> Outcome.release(d.getString("_id"), lease, d.getDate("nextAttemptAt").toInstant())).toList();
+        recordAll(back, now);
+        return first;
     }
 
-    /** @return false when the lease was lost (the attempt is still recorded) */
-    boolean recordAttempt(String id, String leaseToken, DeliveryView.Attempt attempt, DeliveryState next,
-                          Instant nextAttemptAt) {
-        Document attemptDoc = new Document("at", Date.from(attempt.at()))
-                .append("outcome", attempt.outcome())
-                .append("httpStatus", attempt.httpStatus())
-                .append("error", attempt.error())
-                .append("durationMs", attempt.durationMs());
-        Update update = new Update().push("attempts", attemptDoc).inc("attemptCount", 1)
-                .set("state", next.name()).set("leaseUntil", NO_LEASE).unset("leaseToken");
-        if (nextAttemptAt != null) {
-            update.set("nextAttemptAt", Date.from(nextAttemptAt));
-        } else {
-            update.set("finishedAt", Date.from(attempt.at()));
+    /**
+     * Writes a batch of outcomes in one unordered bulk request, each by id alone (which the embedded
+     * server answers from its index). That is safe while the lease is still held with at least
+     * {@link #FENCE} left: nobody else can claim a delivery before its lease ends, so checking the
+     * time is checking the lease. An outcome with less left is written only where its token still
+     * holds the delivery; an attempt whose lease was lost meanwhile (another worker owns the delivery
+     * now) is still recorded, once, but does not decide the state.
+     *
+     * @return how many outcomes found their lease lost
+     */
+    int recordAll(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return 0;
         }
-        boolean held = mongo.updateFirst(query(where("_id").is(id).and("leaseToken").is(leaseToken)), update, COLLECTION)
-                .getModifiedCount() > 0;
-        if (!held) {
-            // someone else owns it now: keep the record of what we did, leave the state to them
-            mongo.updateFirst(query(where("_id").is(id)), new Update().push("attempts", attemptDoc).inc("attemptCount", 1),
-                    COLLECTION);
+        BulkOperations fenced = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        List<Outcome> late = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.leaseUntil().isAfter(now.plus(FENCE))) {
+                fenced.updateOne(query(where("_id").is(o.id())), update(o));
+            } else {
+                late.add(o);
+            }
         }
-        return held;
+        if (late.size() < outcomes.size()) {
+            fenced.execute();
+        }
+        if (late.isEmpty()) {
+            return 0;
+        }
+        BulkOperations guarded = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        late.forEach(o -> guarded.updateOne(query(where("_id").is(o.id()).and("leaseToken").is(o.token())), update(o)));
+        int lost = late.size() - guarded.execute().getMatchedCount();
+        if (lost > 0) {
+            keepLostAttempts(late);
+        }
+        return lost;
     }
 
-    /** Gives the delivery back without counting an attempt, to be tried at {@code at}. */
-    void release(String id, String leaseToken, Instant at) {
-        mongo.updateFirst(query(where("_id").is(id).and("leaseToken").is(leaseToken)),
+    /** For outcomes whose lease is gone: add their attempts where they are not recorded yet. */
+    private void keepLostAttempts(List<Outcome> outcomes) {
+        List<Outcome> attempts = outcomes.stream().filter(o -> o.type() == Outcome.Type.ATTEMPT).toList();
+        if (attempts.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        for (Outcome o : attempts) {
+            bulk.updateOne(query(where("_id").is(o.id()).and("attempts.id").ne(o.attemptId())),
+                    new Update().push("attempts", attemptDocument(o)).inc("attemptCount", 1));
+        }
+        bulk.execute();
+    }
+
+    private static Update update(Outcome o) {
+        Update update = new Update().set("leaseUntil", NO_LEASE).unset("leaseToken");
+        switch (o.type()) {
+            case ATTEMPT -> {
+                update.push("attempts", attemptDocument(o)).inc("attemptCount", 1).set("state", o.next().name());
+                if (o.nextAttemptAt() != null) {
+                    update.set("nextAttemptAt", Date.from(o.nextAttemptAt()));
+                } else {
+                    update.set("finishedAt", Date.from(o.attempt().at()));
+                }
+            }
+            case CANCEL -> update.set("state", DeliveryState.CANCELLED.name()).set("finishedAt", new Date())
+                    .set("note", o.note());
+            case RELEASE -> update.set("nextAttemptAt", Date.from(o.releaseAt()));
+        }
+        return update;
+    }
+
+    private static Document attemptDocument(Outcome o) {
+        DeliveryView.Attempt a = o.attempt();
+        return new Document("id", o.attemptId())
+                .append("at", Date.from(a.at()))
+                .append("outcome", a.outcome())
+                .append("httpStatus", a.httpStatus())
+                .append("error", a.error())
+                .append("durationMs", a.durationMs());
+    }
+
+    /** Hands back every delivery still leased to {@code token}, uncounted: used at shutdown. */
+    void releaseAll(String token, Instant at) {
+        mongo.updateMulti(query(where("leaseToken").is(token).and("state").in(OPEN)),
                 new Update().set("nextAttemptAt", Date.from(at)).set("leaseUntil", NO_LEASE).unset("leaseToken"),
                 COLLECTION);
     }
 
-    void cancel(String id, String leaseToken, Instant now, String reason) {
-        mongo.updateFirst(query(where("_id").is(id).and("leaseToken").is(leaseToken)),
-                new Update().set("state", DeliveryState.CANCELLED.name()).set("finishedAt", Date.from(now))
-                        .set("cancelReason", reason).set("leaseUntil", NO_LEASE).unset("leaseToken"),
-                COLLECTION);
+    /**
+     * The subscriptions that were sent, or are still being sent, one of {@code alertIds}, each with
+     * the worst zone level that reached it: whom a cancellation must reach. Failed and cancelled
+     * deliveries do not count: those never got the alert.
+     */
+    public Map<String, String> recipientsOf(Collection<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return Map.of();
+        }
+        Query q = query(where("alertId").in(alertIds).and("kind").ne(KIND_CONFIRMATION).and("state")
+                .in(DeliveryState.SENT.name(), DeliveryState.PENDING.name(), DeliveryState.RETRYING.name()));
+        q.fields().include("subscriptionId").include("level");
+        Map<String, String> recipients = new LinkedHashMap<>();
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            String level = d.getString("level");
+            recipients.merge(d.getString("subscriptionId"), level == null ? "" : level,
+                    (a, b) -> ZoneLevels.worse(b, a) ? b : a);
+        }
+        recipients.replaceAll((id, level) -> level.isEmpty() ? null : level);
+        return recipients;
     }
 
     public List<DeliveryView> forAlert(String alertId) {
-        return mongo.find(query(where("alertId").is(alertId)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(DeliveryStore::view).toList();
+        return forAlert(alertId, null, Integer.MAX_VALUE);
     }
 
-    private static DeliveryView view(Document d) {
+    /** A page of an alert's deliveries in id order, after the delivery id {@code after} (null: from the start). */
+    public List<DeliveryView> forAlert(String alertId, String after, int limit) {
+        Query q = query(where("alertId").is(alertId));
+        if (after != null) {
+            q.addCriteria(where("_id").gt(after));
+        }
+        q.with(Sort.by("_id")).limit(limit);
+        return mongo.find(q, Document.class, COLLECTION).stream().map(DeliveryStore::view).toList();
+    }
+
+    /** Deliveries not final yet (PENDING or RETRYING). */
+    public long openCount() {
+        return mongo.count(query(where("state").in(OPEN)), COLLECTION);
+    }
+
+    static DeliveryView view(Document d) {
         DeliveryState state = DeliveryState.valueOf(d.getString("state"));
-        boolean open = state == DeliveryState.PENDING || state == DeliveryState.RETRYING;
         List<DeliveryView.Attempt> attempts = d.getList("attempts", Document.class, List.of()).stream()
                 .map(a -> new DeliveryView.Attempt(a.getDate("at").toInstant(), a.getString("outcome"),
                         a.getInteger("httpStatus"), a.getString("error"), ((Number) a.get("durationMs")).longValue()))
                 .toList();
-        return new DeliveryView(d.getString("_id"), d.getString("subscriptionId"), d.getString("channelType"),
-                state.name(), attempts, open ? d.getDate("nextAttemptAt").toInstant() : null,
-                d.getDate("createdAt").toInstant());
+        return new DeliveryView(d.getString("_id"), d.getString("kind") == null ? KIND_ALERT : d.getString("kind"),
+                d.getString("subscriptionId"), d.getString("channelType"), d.getString("language"), d.getString("level"),
+                state.name(), attempts, state.open() ? d.getDate("nextAttemptAt").toInstant() : null,
+                d.getDate("createdAt").toInstant(), d.getString("note"));
     }
 }

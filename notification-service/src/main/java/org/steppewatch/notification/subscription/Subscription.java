@@ -8,11 +8,32 @@ import org.steppewatch.contracts.Severity;
 
 /**
  * A community's subscription as stored. {@code area} is the shape the subscriber sent,
- * {@code geometry} the polygon or point it is matched with.
+ * {@code geometry} the polygon or point it is matched with. A webhook subscription is ACTIVE at
+ * once (its owner holds the signing secret); an e-mail one is PENDING_CONFIRMATION until the link
+ * in the confirmation mail is followed (double opt-in), and DELETED after an unsubscribe.
+ *
+ * @param url              the webhook URL (webhook channel)
+ * @param address          the e-mail address (email channel)
+ * @param unsubscribeToken in every message; lets its holder end this one subscription and nothing else
+ * @param confirmToken     in the confirmation mail; null for webhooks
  */
 public record Subscription(String id, String name, Document area, Geometry geometry, String channelType,
-                           String url, String secret, String language, Severity minSeverity, boolean active,
-                           Instant createdAt, String manageTokenHash) {
+                           String url, String secret, String address, String language, Severity minSeverity,
+                           String state, Instant createdAt, String manageTokenHash, String unsubscribeToken,
+                           String confirmToken) {
 
     public static final String WEBHOOK = "webhook";
+    public static final String EMAIL = "email";
+    public static final String PENDING_CONFIRMATION = "PENDING_CONFIRMATION";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DELETED = "DELETED";
+
+    public boolean active() {
+        return ACTIVE.equals(state);
+    }
+
+    /** Where deliveries go: the webhook URL or the e-mail address. */
+    public String target() {
+        return EMAIL.equals(channelType) ? address : url;
+    }
 }

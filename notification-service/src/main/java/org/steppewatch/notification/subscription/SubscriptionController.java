@@ -1,8 +1,13 @@
 package org.steppewatch.notification.subscription;
 
 import java.net.URI;
+import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import org.steppewatch.notification.cap.Texts;
 
 @RestController
 @RequestMapping("/api/v1/subscriptions")
@@ -19,6 +28,7 @@ class SubscriptionController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final SubscriptionService subscriptions;
+    private final Texts texts = Texts.shipped();
 
     SubscriptionController(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
@@ -40,5 +50,54 @@ class SubscriptionController {
                                 @RequestHeader(name = MANAGE_TOKEN, required = false) String token) {
         subscriptions.delete(id, token);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The link of the confirmation mail (double opt-in). A browser (Accept: text/html) gets a short
+     * page in the subscriber's language, a program gets {@code {"id", "state"}}.
+     */
+    @RequestMapping(path = "/{id}/confirm", method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<?> confirm(@PathVariable String id, @RequestParam(required = false) String token,
+                              @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return outcome(accept, () -> subscriptions.confirm(id, token), "page.confirmed");
+    }
+
+    /**
+     * The link in every message. POST as well, for RFC 8058 one-click unsubscribe from mail clients
+     * ({@code List-Unsubscribe-Post}).
+     */
+    @RequestMapping(path = "/{id}/unsubscribe", method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<?> unsubscribe(@PathVariable String id, @RequestParam(required = false) String token,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return outcome(accept, () -> subscriptions.unsubscribe(id, token), "page.unsubscribed");
+    }
+
+    private ResponseEntity<?> outcome(String accept, java.util.function.Supplier<Subscription> action, String pageKey) {
+        boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        if (!browser) {
+            Subscription s = action.get();
+            return ResponseEntity.ok(Map.of("id", s.id(), "state", s.state()));
+        }
+        try {
+            Subscription s = action.get();
+            return page(HttpStatus.OK, s.language(), texts.text(s.language(), pageKey, s.name()));
+        } catch (ErrorResponseException e) {
+            // a person with a broken link: a page, in all three languages since we do not know theirs
+            StringBuilder text = new StringBuilder();
+            Texts.LANGUAGES.forEach(l -> text.append(texts.text(l, "page.invalid")).append('\n'));
+            return page(HttpStatus.valueOf(e.getStatusCode().value()), "kk", text.toString().strip());
+        }
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String language, String text) {
+        StringBuilder body = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language)
+                .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+                .append("<title>Steppe Watch</title></head><body>");
+        for (String line : text.split("\n")) {
+            body.append("<p>").append(HtmlUtils.htmlEscape(line)).append("</p>");
+        }
+        body.append("</body></html>\n");
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body.toString());
     }
 }

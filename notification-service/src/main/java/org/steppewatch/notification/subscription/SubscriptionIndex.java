@@ -1,8 +1,11 @@
 package org.steppewatch.notification.subscription;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +24,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Severity;
+import org.steppewatch.notification.cap.ZoneLevels;
 
 /**
  * The areas of all active subscriptions, in memory, for matching alerts without geospatial
- * queries (the embedded MongoDB has none). Updated on create and delete, loaded at start and
- * reloaded now and then so that subscriptions made through another instance are seen too.
+ * queries (the embedded MongoDB has none). Updated on create, confirm and delete, loaded at start
+ * and reloaded now and then so that subscriptions made through another instance are seen too.
+ * The STR-tree is rebuilt lazily, at the first match after a change, so adding many subscriptions
+ * costs one rebuild, not one each.
  */
 @Component
 public class SubscriptionIndex implements SmartLifecycle {
@@ -35,10 +41,15 @@ public class SubscriptionIndex implements SmartLifecycle {
     private final SubscriptionStore store;
     private final Duration refreshEvery;
     private final Object lock = new Object();
-    /** Mutated only under {@link #lock}; {@link #snapshot} is rebuilt from it after every change. */
+    /** Mutated only under {@link #lock}; {@link #snapshot} is rebuilt from it after a change. */
     private final Map<String, Entry> entries = new HashMap<>();
     private volatile Snapshot snapshot;
+    private volatile boolean loaded;
     private volatile ScheduledExecutorService refresher;
+    /** When the last (full or incremental) look at the store began. */
+    private volatile Instant syncedFrom;
+    /** Changes stamped by an instance whose clock is behind ours by up to this much are still seen. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     SubscriptionIndex(SubscriptionStore store,
                       @Value("${steppewatch.subscriptions.index-refresh:30s}") Duration refreshEvery) {
@@ -46,64 +57,145 @@ public class SubscriptionIndex implements SmartLifecycle {
         this.refreshEvery = refreshEvery;
     }
 
-    private record Entry(String id, Severity minSeverity, PreparedGeometry area) {
+    private record Entry(String id, Severity minSeverity, Geometry area, String language, String channelType) {
     }
 
     private record Snapshot(STRtree tree) {
     }
 
+    /** A hazard zone of an alert: its level (any string, e.g. AEGL-3 or SCREENING) and its geometry. */
+    public record Zone(String level, Geometry geometry) {
+    }
+
     /**
-     * Ids of active subscriptions that want alerts of {@code severity} and whose area intersects
-     * one of {@code zones}.
+     * A subscription an alert reaches.
+     *
+     * @param level the worst zone level reaching the subscription's area ({@link ZoneLevels})
+     */
+    public record Match(String subscriptionId, String language, String channelType, String level) {
+    }
+
+    /**
+     * Active subscriptions that want alerts of {@code severity} and whose area intersects the union
+     * of {@code zones}, each with the worst level of the zones reaching it.
      *
      * @throws RuntimeException when the index could not be loaded yet (MongoDB down): the caller
      *                          must retry rather than match nobody
      */
-    public Set<String> matching(Collection<Geometry> zones, Severity severity) {
-        Snapshot current = snapshot;
-        if (current == null) {
-            reload();
-            current = snapshot;
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Geometry zone : zones) {
-            if (zone == null || zone.isEmpty()) {
+    public List<Match> match(Collection<Zone> zones, Severity severity) {
+        STRtree tree = tree();
+        Map<String, Match> matches = new LinkedHashMap<>();
+        for (Zone zone : zones) {
+            if (zone == null || zone.geometry() == null || zone.geometry().isEmpty()) {
                 continue;
             }
+            // the zone is prepared once and tested against every candidate's area
+            PreparedGeometry prepared = PreparedGeometryFactory.prepare(zone.geometry());
             @SuppressWarnings("unchecked")
-            List<Entry> candidates = current.tree().query(zone.getEnvelopeInternal());
+            List<Entry> candidates = tree.query(zone.geometry().getEnvelopeInternal());
             for (Entry candidate : candidates) {
-                if (severity.atLeast(candidate.minSeverity()) && !ids.contains(candidate.id())
-                        && candidate.area().intersects(zone)) {
-                    ids.add(candidate.id());
+                if (!severity.atLeast(candidate.minSeverity())) {
+                    continue;
+                }
+                Match known = matches.get(candidate.id());
+                if (known != null && !ZoneLevels.worse(zone.level(), known.level())) {
+                    continue;
+                }
+                if (prepared.intersects(candidate.area())) {
+                    matches.put(candidate.id(), new Match(candidate.id(), candidate.language(), candidate.channelType(),
+                            zone.level()));
                 }
             }
         }
+        return new ArrayList<>(matches.values());
+    }
+
+    /** Ids of the subscriptions {@link #match} finds, levels aside. */
+    public Set<String> matching(Collection<Geometry> zones, Severity severity) {
+        Set<String> ids = new LinkedHashSet<>();
+        match(zones.stream().map(g -> new Zone(null, g)).toList(), severity).forEach(m -> ids.add(m.subscriptionId()));
         return ids;
+    }
+
+    private STRtree tree() {
+        if (!loaded) {
+            reload();
+        }
+        Snapshot current = snapshot;
+        if (current == null) {
+            synchronized (lock) {
+                current = snapshot;
+                if (current == null) {
+                    STRtree tree = new STRtree();
+                    entries.values().forEach(e -> tree.insert(e.area().getEnvelopeInternal(), e));
+                    tree.build();
+                    current = new Snapshot(tree);
+                    snapshot = current;
+                }
+            }
+        }
+        return current.tree();
     }
 
     void add(Subscription subscription) {
         synchronized (lock) {
             entries.put(subscription.id(), entry(subscription));
-            rebuild();
+            snapshot = null;
+            // as before a failed start: the periodic refresh brings in what the store holds
+            loaded = true;
         }
     }
 
     void remove(String id) {
         synchronized (lock) {
             if (entries.remove(id) != null) {
-                rebuild();
+                snapshot = null;
             }
         }
     }
 
     /** Replaces the index with what MongoDB holds; under the lock so a concurrent add is not lost. */
-    void reload() {
+    public void reload() {
         synchronized (lock) {
+            Instant started = Instant.now();
             List<Subscription> active = store.allActive();
             entries.clear();
             active.forEach(s -> entries.put(s.id(), entry(s)));
-            rebuild();
+            snapshot = null;
+            loaded = true;
+            syncedFrom = started;
+        }
+    }
+
+    /**
+     * Brings in what other instances changed: only subscriptions created, confirmed or deleted since
+     * the last look (with a margin for clock skew between instances), so a refresh costs little
+     * however many subscriptions there are.
+     */
+    void refresh() {
+        Instant since = syncedFrom;
+        if (since == null) {
+            reload();
+            return;
+        }
+        Instant started = Instant.now();
+        List<Subscription> changed = store.changedSince(since.minus(CLOCK_SKEW));
+        synchronized (lock) {
+            boolean any = false;
+            for (Subscription s : changed) {
+                Entry known = entries.get(s.id());
+                if (s.active() && known == null) {
+                    entries.put(s.id(), entry(s));
+                    any = true;
+                } else if (!s.active() && known != null) {
+                    entries.remove(s.id());
+                    any = true;
+                }
+            }
+            if (any) {
+                snapshot = null;
+            }
+            syncedFrom = started;
         }
     }
 
@@ -112,14 +204,7 @@ public class SubscriptionIndex implements SmartLifecycle {
     }
 
     private static Entry entry(Subscription s) {
-        return new Entry(s.id(), s.minSeverity(), PreparedGeometryFactory.prepare(s.geometry()));
-    }
-
-    private void rebuild() {
-        STRtree tree = new STRtree();
-        entries.values().forEach(e -> tree.insert(e.area().getGeometry().getEnvelopeInternal(), e));
-        tree.build();
-        snapshot = new Snapshot(tree);
+        return new Entry(s.id(), s.minSeverity(), s.geometry(), s.language(), s.channelType());
     }
 
     @Override
@@ -128,7 +213,7 @@ public class SubscriptionIndex implements SmartLifecycle {
             reload();
             log.info("subscription index loaded: {} active subscriptions", size());
         } catch (RuntimeException e) {
-            // matching() loads it on first use and fails (so the record is retried) until MongoDB answers
+            // match() loads it on first use and fails (so the record is retried) until MongoDB answers
             log.warn("could not load subscriptions at start, will retry: {}", e.toString());
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,7 +228,7 @@ public class SubscriptionIndex implements SmartLifecycle {
 
     private void refreshQuietly() {
         try {
-            reload();
+            refresh();
         } catch (RuntimeException e) {
             log.warn("subscription index refresh failed, keeping the previous one: {}", e.toString());
         }

@@ -1,5 +1,7 @@
 package org.steppewatch.notification.subscription;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,37 +11,57 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.steppewatch.notification.delivery.DeliveryStore;
+import org.steppewatch.notification.delivery.DeliveryWorker;
 import org.steppewatch.web.Problems;
 
-/** Creates, shows and deletes subscriptions; keeps the spatial index in step with the store. */
+/**
+ * Creates, shows, confirms and deletes subscriptions; keeps the spatial index in step with the
+ * store. An e-mail subscription starts PENDING_CONFIRMATION and a confirmation mail is queued as
+ * a delivery (so it is retried like any other); only the link in it activates the subscription.
+ */
 @Service
 class SubscriptionService {
 
     private final SubscriptionValidator validator;
     private final SubscriptionStore store;
     private final SubscriptionIndex index;
+    private final DeliveryStore deliveries;
+    private final DeliveryWorker worker;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SubscriptionService(SubscriptionValidator validator, SubscriptionStore store, SubscriptionIndex index, Clock clock) {
+    SubscriptionService(SubscriptionValidator validator, SubscriptionStore store, SubscriptionIndex index,
+                        DeliveryStore deliveries, DeliveryWorker worker, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.index = index;
+        this.deliveries = deliveries;
+        this.worker = worker;
         this.clock = clock;
     }
 
     SubscriptionView create(SubscriptionRequest request) {
         SubscriptionValidator.Valid valid = validator.validate(request);
-        String generatedSecret = valid.secret() == null ? generateSecret() : null;
+        boolean email = Subscription.EMAIL.equals(valid.channelType());
+        String generatedSecret = !email && valid.secret() == null ? generateSecret() : null;
         String manageToken = ManageTokens.generate(random);
         // millisecond precision: what MongoDB keeps, so the created and the read-back view agree
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), valid.name(),
-                valid.area().toDocument(), valid.area().matchGeometry(), Subscription.WEBHOOK, valid.url(),
-                valid.secret() != null ? valid.secret() : generatedSecret, valid.language(), valid.minSeverity(),
-                true, now, ManageTokens.hash(manageToken));
+                valid.area().toDocument(), valid.area().matchGeometry(), valid.channelType(), valid.url(),
+                valid.secret() != null ? valid.secret() : generatedSecret, valid.address(), valid.language(),
+                valid.minSeverity(), email ? Subscription.PENDING_CONFIRMATION : Subscription.ACTIVE, now,
+                ManageTokens.hash(manageToken), ManageTokens.generate(random),
+                email ? ManageTokens.generate(random) : null);
         store.insert(subscription);
-        index.add(subscription);
+        if (email) {
+            // after the subscription is stored: the worker finds it when it sends the mail
+            deliveries.createConfirmation(subscription.id(), subscription.language(), now);
+            worker.wake();
+        } else {
+            index.add(subscription);
+        }
         return SubscriptionView.of(subscription, generatedSecret, manageToken);
     }
 
@@ -49,10 +71,43 @@ class SubscriptionService {
 
     void delete(String id, String manageToken) {
         authorised(id, manageToken);
-        if (!store.markDeleted(id, clock.instant())) {
+        if (!store.markDeleted(id, clock.instant(), "manage-token")) {
             throw Problems.notFound("no subscription " + id);
         }
         index.remove(id);
+    }
+
+    /**
+     * Follows the link of a confirmation mail. Following it again changes nothing.
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 when the id or the token is wrong, 410
+     *                                                        when the subscription was deleted meanwhile
+     */
+    Subscription confirm(String id, String token) {
+        Subscription subscription = store.find(id).filter(s -> tokenMatches(token, s.confirmToken()))
+                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this confirmation token"));
+        if (Subscription.DELETED.equals(subscription.state())) {
+            throw Problems.of(HttpStatus.GONE, "Subscription deleted", "subscription " + id + " was deleted");
+        }
+        if (store.activate(id, clock.instant())) {
+            index.add(store.find(id).orElseThrow());
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /** Follows an unsubscribe link; works without the manage token, for that one subscription only. */
+    Subscription unsubscribe(String id, String token) {
+        Subscription subscription = store.find(id).filter(s -> tokenMatches(token, s.unsubscribeToken()))
+                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this unsubscribe token"));
+        if (store.markDeleted(id, clock.instant(), "unsubscribe-link")) {
+            index.remove(id);
+        }
+        return store.find(id).orElse(subscription);
+    }
+
+    private static boolean tokenMatches(String given, String expected) {
+        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private Subscription authorised(String id, String manageToken) {
@@ -60,7 +115,7 @@ class SubscriptionService {
             throw Problems.of(HttpStatus.UNAUTHORIZED, "Manage token required",
                     "send the manageToken you received when subscribing in the X-Manage-Token header");
         }
-        Subscription subscription = store.find(id).filter(Subscription::active)
+        Subscription subscription = store.find(id).filter(s -> !Subscription.DELETED.equals(s.state()))
                 .orElseThrow(() -> Problems.notFound("no subscription " + id));
         if (!ManageTokens.matches(manageToken, subscription.manageTokenHash())) {
             throw Problems.of(HttpStatus.FORBIDDEN, "Wrong manage token", "the X-Manage-Token does not belong to subscription " + id);

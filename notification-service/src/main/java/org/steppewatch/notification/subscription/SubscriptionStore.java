@@ -4,12 +4,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,61 +28,138 @@ import org.steppewatch.contracts.Severity;
 public class SubscriptionStore {
 
     static final String COLLECTION = "subscriptions";
-    private static final String ACTIVE = "ACTIVE";
-    private static final String DELETED = "DELETED";
+    private static final int BATCH = 1000;
+    private static final int PAGE = 10_000;
 
     private final MongoTemplate mongo;
 
     SubscriptionStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("state", org.springframework.data.domain.Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC));
     }
 
     void insert(Subscription s) {
-        Document doc = new Document("_id", s.id())
+        mongo.insert(document(s), COLLECTION);
+    }
+
+    /** Bulk insert, for imports and the fan-out benchmark (the index must be reloaded after it). */
+    public void insertAll(List<Subscription> subscriptions) {
+        for (int from = 0; from < subscriptions.size(); from += BATCH) {
+            List<Document> batch = new ArrayList<>();
+            subscriptions.subList(from, Math.min(subscriptions.size(), from + BATCH)).forEach(s -> batch.add(document(s)));
+            mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
+        }
+    }
+
+    private static Document document(Subscription s) {
+        return new Document("_id", s.id())
                 .append("name", s.name())
                 .append("area", s.area())
                 // the matched polygon or point, as GeoJSON: a real deployment can put a 2dsphere index on it
                 .append("geometry", Document.parse(GeoJsonModule.write(s.geometry())))
-                .append("channel", new Document("type", s.channelType()).append("url", s.url()).append("secret", s.secret()))
+                .append("channel", new Document("type", s.channelType()).append("url", s.url())
+                        .append("secret", s.secret()).append("address", s.address()))
                 .append("language", s.language())
                 .append("minSeverity", s.minSeverity().cap())
-                .append("state", ACTIVE)
+                .append("state", s.state())
                 .append("createdAt", Date.from(s.createdAt()))
-                .append("manageTokenHash", s.manageTokenHash());
-        mongo.insert(doc, COLLECTION);
+                .append("updatedAt", Date.from(s.createdAt()))
+                .append("manageTokenHash", s.manageTokenHash())
+                .append("unsubscribeToken", s.unsubscribeToken())
+                .append("confirmToken", s.confirmToken());
     }
 
     public Optional<Subscription> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(SubscriptionStore::read);
     }
 
+    /** Whatever their state: the delivery worker decides what a deleted or unconfirmed one gets. */
+    public List<Subscription> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION).stream()
+                .map(SubscriptionStore::read).toList();
+    }
+
+    /** Like {@link #findAll} without the areas (geometry null): what a delivery needs, cheaply. */
+    public List<Subscription> findForDelivery(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        org.springframework.data.mongodb.core.query.Query q = query(where("_id").in(ids));
+        q.fields().exclude("geometry").exclude("area");
+        return mongo.find(q, Document.class, COLLECTION).stream().map(SubscriptionStore::read).toList();
+    }
+
     public List<Subscription> findActive(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return mongo.find(query(where("_id").in(ids).and("state").is(ACTIVE)), Document.class, COLLECTION).stream()
-                .map(SubscriptionStore::read).toList();
+        return mongo.find(query(where("_id").in(ids).and("state").is(Subscription.ACTIVE)), Document.class, COLLECTION)
+                .stream().map(SubscriptionStore::read).toList();
     }
 
+    /** Every active subscription (what matching needs of it). */
     List<Subscription> allActive() {
-        return mongo.find(query(where("state").is(ACTIVE)), Document.class, COLLECTION).stream()
-                .map(SubscriptionStore::read).toList();
+        return inPages(where("state").is(Subscription.ACTIVE));
     }
 
-    /** @return false when it was not active (already deleted, or unknown) */
-    boolean markDeleted(String id, Instant at) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").is(ACTIVE)),
-                new Update().set("state", DELETED).set("deletedAt", Date.from(at)).unset("channel.secret"),
+    /** Subscriptions created, confirmed or deleted at or after {@code since}, whatever their state now. */
+    List<Subscription> changedSince(Instant since) {
+        return inPages(where("updatedAt").gte(Date.from(since)));
+    }
+
+    /**
+     * Reads in pages of {@value #PAGE} by id: one reply with 100,000 subscriptions would exceed the
+     * 48 MB a MongoDB reply may have (the embedded server does not split results into cursor
+     * batches). Only what matching needs is read.
+     */
+    private List<Subscription> inPages(org.springframework.data.mongodb.core.query.Criteria criteria) {
+        List<Subscription> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            org.springframework.data.mongodb.core.query.Query page = query(criteria);
+            if (after != null) {
+                page.addCriteria(where("_id").gt(after));
+            }
+            page.with(Sort.by("_id")).limit(PAGE);
+            page.fields().exclude("area").exclude("manageTokenHash").exclude("unsubscribeToken").exclude("confirmToken")
+                    .exclude("channel.secret");
+            List<Document> docs = mongo.find(page, Document.class, COLLECTION);
+            docs.forEach(d -> all.add(read(d)));
+            if (docs.size() < PAGE) {
+                return all;
+            }
+            after = docs.get(docs.size() - 1).getString("_id");
+        }
+    }
+
+    /** PENDING_CONFIRMATION -> ACTIVE. @return false when it was not pending */
+    boolean activate(String id, Instant at) {
+        return mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.PENDING_CONFIRMATION)),
+                new Update().set("state", Subscription.ACTIVE).set("confirmedAt", Date.from(at)).set("updatedAt", Date.from(at)),
+                COLLECTION)
+                .getModifiedCount() > 0;
+    }
+
+    /** @return false when it was deleted already (or unknown) */
+    boolean markDeleted(String id, Instant at, String how) {
+        return mongo.updateFirst(query(where("_id").is(id).and("state").ne(Subscription.DELETED)),
+                new Update().set("state", Subscription.DELETED).set("deletedAt", Date.from(at)).set("deletedBy", how)
+                        .set("updatedAt", Date.from(at))
+                        .unset("channel.secret"),
                 COLLECTION).getModifiedCount() > 0;
     }
 
     private static Subscription read(Document d) {
         Document channel = d.get("channel", Document.class);
+        Document geometry = d.get("geometry", Document.class);
         return new Subscription(d.getString("_id"), d.getString("name"), d.get("area", Document.class),
-                GeoJsonModule.read(d.get("geometry", Document.class).toJson()), channel.getString("type"),
-                channel.getString("url"), channel.getString("secret"), d.getString("language"),
-                Severity.fromCap(d.getString("minSeverity")), ACTIVE.equals(d.getString("state")),
-                d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"));
+                geometry == null ? null : GeoJsonModule.read(geometry.toJson()), channel.getString("type"),
+                channel.getString("url"), channel.getString("secret"), channel.getString("address"),
+                d.getString("language"), Severity.fromCap(d.getString("minSeverity")), d.getString("state"),
+                d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"), d.getString("unsubscribeToken"),
+                d.getString("confirmToken"));
     }
 }

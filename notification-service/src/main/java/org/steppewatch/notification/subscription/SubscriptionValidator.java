@@ -28,6 +28,7 @@ class SubscriptionValidator {
     static final int MAX_NAME = 200;
     static final double MAX_RADIUS_KM = 500;
     static final int MAX_URL = 2048;
+    static final int MAX_ADDRESS = 254;
     static final String SECRET_PREFIX = "whsec_";
     /** Standard Webhooks: secrets are 24 to 64 random bytes. */
     static final int MIN_SECRET_BYTES = 24;
@@ -43,7 +44,8 @@ class SubscriptionValidator {
     }
 
     /** A request that passed every check, in domain terms. */
-    record Valid(String name, Area area, String url, String secret, String language, Severity minSeverity) {
+    record Valid(String name, Area area, String channelType, String url, String secret, String address,
+                 String language, Severity minSeverity) {
     }
 
     /** @throws org.springframework.web.ErrorResponseException 400 with the list of field problems */
@@ -77,7 +79,7 @@ class SubscriptionValidator {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        return new Valid(name, area, channel[0], channel[1], language, minSeverity);
+        return new Valid(name, area, channel[0], channel[1], channel[2], channel[3], language, minSeverity);
     }
 
     private Area area(JsonNode node, List<FieldProblem> errors) {
@@ -171,28 +173,59 @@ class SubscriptionValidator {
         }
     }
 
-    /** @return {url, secret-or-null} */
+    /** @return {type, url, secret-or-null, address} */
     private static String[] channel(SubscriptionRequest.Channel channel, List<FieldProblem> errors) {
         if (channel == null) {
-            errors.add(new FieldProblem("channel", "is required: {\"type\": \"webhook\", \"url\": …}"));
-            return new String[2];
+            errors.add(new FieldProblem("channel", "is required: {\"type\": \"webhook\", \"url\": …} or "
+                    + "{\"type\": \"email\", \"address\": …}"));
+            return new String[4];
         }
         String type = channel.type();
         if (type == null || type.isBlank()) {
-            errors.add(new FieldProblem("channel.type", "is required: webhook"));
-            return new String[2];
+            errors.add(new FieldProblem("channel.type", "is required: webhook or email"));
+            return new String[4];
         }
-        if ("email".equals(type)) {
-            errors.add(new FieldProblem("channel.type", "e-mail channel not available yet"));
-            return new String[2];
+        if (Subscription.EMAIL.equals(type)) {
+            if (channel.url() != null || channel.secret() != null) {
+                errors.add(new FieldProblem("channel", "an e-mail channel has an address, no url or secret"));
+            }
+            return new String[] {type, null, null, address(channel.address(), errors)};
         }
-        if (!"webhook".equals(type)) {
-            errors.add(new FieldProblem("channel.type", "must be webhook (or email, not available yet), was '" + type + "'"));
-            return new String[2];
+        if (!Subscription.WEBHOOK.equals(type)) {
+            errors.add(new FieldProblem("channel.type", "must be webhook or email, was '" + type + "'"));
+            return new String[4];
+        }
+        if (channel.address() != null) {
+            errors.add(new FieldProblem("channel.address", "a webhook channel has a url, no address"));
         }
         String url = url(channel.url(), errors);
         String secret = secret(channel.secret(), errors);
-        return new String[] {url, secret};
+        return new String[] {type, url, secret, null};
+    }
+
+    /** One mailbox, RFC 822 syntax checked by Jakarta Mail; no display names, no lists. */
+    private static String address(String address, List<FieldProblem> errors) {
+        if (address == null || address.isBlank()) {
+            errors.add(new FieldProblem("channel.address", "is required: an e-mail address"));
+            return null;
+        }
+        String trimmed = address.strip();
+        if (trimmed.length() > MAX_ADDRESS) {
+            errors.add(new FieldProblem("channel.address", "must be at most " + MAX_ADDRESS + " characters"));
+            return null;
+        }
+        try {
+            jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(trimmed, true);
+            if (parsed.getPersonal() != null || !parsed.getAddress().equals(trimmed) || !trimmed.contains("@")
+                    || trimmed.endsWith("@") || trimmed.indexOf('@') != trimmed.lastIndexOf('@')) {
+                errors.add(new FieldProblem("channel.address", "must be a plain address such as akimat@baikonur.kz"));
+                return null;
+            }
+            return trimmed;
+        } catch (jakarta.mail.internet.AddressException e) {
+            errors.add(new FieldProblem("channel.address", "is not a valid e-mail address: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static String url(String url, List<FieldProblem> errors) {

@@ -10,17 +10,20 @@ import org.steppewatch.contracts.Severity;
 /**
  * A subscription as the API shows it. The signing secret and the manage token appear only in
  * the response that created them (and the secret only when the service generated it).
+ *
+ * @param state ACTIVE, PENDING_CONFIRMATION (an e-mail subscription until its link is followed) or DELETED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SubscriptionView(String id, String name, Map<String, Object> area, Channel channel, String language,
-                        Severity minSeverity, Instant createdAt, String manageToken) {
+                        Severity minSeverity, String state, Instant createdAt, String manageToken) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Channel(String type, String url, String secret) {
+    record Channel(String type, String url, String address, String secret) {
     }
 
     static SubscriptionView of(Subscription s, String generatedSecret, String manageToken) {
-        return new SubscriptionView(s.id(), s.name(), s.area(), new Channel(s.channelType(), s.url(), generatedSecret),
-                s.language(), s.minSeverity(), s.createdAt(), manageToken);
+        return new SubscriptionView(s.id(), s.name(), s.area(),
+                new Channel(s.channelType(), s.url(), s.address(), generatedSecret), s.language(), s.minSeverity(),
+                s.state(), s.createdAt(), manageToken);
     }
 }

@@ -66,6 +66,13 @@ class AlertFlowTest extends IntegrationTest {
             assertThat(signatureValid(post, baikonurSecret)).isTrue();
             assertThat(signatureValid(post, extremeSecret)).isFalse();
             JsonNode body = JSON.readTree(post.body());
+            // kept for the documentation (docs/alerts.md shows one)
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "cap-samples"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cap-samples", "webhook.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cap-samples", "webhook-headers.txt"),
+                    "webhook-id: " + post.header("webhook-id") + "\nwebhook-timestamp: " + post.header("webhook-timestamp")
+                            + "\nwebhook-signature: " + post.header("webhook-signature") + "\n");
             assertThat(body.get("type").stringValue()).isEqualTo("alert.issued");
             assertThat(Instant.parse(body.get("timestamp").stringValue())).isNotNull();
             JsonNode data = body.get("data");
@@ -73,13 +80,20 @@ class AlertFlowTest extends IntegrationTest {
             assertThat(data.get("incidentId").stringValue()).isEqualTo(first);
             assertThat(data.get("msgType").stringValue()).isEqualTo("Alert");
             assertThat(data.get("severity").stringValue()).isEqualTo("Extreme");
-            assertThat(data.get("headline").stringValue())
-                    .isEqualTo("Extreme: LAUNCH_FAILURE — Proton-M launch failure after lift-off");
+            assertThat(data.get("headline").stringValue()).isEqualTo("Extreme danger: Rocket launch failure near Baikonur");
+            assertThat(data.at("/texts/kk/headline").stringValue()).isEqualTo("Төтенше қауіп: Зымыран тасығыштың апаты, Байқоңыр маңы");
+            assertThat(data.get("responseType").stringValue()).isEqualTo("Shelter");
+            assertThat(data.get("category").stringValue()).isEqualTo("CBRNE");
             assertThat(data.get("settlementIds").get(0).stringValue()).isEqualTo(BAIKONUR);
             assertThat(data.at("/hazardZones/0/geometry/type").stringValue()).isEqualTo("Polygon");
             assertThat(data.get("language").stringValue()).isEqualTo("kk");
-            assertThat(data.has("cap")).isTrue();
-            assertThat(data.get("cap").isNull()).isTrue();
+            assertThat(data.get("zoneLevel").stringValue()).isEqualTo("AEGL-2");
+            assertThat(data.get("subscriptionId").stringValue()).isEqualTo(baikonurSub.get("id").stringValue());
+            assertThat(data.get("unsubscribeUrl").stringValue())
+                    .startsWith(PUBLIC_BASE + "/api/v1/subscriptions/" + baikonurSub.get("id").stringValue() + "/unsubscribe?token=");
+            String cap = data.get("cap").stringValue();
+            org.steppewatch.notification.cap.CapSchema.assertValid(cap);
+            assertThat(cap).contains("<identifier>" + alertId + "</identifier>").contains("<msgType>Alert</msgType>");
 
             // the circle subscriber wanting only Extreme alerts gets this one, signed with its own secret
             await().atMost(DEADLINE).until(() -> onlyExtreme.requests().size() == 1);
@@ -121,6 +135,13 @@ class AlertFlowTest extends IntegrationTest {
             });
             assertThat(deliveries(alertId).findValuesAsString("subscriptionId"))
                     .containsExactlyInAnyOrder(baikonurSub.get("id").stringValue(), extremeSub.get("id").stringValue());
+            // paged, in id order
+            JsonNode firstPage = json(get("/api/v1/alerts/" + alertId + "/deliveries?limit=1"));
+            assertThat(firstPage.size()).isEqualTo(1);
+            JsonNode secondPage = json(get("/api/v1/alerts/" + alertId + "/deliveries?limit=1&after="
+                    + firstPage.get(0).get("id").stringValue()));
+            assertThat(secondPage.size()).isEqualTo(1);
+            assertThat(secondPage.get(0).get("id").stringValue()).isGreaterThan(firstPage.get(0).get("id").stringValue());
 
             // the same assessment again, then a Severe one for another incident (same partition, so consumed after)
             publish(assessment(first, 1, Severity.EXTREME, zoneAroundBaikonur()));

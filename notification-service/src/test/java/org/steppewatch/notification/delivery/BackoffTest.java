@@ -60,10 +60,15 @@ class BackoffTest {
 
     @Test
     void defaultsMatchTheDocumentedPolicy() {
-        DeliveryProperties defaults = new DeliveryProperties(null, null, null, null, null, null, null, null, null, null);
+        DeliveryProperties defaults = new DeliveryProperties(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
         assertThat(defaults.maxAttempts()).isEqualTo(8);
         assertThat(defaults.backoff()).isEqualTo(backoff);
-        assertThat(defaults.concurrency()).isEqualTo(8);
+        assertThat(defaults.concurrency()).isEqualTo(64);
+        assertThat(defaults.perHostConcurrency()).isEqualTo(8);
+        assertThat(defaults.workerEnabled()).isTrue();
+        // an attempt that starts with less lease left than this is handed back, not sent
+        assertThat(defaults.attemptBudget()).isEqualTo(Duration.ofSeconds(20));
         assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     }

@@ -103,6 +103,24 @@ class DeliveryRetryTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aReceiverTooSlowToAnswerTimesOutAndGetsTheAlertWhenItIsQuickAgain() throws Exception {
+        // the service waits 1 s for an answer here; this receiver takes 2.5 s the first time
+        try (WebhookReceiver receiver = WebhookReceiver.start().thenStall(1, 2500)) {
+            subscribe(webhookSubscription("Slow server", Map.of("settlementId", BAIKONUR), receiver.url(), null, "kk", null));
+            String incident = newIncidentId();
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+
+            JsonNode delivery = awaitDelivery(alertIdOf(incident), "SENT");
+            assertThat(delivery.findValuesAsString("outcome")).containsExactly("timeout", "success");
+            assertThat(delivery.at("/attempts/0/error").stringValue()).contains("no response within");
+            assertThat(delivery.at("/attempts/0/durationMs").asLong()).isBetween(900L, 2400L);
+            // the receiver saw the same message twice and can de-duplicate it by webhook-id
+            assertThat(receiver.requests()).hasSize(2);
+            assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("id").stringValue());
+        }
+    }
+
     private double count(String outcome) {
         return meters.get("steppewatch.deliveries").tag("outcome", outcome).counter().count();
     }

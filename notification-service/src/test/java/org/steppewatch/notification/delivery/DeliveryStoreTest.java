@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
@@ -41,18 +42,29 @@ class DeliveryStoreTest {
     }
 
     private static NewDelivery delivery(String subscription) {
-        return new NewDelivery("alert-1", subscription, "inc-1", "webhook", "kk");
+        return new NewDelivery("alert-1", subscription, "inc-1", "webhook", "kk", "AEGL-2");
     }
 
     private static DeliveryView.Attempt attempt(Instant at, String outcome, Integer status) {
         return new DeliveryView.Attempt(at, outcome, status, null, 12);
     }
 
+    /** The leases the claims in these tests take: from t0 (or t0 + lease + 1 s for the second holder). */
+    private Outcome.Lease lease(String token) {
+        Instant from = token.equals("w1") ? t0 : t0.plus(LEASE).plusSeconds(1);
+        return new Outcome.Lease(token, from.plus(LEASE));
+    }
+
+    private static List<String> ids(List<Document> claimed) {
+        return claimed.stream().map(d -> d.getString("_id")).toList();
+    }
+
     @Test
     void creatingTheSameDeliveriesAgainAddsOnlyTheNewOnesAndLeavesTheOthersAlone() {
         store.createAll(List.of(delivery("a"), delivery("b"), delivery("c")), t0);
         Document claimed = store.claimNext(t0, t0.plus(LEASE), "w1");
-        store.recordAttempt(claimed.getString("_id"), "w1", attempt(t0, "success", 200), DeliveryState.SENT, null);
+        store.recordAll(List.of(Outcome.attempt(claimed.getString("_id"), lease("w1"), attempt(t0, "success", 200),
+                DeliveryState.SENT, null)), t0);
 
         store.createAll(List.of(delivery("a"), delivery("b"), delivery("c"), delivery("d")), t0.plusSeconds(1));
         store.createAll(List.of(delivery("a")), t0.plusSeconds(2));
@@ -64,7 +76,26 @@ class DeliveryStoreTest {
                 .singleElement().satisfies(d -> {
                     assertThat(d.state()).isEqualTo("SENT");
                     assertThat(d.attempts()).hasSize(1);
+                    assertThat(d.level()).isEqualTo("AEGL-2");
                 });
+    }
+
+    @Test
+    void claimsOfBucketRangesHandEachDueDeliveryToOneHolderOnly() {
+        List<NewDelivery> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(delivery("s" + i));
+        }
+        store.createAll(many, t0);
+        int half = DeliveryStore.BUCKETS / 2;
+        List<String> low = ids(store.claimBuckets(t0, t0.plus(LEASE), "w1", 0, half));
+        List<String> high = ids(store.claimBuckets(t0, t0.plus(LEASE), "w2", half, DeliveryStore.BUCKETS));
+        // a third worker racing for everything gets nothing: all of it is leased
+        assertThat(store.claimAll(t0, t0.plus(LEASE), "w3")).isEmpty();
+        assertThat(low).isNotEmpty().doesNotContainAnyElementsOf(high);
+        assertThat(high).isNotEmpty();
+        assertThat(low.size() + high.size()).isEqualTo(200);
+        assertThat(low).allSatisfy(id -> assertThat(DeliveryStore.bucket(id)).isLessThan(half));
     }
 
     @Test
@@ -83,11 +114,13 @@ class DeliveryStoreTest {
         assertThat(second).isNotNull();
         assertThat(second.getString("_id")).isEqualTo(first.getString("_id"));
 
-        // w1 waking up late may record what it did, but no longer decides the state
-        assertThat(store.recordAttempt(first.getString("_id"), "w1", attempt(later, "http_error", 500),
-                DeliveryState.RETRYING, later.plusSeconds(2))).isFalse();
-        assertThat(store.recordAttempt(second.getString("_id"), "w2", attempt(later, "success", 200),
-                DeliveryState.SENT, null)).isTrue();
+        // w1 waking up late may record what it did (once, however often it repeats the write), but no longer decides the state
+        Outcome late = Outcome.attempt(first.getString("_id"), lease("w1"), attempt(later, "http_error", 500),
+                DeliveryState.RETRYING, later.plusSeconds(2));
+        assertThat(store.recordAll(List.of(late), later)).isEqualTo(1);
+        assertThat(store.recordAll(List.of(late), later)).isEqualTo(1);
+        assertThat(store.recordAll(List.of(Outcome.attempt(second.getString("_id"), lease("w2"),
+                attempt(later, "success", 200), DeliveryState.SENT, null)), later)).isZero();
         DeliveryView view = store.forAlert("alert-1").get(0);
         assertThat(view.state()).isEqualTo("SENT");
         assertThat(view.attempts()).extracting(DeliveryView.Attempt::outcome).containsExactly("http_error", "success");
@@ -97,28 +130,58 @@ class DeliveryStoreTest {
     @Test
     void onlyDueOpenDeliveriesAreClaimed() {
         store.createAll(List.of(delivery("a"), delivery("b")), t0);
-        Document a = store.claimNext(t0, t0.plus(LEASE), "w1");
-        store.recordAttempt(a.getString("_id"), "w1", attempt(t0, "connection_error", null), DeliveryState.RETRYING,
-                t0.plusSeconds(10));
-        Document b = store.claimNext(t0, t0.plus(LEASE), "w1");
-        store.recordAttempt(b.getString("_id"), "w1", attempt(t0, "http_error", 500), DeliveryState.FAILED, null);
+        List<Document> both = store.claimAll(t0, t0.plus(LEASE), "w1");
+        assertThat(both).hasSize(2);
+        String a = both.get(0).getString("_id");
+        String b = both.get(1).getString("_id");
+        store.recordAll(List.of(
+                Outcome.attempt(a, lease("w1"), attempt(t0, "connection_error", null), DeliveryState.RETRYING, t0.plusSeconds(10)),
+                Outcome.attempt(b, lease("w1"), attempt(t0, "http_error", 500), DeliveryState.FAILED, null)), t0);
 
         // a is not due before t0 + 10 s, b is final
         assertThat(store.claimNext(t0.plusSeconds(5), t0.plusSeconds(5).plus(LEASE), "w2")).isNull();
         Document due = store.claimNext(t0.plusSeconds(10), t0.plusSeconds(10).plus(LEASE), "w2");
-        assertThat(due.getString("_id")).isEqualTo(a.getString("_id"));
+        assertThat(due.getString("_id")).isEqualTo(a);
         assertThat(due.getInteger("attemptCount")).isEqualTo(1);
         assertThat(store.claimNext(t0.plusSeconds(10), t0.plusSeconds(10).plus(LEASE), "w3")).isNull();
     }
 
     @Test
     void releasingHandsTheDeliveryBackWithoutCountingAnAttempt() {
+        store.createAll(List.of(delivery("a"), delivery("b")), t0);
+        List<Document> claimed = store.claimAll(t0, t0.plus(LEASE), "w1");
+        store.recordAll(List.of(Outcome.release(claimed.get(0).getString("_id"), lease("w1"), t0.plusSeconds(2))), t0);
+        // the other one is handed back at shutdown
+        store.releaseAll("w1", t0);
+        Document atOnce = store.claimNext(t0.plusSeconds(1), t0.plusSeconds(1).plus(LEASE), "w2");
+        assertThat(atOnce.getString("_id")).isEqualTo(claimed.get(1).getString("_id"));
+        assertThat(store.claimNext(t0.plusSeconds(1), t0.plusSeconds(1).plus(LEASE), "w2")).isNull();
+        Document again = store.claimNext(t0.plusSeconds(2), t0.plusSeconds(2).plus(LEASE), "w3");
+        assertThat(again.getInteger("attemptCount")).isZero();
+        assertThat(store.forAlert("alert-1")).extracting(DeliveryView::state).containsOnly("PENDING");
+    }
+
+    @Test
+    void deliveriesCreatedLeasedAreTheCreatorsUntilTheLeaseEndsAndExistingOnesAreNotHandedOverAgain() {
+        store.createAll(List.of(delivery("a")), t0);
+        List<Document> mine = store.createLeased(List.of(delivery("a"), delivery("b"), delivery("c")), t0, lease("w1"));
+        // "a" existed: it is not this creator's to send
+        assertThat(ids(mine)).containsExactly("alert-1:b", "alert-1:c");
+        assertThat(ids(store.claimAll(t0.plusSeconds(1), t0.plusSeconds(1).plus(LEASE), "w2"))).containsExactly("alert-1:a");
+        // the creator crashed: after its lease anyone may claim b and c
+        Instant later = t0.plus(LEASE).plusSeconds(1);
+        assertThat(ids(store.claimAll(later, later.plus(LEASE), "w3"))).containsExactlyInAnyOrder("alert-1:b", "alert-1:c");
+    }
+
+    @Test
+    void cancellingRecordsWhyAndEndsTheDelivery() {
         store.createAll(List.of(delivery("a")), t0);
         Document claimed = store.claimNext(t0, t0.plus(LEASE), "w1");
-        store.release(claimed.getString("_id"), "w1", t0.plusSeconds(2));
-        assertThat(store.claimNext(t0.plusSeconds(1), t0.plusSeconds(1).plus(LEASE), "w2")).isNull();
-        Document again = store.claimNext(t0.plusSeconds(2), t0.plusSeconds(2).plus(LEASE), "w2");
-        assertThat(again.getInteger("attemptCount")).isZero();
-        assertThat(store.forAlert("alert-1").get(0).state()).isEqualTo("PENDING");
+        store.recordAll(List.of(Outcome.cancel(claimed.getString("_id"), lease("w1"), "subscription deleted")), t0);
+        DeliveryView view = store.forAlert("alert-1").get(0);
+        assertThat(view.state()).isEqualTo("CANCELLED");
+        assertThat(view.note()).isEqualTo("subscription deleted");
+        assertThat(view.nextAttemptAt()).isNull();
+        assertThat(store.claimNext(t0.plus(LEASE).plusSeconds(1), t0.plus(LEASE).plus(LEASE), "w2")).isNull();
     }
 }

@@ -125,7 +125,9 @@ class SubscriptionApiTest extends IntegrationTest {
                 Arguments.of("bad URL", body(settlement, "{\"type\": \"webhook\", \"url\": \"ftp://example.org\"}", "\"kk\""),
                         "channel.url"),
                 Arguments.of("unknown language", body(settlement, hook, "\"de\""), "language"),
-                Arguments.of("e-mail", body(settlement, "{\"type\": \"email\", \"address\": \"a@b.kz\"}", "\"ru\""),
+                Arguments.of("bad e-mail address", body(settlement, "{\"type\": \"email\", \"address\": \"a@@b\"}",
+                        "\"ru\""), "channel.address"),
+                Arguments.of("unknown channel", body(settlement, "{\"type\": \"sms\", \"address\": \"+7 701\"}", "\"ru\""),
                         "channel.type"),
                 Arguments.of("no language", body(settlement, hook, "null"), "language"));
     }
@@ -148,10 +150,15 @@ class SubscriptionApiTest extends IntegrationTest {
     }
 
     @Test
-    void emailChannelSaysItIsNotAvailableYet() throws Exception {
-        HttpResponse<String> response = postJson("/api/v1/subscriptions",
-                body("{\"settlementId\": \"gn:1521368\"}", "{\"type\": \"email\", \"address\": \"a@b.kz\"}", "\"ru\""));
-        assertThat(json(response).at("/errors/0/message").stringValue()).isEqualTo("e-mail channel not available yet");
+    void anEmailSubscriptionStartsPendingConfirmationAndShowsNoSecret() throws Exception {
+        JsonNode created = subscribe(Map.of("name", "Akai school", "area", Map.of("settlementId", "gn:1521368"),
+                "channel", Map.of("type", "email", "address", "school@akai.example.kz"), "language", "kk"));
+        assertThat(created.get("state").stringValue()).isEqualTo("PENDING_CONFIRMATION");
+        assertThat(created.at("/channel/type").stringValue()).isEqualTo("email");
+        assertThat(created.at("/channel/address").stringValue()).isEqualTo("school@akai.example.kz");
+        assertThat(created.at("/channel/secret").isMissingNode()).isTrue();
+        assertThat(created.has("confirmToken")).isFalse();
+        assertThat(created.has("unsubscribeToken")).isFalse();
     }
 
     @Test

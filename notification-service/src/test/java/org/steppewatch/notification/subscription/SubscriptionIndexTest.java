@@ -22,7 +22,8 @@ class SubscriptionIndexTest {
 
     private static Subscription subscription(String id, Area area, Severity minSeverity) {
         return new Subscription(id, id, area.toDocument(), area.matchGeometry(), Subscription.WEBHOOK,
-                "https://example.org", "whsec_x", "en", minSeverity, true, Instant.now(), "hash");
+                "https://example.org", "whsec_x", null, "en", minSeverity, Subscription.ACTIVE, Instant.now(), "hash",
+                "unsubscribe", null);
     }
 
     private static Geometry box(double minLon, double maxLon, double minLat, double maxLat) {

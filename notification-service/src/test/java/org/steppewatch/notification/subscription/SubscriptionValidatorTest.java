@@ -108,10 +108,21 @@ class SubscriptionValidatorTest {
     }
 
     @Test
-    void emailIsNotAvailableYet() {
-        SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
-                new SubscriptionRequest.Channel("email", null, null, "akim@baikonur.kz"), "ru", null);
-        assertThat(problems(request)).containsExactly(new FieldProblem("channel.type", "e-mail channel not available yet"));
+    void anEmailChannelNeedsOnePlainAddressAndNothingElse() {
+        SubscriptionRequest ok = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                new SubscriptionRequest.Channel("email", null, null, " akim@baikonur.kz "), "ru", null);
+        SubscriptionValidator.Valid valid = VALIDATOR.validate(ok);
+        assertThat(valid.channelType()).isEqualTo("email");
+        assertThat(valid.address()).isEqualTo("akim@baikonur.kz");
+        assertThat(valid.url()).isNull();
+        for (String bad : List.of("akim", "akim@", "a@b@c.kz", "Akim <akim@baikonur.kz>", "a b@c.kz", "a@b.kz, c@d.kz")) {
+            SubscriptionRequest request = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                    new SubscriptionRequest.Channel("email", null, null, bad), "ru", null);
+            assertThat(problems(request)).as(bad).extracting(FieldProblem::field).containsExactly("channel.address");
+        }
+        SubscriptionRequest withUrl = new SubscriptionRequest("x", area("{\"settlementId\": \"gn:1521368\"}"),
+                new SubscriptionRequest.Channel("email", "https://example.org", null, "akim@baikonur.kz"), "ru", null);
+        assertThat(problems(withUrl)).extracting(FieldProblem::field).containsExactly("channel");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.steppewatch.incident.alert;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.steppewatch.incident.incident.IncidentStore;
+import org.steppewatch.web.Problems;
+
+@RestController
+class AlertController {
+
+    private final AlertStore alerts;
+    private final IncidentStore incidents;
+
+    AlertController(AlertStore alerts, IncidentStore incidents) {
+        this.alerts = alerts;
+        this.incidents = incidents;
+    }
+
+    /** The alerts issued for the incident (first alert, then updates), as seen on alerts.v1. */
+    @GetMapping("/api/v1/incidents/{id}/alerts")
+    List<AlertSummary> forIncident(@PathVariable String id) {
+        if (!incidents.exists(id)) {
+            throw Problems.notFound("No incident with id " + id + ".");
+        }
+        return alerts.forIncident(id);
+    }
+}

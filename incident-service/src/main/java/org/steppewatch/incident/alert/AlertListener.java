@@ -1,0 +1,64 @@
+package org.steppewatch.incident.alert;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.AlertCancelled;
+import org.steppewatch.contracts.AlertIssued;
+import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.ReceivedEvent;
+import org.steppewatch.incident.live.LiveUpdate;
+
+/**
+ * Keeps the console's list of the alerts issued for each incident. A malformed payload throws and
+ * ends on {@code alerts.v1.DLT} after the retries of the shared error handler.
+ */
+@Component
+class AlertListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertListener.class);
+
+    private final AlertStore alerts;
+    private final Clock clock;
+    private final ApplicationEventPublisher live;
+
+    AlertListener(AlertStore alerts, Clock clock, ApplicationEventPublisher live) {
+        this.alerts = alerts;
+        this.clock = clock;
+        this.live = live;
+    }
+
+    @KafkaListener(topics = Topics.ALERTS)
+    void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        var decoded = event.decode();
+        if (decoded.isEmpty()) {
+            log.debug("skipping {} record of unknown type {}", record.topic(), event.type());
+            return;
+        }
+        AlertSummary stored;
+        if (decoded.get() instanceof AlertIssued issued) {
+            require(issued.alertId(), issued.incidentId(), event);
+            stored = alerts.issued(issued, clock.instant());
+        } else if (decoded.get() instanceof AlertCancelled cancelled) {
+            require(cancelled.alertId(), cancelled.incidentId(), event);
+            stored = alerts.cancelled(cancelled, clock.instant());
+        } else {
+            log.debug("skipping {} on {}", event.type(), record.topic());
+            return;
+        }
+        log.info("alert {} of incident {} recorded ({})", stored.alertId(), stored.incidentId(), event.type());
+        live.publishEvent(new LiveUpdate(LiveUpdate.ALERT, stored.incidentId(), stored));
+    }
+
+    private static void require(String alertId, String incidentId, ReceivedEvent event) {
+        if (alertId == null || incidentId == null) {
+            throw new IllegalArgumentException("alert event " + event.id() + " has no alertId or incidentId");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.steppewatch.incident.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the analyst console served at {@code /}.
+ *
+ * @param tileUrl         an online tile layer (e.g. {@code https://tile.openstreetmap.org/{z}/{x}/{y}.png}) under
+ *                        the shipped vector layers; empty (the default) keeps the map offline
+ * @param tileAttribution shown on the map with the tile layer, as its licence requires
+ * @param notificationUrl where notification-service answers, for links to an alert's deliveries; empty
+ *                        means the same host as the console on port 8083
+ */
+@ConfigurationProperties("steppewatch.console")
+record ConsoleProperties(String tileUrl, String tileAttribution, String notificationUrl) {
+}

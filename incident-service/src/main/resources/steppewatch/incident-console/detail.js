@@ -1,0 +1,289 @@
+// One incident: its facts, the assessment drawn on the map, its alerts and its revisions, with
+// revise and retract. Live events update each section in place.
+import {api, Problem} from './api.js';
+import {h, clear, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
+import {levelStyle, levelRank, swatch} from './map.js';
+import {statusBadge} from './list.js';
+
+const SEVERITY_GLYPH = {Extreme: '▲▲▲', Severe: '▲▲', Moderate: '▲', Minor: '△', Unknown: '?'};
+
+export class IncidentPage {
+  constructor(ctx, id) {
+    this.ctx = ctx;
+    this.id = id;
+    this.view = {incident: null, assessment: null, alerts: [], revisions: []};
+  }
+
+  async show() {
+    const {panel} = this.ctx;
+    this.header = h('div', {class: 'incident-header'});
+    this.assessmentSection = h('section', {class: 'section', id: 'assessment', 'aria-labelledby': 'assessment-title'});
+    this.alertsSection = h('section', {class: 'section', id: 'alerts', 'aria-labelledby': 'alerts-title'});
+    this.revisionsSection = h('section', {class: 'section', id: 'revisions', 'aria-labelledby': 'revisions-title'});
+    clear(panel, h('p', {class: 'back'}, h('a', {href: '#/'}, '← All incidents')), this.header,
+      this.assessmentSection, this.alertsSection, this.revisionsSection);
+    await this.refresh();
+    panel.querySelector('h2')?.focus();
+  }
+
+  /** Live events wait for the page's first load: one may overtake the GETs that fill it. */
+  get loaded() {
+    return this.loading || Promise.resolve();
+  }
+
+  /** Everything again, e.g. after the event stream reconnected and may have missed something. */
+  refresh() {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  async load() {
+    try {
+      const [incident, assessment, alerts, revisions] = await Promise.all([
+        api.incident(this.id), api.assessment(this.id), api.alerts(this.id).catch(() => []),
+        api.revisions(this.id).catch(() => [])]);
+      this.view = {incident: incident.json, assessment, alerts, revisions};
+      // opened straight from a link, the incident is not among the listed ones: give it its pin
+      this.ctx.upsertIncident(incident.json, true);
+    } catch (e) {
+      clear(this.header, h('h2', {tabindex: '-1'}, 'Incident not found'),
+        h('p', {}, e instanceof Problem ? e.message : `Could not load it: ${e.message}`));
+      return;
+    }
+    this.renderHeader();
+    this.renderAssessment();
+    this.renderAlerts();
+    this.renderRevisions();
+    this.ctx.showIncidentsOnMap(this.id);
+    this.ctx.map.showAssessment(this.view.incident, this.view.assessment);
+  }
+
+  renderHeader() {
+    const i = this.view.incident;
+    const releases = (i.releases || []).map(r => `${r.substance} ${formatInt(r.massKg)} kg`).join(', ');
+    const w = i.weather;
+    const weather = w ? [w.windFromDeg != null ? `wind from ${w.windFromDeg}° (${compass(w.windFromDeg)})` : null,
+      w.windSpeedMs != null ? `${w.windSpeedMs} m/s` : null, w.stability ? `stability class ${w.stability}` : null]
+      .filter(Boolean).join(', ') : null;
+    const rows = [
+      ['Category', humanize(i.category)],
+      ['Occurred', time(i.occurredAt)],
+      ['Location', formatLonLat(i.location)],
+      ['Vehicle', i.vehicle], ['Launch site', i.launchSite],
+      ['Releases', releases || null], ['Weather', weather],
+      ['Samples', (i.samples || []).length ? `${i.samples.length}` : null],
+      ['Version', `${i.version}, reported ${formatTime(i.reportedAt)}`],
+    ].filter(([, v]) => v);
+    const retracted = i.status === 'RETRACTED';
+    clear(this.header,
+      h('h2', {tabindex: '-1', id: 'incident-title'}, i.title),
+      h('p', {class: 'status-line'}, statusBadge(i.status, {id: 'incident-status', dataset: {status: i.status}}),
+        retracted && i.retraction ? h('span', {class: 'retraction'}, ` Retracted ${formatTime(i.retraction.retractedAt)}: ${i.retraction.reason}`) : null),
+      h('dl', {class: 'facts'}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      i.description ? h('p', {class: 'description'}, i.description) : null,
+      retracted ? null : h('div', {class: 'actions'},
+        h('a', {class: 'button secondary', href: `#/incidents/${i.id}/revise`, id: 'revise-button'}, 'Revise'),
+        h('button', {type: 'button', class: 'button danger', id: 'retract-button', onclick: () => this.retract()}, 'Retract…')));
+  }
+
+  renderAssessment() {
+    const {incident, assessment: a} = this.view;
+    const heading = h('h3', {id: 'assessment-title'}, 'Assessment');
+    if (!a) {
+      clear(this.assessmentSection, heading, incident.status === 'RETRACTED'
+        ? h('p', {}, 'Retracted before it was assessed.')
+        : h('p', {class: 'waiting', id: 'assessment-waiting'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+          'Waiting for the assessment: it appears here by itself as soon as analysis-service has published it.'));
+      return;
+    }
+    const stale = a.incidentVersion < incident.version && incident.status !== 'RETRACTED';
+    const zones = [...(a.hazardZones || [])].sort((x, y) => levelRank(y.level) - levelRank(x.level));
+    const origin = incident.location?.coordinates;
+    const caveats = [...new Set(zones.flatMap(z => z.caveats || []))];
+    const methods = [...new Set(zones.map(z => z.method).filter(Boolean))];
+    const settlements = [...(a.affectedSettlements || [])].sort((x, y) => x.distanceKm - y.distanceKm);
+    clear(this.assessmentSection, heading,
+      stale ? h('p', {class: 'notice'}, `This assessment is of version ${a.incidentVersion}; version ${incident.version} is being assessed.`) : null,
+      incident.status === 'RETRACTED' ? h('p', {class: 'notice'},
+        'The incident was retracted: this assessment no longer stands, and the alerts issued for it are cancelled.') : null,
+      h('p', {class: 'severity-line'},
+        h('span', {class: `badge severity severity-${a.severity}`, id: 'assessment-severity'},
+          h('span', {class: 'glyph', 'aria-hidden': 'true'}, SEVERITY_GLYPH[a.severity] || ''), ` ${a.severity}`),
+        ` urgency ${a.urgency || '—'}, certainty ${a.certainty || '—'}`),
+      a.summary ? h('p', {class: 'summary'}, a.summary) : null,
+      h('p', {class: 'fall-zone'}, h('b', {}, 'Drop zone: '), fallZoneText(a.fallZone)),
+      zones.length ? h('table', {class: 'data', id: 'hazard-zones-table'},
+        h('caption', {}, 'Hazard zones'),
+        h('thead', {}, h('tr', {}, ['Level', 'Substance', 'Threshold', 'Reach'].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, zones.map(z => h('tr', {dataset: {level: z.level}},
+          h('td', {class: 'level'}, swatch(z.level), ` ${levelStyle(z.level).label}`),
+          h('td', {}, z.substance || '—'),
+          h('td', {}, z.thresholdPpm != null ? `${formatNumber(z.thresholdPpm)} ppm` : '—',
+            z.exposureMinutes ? h('span', {class: 'muted'}, ` / ${z.exposureMinutes} min`) : null),
+          h('td', {class: 'num'}, formatKm(reachKm(z.geometry, origin))))))) : h('p', {}, 'No hazard zone: nothing volatile and toxic was released, or the release is unknown.'),
+      methods.length || caveats.length ? h('details', {class: 'caveats'},
+        h('summary', {}, `How the zones were drawn${caveats.length ? ` and ${caveats.length} caveat${caveats.length === 1 ? '' : 's'}` : ''}`),
+        methods.map(m => h('p', {}, h('b', {}, 'Method: '), m)),
+        caveats.length ? h('ul', {}, caveats.map(c => h('li', {}, c))) : null) : null,
+      settlements.length ? h('table', {class: 'data', id: 'settlements-table'},
+        h('caption', {}, settlements.some(s => s.zone) ? 'Settlements in the hazard zones' : 'Nearest settlements (none inside a zone)'),
+        h('thead', {}, h('tr', {}, ['Settlement', 'Population', 'Distance', 'Direction', 'Zone'].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, settlements.map(s => h('tr', {},
+          h('th', {scope: 'row'}, s.name, [s.nameKk, s.nameRu].some(Boolean)
+            ? h('span', {class: 'names', lang: 'kk'}, ` ${[s.nameKk, s.nameRu].filter(Boolean).join(' · ')}`) : null),
+          h('td', {class: 'num'}, formatInt(s.population)),
+          h('td', {class: 'num'}, formatKm(s.distanceKm)),
+          h('td', {}, `${Math.round(s.bearingDeg)}° ${compass(s.bearingDeg)}`),
+          h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : 'outside'))))) : null,
+      (a.exceedances || []).length ? h('table', {class: 'data', id: 'exceedances-table'},
+        h('caption', {}, 'Samples over their limits'),
+        h('thead', {}, h('tr', {}, ['Substance', 'Medium', 'Value', 'Limit', 'Ratio'].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, a.exceedances.map(e => h('tr', {},
+          h('td', {}, e.substance), h('td', {}, humanize(e.medium)),
+          h('td', {class: 'num'}, `${formatNumber(e.value)} ${e.unit}`),
+          h('td', {class: 'num', title: e.limitSource || ''}, `${formatNumber(e.limit)} ${e.unit}`),
+          h('td', {class: 'num'}, h('strong', {}, `${formatNumber(e.ratio)}×`)))))) : null,
+      h('p', {class: 'muted small'}, `Assessment of version ${a.incidentVersion}, ${formatTime(a.assessedAt)}; reference data ${a.referenceDataVersion || 'unknown'}.`));
+  }
+
+  renderAlerts() {
+    const alerts = this.view.alerts;
+    const base = this.ctx.notificationUrl;
+    clear(this.alertsSection, h('h3', {id: 'alerts-title'}, 'Alerts'),
+      alerts.length === 0 ? h('p', {}, 'No alert has been issued for it yet. notification-service issues one per assessed version.')
+        : h('table', {class: 'data', id: 'alerts-table'},
+          h('caption', {class: 'visually-hidden'}, 'Alerts issued for this incident'),
+          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', 'Details'].map(c => h('th', {scope: 'col'}, c)))),
+          h('tbody', {}, alerts.map(alert => h('tr', {dataset: {alertId: alert.alertId}},
+            h('td', {}, time(alert.sent)),
+            h('td', {}, `${alert.msgType || '—'} (v${alert.incidentVersion ?? '?'})`),
+            h('td', {}, alert.severity || '—'),
+            h('td', {class: 'num'}, formatInt(alert.recipients)),
+            h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}` : 'Active'),
+            h('td', {}, h('a', {href: `${base}/api/v1/alerts/${alert.alertId}/deliveries`, target: '_blank', rel: 'noopener'},
+              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)} (opens notification-service)`))))))));
+  }
+
+  renderRevisions() {
+    const revisions = this.view.revisions;
+    clear(this.revisionsSection, h('h3', {id: 'revisions-title'}, 'Revisions'),
+      h('ol', {class: 'revisions', id: 'revisions-list'}, revisions.map((r, index) => h('li', {},
+        h('strong', {}, `Version ${r.version}`), ` — ${humanize(r.change)}, `, time(r.at),
+        r.change === 'RETRACTED' ? h('div', {class: 'muted'}, `Reason: ${r.reason}`)
+          : index > 0 ? h('div', {class: 'muted'}, changes(revisions.slice(0, index).reverse().find(p => p.facts)?.facts, r.facts)) : null))));
+  }
+
+  async retract() {
+    const incident = this.view.incident;
+    const reason = h('textarea', {id: 'retract-reason', rows: 3, required: true, 'aria-describedby': 'retract-error'});
+    const error = h('p', {class: 'field-error', id: 'retract-error', hidden: true});
+    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'retract-title'},
+      h('form', {method: 'dialog', novalidate: true},
+        h('h2', {id: 'retract-title'}, 'Retract this incident?'),
+        h('p', {}, 'A retraction cannot be undone. Alerts issued for it are cancelled.'),
+        h('div', {class: 'field'}, h('label', {for: 'retract-reason'}, 'Reason (required)'), error, reason),
+        h('div', {class: 'actions'},
+          h('button', {type: 'submit', value: 'retract', class: 'button danger', id: 'retract-confirm'}, 'Retract incident'),
+          h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
+    dialog.querySelector('form').addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        const retracted = await api.retract(incident.id, incident.version, reason.value);
+        dialog.close();
+        announce('Incident retracted');
+        this.onIncident(retracted);
+      } catch (e) {
+        error.hidden = false;
+        error.textContent = e instanceof Problem && e.status === 412
+          ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
+          : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message;
+        reason.setAttribute('aria-invalid', 'true');
+        reason.focus();
+      }
+    });
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      document.getElementById('retract-button')?.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    reason.focus();
+  }
+
+  // live events ------------------------------------------------------------------------------------
+
+  async onIncident(incident) {
+    if (incident.id !== this.id) return;
+    await this.loaded;
+    const current = this.view.incident;
+    if (!current || incident.version < current.version) return;
+    this.view.incident = incident;
+    this.renderHeader();
+    this.renderAssessment();
+    this.ctx.map.showAssessment(incident, this.view.assessment);
+    api.revisions(this.id).then(r => { this.view.revisions = r; this.renderRevisions(); }).catch(() => {});
+  }
+
+  async onAssessed({incidentId, status, assessment}) {
+    if (incidentId !== this.id || !assessment) return;
+    await this.loaded;
+    if (!this.view.incident) return;
+    if (this.view.assessment && assessment.incidentVersion < this.view.assessment.incidentVersion) return;
+    this.view.assessment = assessment;
+    if (status && this.view.incident.version === assessment.incidentVersion) {
+      this.view.incident = {...this.view.incident, status};
+      this.renderHeader();
+      announce(`Assessed: severity ${assessment.severity}`);
+    }
+    this.renderAssessment();
+    this.ctx.map.showAssessment(this.view.incident, assessment);
+  }
+
+  async onAlert(alert) {
+    if (alert.incidentId !== this.id) return;
+    await this.loaded;
+    const alerts = this.view.alerts.filter(a => a.alertId !== alert.alertId);
+    alerts.push(alert);
+    alerts.sort((x, y) => (x.incidentVersion ?? 0) - (y.incidentVersion ?? 0) || Date.parse(x.sent) - Date.parse(y.sent));
+    this.view.alerts = alerts;
+    this.renderAlerts();
+  }
+}
+
+function fallZoneText(f) {
+  if (!f) return 'not determined';
+  const zone = f.zoneId ? `${f.zoneId}${f.approximate ? ' (approximate outline)' : ''}` : 'a drop zone';
+  switch (f.status) {
+    case 'INSIDE': return `inside ${zone}: a nominal stage fall.`;
+    case 'OUTSIDE': return `outside the drop zones, ${formatKm(f.distanceKm)} from ${zone}: an off-nominal impact.`;
+    case 'NO_ZONE_NEARBY': return 'no designated drop zone nearby.';
+    default: return f.status;
+  }
+}
+
+/** Furthest vertex from the source, in km (haversine): how far the zone reaches. */
+function reachKm(geometry, origin) {
+  if (!geometry || !origin) return null;
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0]]
+    : geometry.type === 'MultiPolygon' ? geometry.coordinates.map(p => p[0]) : [];
+  let max = 0;
+  for (const ring of rings) for (const p of ring) max = Math.max(max, haversineKm(origin, p));
+  return max;
+}
+
+function haversineKm([lon1, lat1], [lon2, lat2]) {
+  const r = Math.PI / 180;
+  const a = Math.sin((lat2 - lat1) * r / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin((lon2 - lon1) * r / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+}
+
+const FIELDS = {title: 'title', category: 'category', occurredAt: 'time', location: 'location', footprint: 'footprint',
+  vehicle: 'vehicle', launchSite: 'launch site', releases: 'releases', samples: 'samples', weather: 'weather',
+  description: 'description'};
+
+function changes(before, after) {
+  if (!before || !after) return '';
+  const changed = Object.entries(FIELDS).filter(([key]) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map(([, label]) => label);
+  return changed.length ? `Changed: ${changed.join(', ')}.` : 'No fact changed.';
+}

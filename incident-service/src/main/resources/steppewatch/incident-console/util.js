@@ -1,0 +1,105 @@
+// Small DOM and formatting helpers shared by the console's modules. Text always goes in as text
+// nodes (never innerHTML), so titles and descriptions typed by analysts cannot inject markup.
+
+/** h('p', {class: 'x', onclick: fn}, 'text', child) */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else if (key === 'class') {
+      el.className = value;
+    } else if (key === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (value === true) {
+      el.setAttribute(key, '');
+    } else {
+      el.setAttribute(key, value);
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false,
+});
+
+/** "2 Jul 2013, 02:38 UTC" */
+export function formatTime(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${dateTime.format(date)} UTC`;
+}
+
+export function time(iso) {
+  return h('time', {datetime: iso}, formatTime(iso));
+}
+
+const integer = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 0});
+const decimal = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
+
+export function formatInt(n) {
+  return n === null || n === undefined ? '—' : integer.format(n);
+}
+
+export function formatKm(km) {
+  return km === null || km === undefined ? '—' : `${decimal.format(km)} km`;
+}
+
+export function formatNumber(n, digits = 3) {
+  return n === null || n === undefined ? '—'
+    : new Intl.NumberFormat('en-GB', {maximumSignificantDigits: digits}).format(n);
+}
+
+const COMPASS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
+
+/** 153 -> "SSE" */
+export function compass(deg) {
+  if (deg === null || deg === undefined) return '';
+  return COMPASS[Math.round((((deg % 360) + 360) % 360) / 22.5) % 16];
+}
+
+export function formatLonLat(point) {
+  if (!point || !point.coordinates) return '—';
+  const [lon, lat] = point.coordinates;
+  return `${Math.abs(lat).toFixed(4)}° ${lat >= 0 ? 'N' : 'S'}, ${Math.abs(lon).toFixed(4)}° ${lon >= 0 ? 'E' : 'W'}`;
+}
+
+/** "LAUNCH_FAILURE" -> "Launch failure" */
+export function humanize(code) {
+  if (!code) return '';
+  const words = code.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Says something to screen-reader users without moving their focus. */
+export function announce(message) {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  // a fresh text node, so the same message twice is read twice
+  setTimeout(() => { region.textContent = message; }, 50);
+}
+
+export function debounce(fn, ms) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
