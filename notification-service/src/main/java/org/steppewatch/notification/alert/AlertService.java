@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,13 +106,14 @@ class AlertService {
 
         List<SubscriptionIndex.Zone> zones = assessment.hazardZones().stream().filter(z -> z.geometry() != null)
                 .map(z -> new SubscriptionIndex.Zone(z.level(), z.geometry())).toList();
-        List<NewDelivery> fanOut = index.match(zones, severity).stream()
+        List<NewDelivery> fanOut = new ArrayList<>(index.match(zones, severity).stream()
                 .map(m -> new NewDelivery(alertId, m.subscriptionId(), assessment.incidentId(), m.channelType(),
                         m.language(), m.level()))
-                .toList();
+                .toList());
+        List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
+        fanOut.addAll(earlierRecipientsNoLongerReached(alertId, assessment.incidentId(), earlier, fanOut));
 
         if (!stored) {
-            List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
             String msgType = earlier.isEmpty() ? CapComposer.ALERT : CapComposer.UPDATE;
             Instant expires = now.plus(cap.expiresAfter());
             CapComposer.Composed composed = composer.compose(new CapComposer.Message(alertId, msgType, now, expires,
@@ -130,6 +133,27 @@ class AlertService {
             relay.wake();
         }
         fanOut(alertId, fanOut, now);
+    }
+
+    /**
+     * An Update also goes to everyone an earlier alert of the incident reached (or is reaching), even
+     * when the revised zones no longer reach them or fall below their minimum severity: a town told
+     * to shelter must hear that the threat has moved. Their delivery carries no zone level.
+     */
+    private List<NewDelivery> earlierRecipientsNoLongerReached(String alertId, String incidentId,
+                                                               List<AlertStore.Stored> earlier, List<NewDelivery> matched) {
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> previous = deliveries.recipientsOf(earlier.stream().map(s -> s.view().id()).toList());
+        Set<String> already = matched.stream().map(NewDelivery::subscriptionId).collect(Collectors.toSet());
+        List<NewDelivery> extra = new ArrayList<>();
+        for (Subscription s : subscriptions.findForDelivery(previous.keySet())) {
+            if (s.active() && !already.contains(s.id())) {
+                extra.add(new NewDelivery(alertId, s.id(), incidentId, s.channelType(), s.language(), null));
+            }
+        }
+        return extra;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -197,6 +198,28 @@ class AlertFlowTest extends IntegrationTest {
             // deliveries run in parallel: the two POSTs may arrive in either order, msgType tells them apart
             assertThat(receiver.requests()).extracting(r -> JSON.readTree(r.body()).at("/data/msgType").stringValue())
                     .containsExactlyInAnyOrder("Alert", "Update");
+        }
+    }
+
+    @Test
+    void anUpdateReachesEarlierRecipientsEvenWhenTheRevisedZonesNoLongerReachThem() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            subscribe(webhookSubscription("Baikonur school", Map.of("settlementId", BAIKONUR), receiver.url(), null,
+                    "kk", "Severe"));
+            String incident = newIncidentId();
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+            await().atMost(DEADLINE).until(() -> receiver.requests().size() == 1);
+
+            // the wind turned out to blow away from town: the revised zone lies 300 km north and is only Moderate
+            Geometry farAway = org.steppewatch.georef.Geodesy.circle(org.steppewatch.contracts.Geo.point(63.3, 48.3), 5, 32);
+            publish(assessment(incident, 2, Severity.MODERATE, farAway));
+
+            await().atMost(DEADLINE).until(() -> receiver.requests().size() == 2);
+            assertThat(receiver.requests()).extracting(r -> JSON.readTree(r.body()).at("/data/msgType").stringValue())
+                    .containsExactlyInAnyOrder("Alert", "Update");
+            JsonNode update = json(get("/api/v1/alerts?incidentId=" + incident)).get(0);
+            assertThat(update.get("msgType").stringValue()).isEqualTo("Update");
+            assertThat(update.get("recipients").asInt()).isEqualTo(1);
         }
     }
 
