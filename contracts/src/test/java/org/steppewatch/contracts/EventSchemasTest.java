@@ -1,0 +1,228 @@
+package org.steppewatch.contracts;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Polygon;
+import org.yaml.snakeyaml.Yaml;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The published JSON Schemas and the AsyncAPI document describe what {@link EventJson} really writes. */
+class EventSchemasTest {
+
+    private static final String BASE = "/org/steppewatch/contracts/";
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    // Proton-M, Baikonur Site 81/24, 2 July 2013
+    private static final String INCIDENT = "inc-2013-07-02-proton-m";
+    private static final Instant OCCURRED = Instant.parse("2013-07-02T02:38:22Z");
+    private static final Polygon FOOTPRINT = Geo.FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(62.99, 46.04), new Coordinate(63.01, 46.04), new Coordinate(63.01, 46.06),
+            new Coordinate(62.99, 46.04)});
+
+    static IncidentFacts protonFacts(String description) {
+        return new IncidentFacts("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE, OCCURRED,
+                Geo.point(63.00, 46.05), FOOTPRINT, "Proton-M", "Baikonur Site 81/24",
+                List.of(new IncidentFacts.Release("UDMH", 172_000), new IncidentFacts.Release("N2O4", 420_000)),
+                List.of(new IncidentFacts.Sample("UDMH", "SOIL", 123, "mg/kg", Geo.point(63.0, 46.05),
+                        Instant.parse("2013-07-03T10:00:00Z"))),
+                new IncidentFacts.Weather(225.0, 3.0, "D"), description);
+    }
+
+    static Stream<SteppeWatchEvent> everyEvent() {
+        IncidentAssessed assessed = new IncidentAssessed(INCIDENT, 2, IncidentAssessed.assessmentId(INCIDENT, 2),
+                Instant.parse("2013-07-02T06:00:05Z"), "2026.1",
+                new IncidentAssessed.IncidentSummary("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE,
+                        OCCURRED, Geo.point(63.00, 46.05)),
+                new IncidentAssessed.FallZoneFinding("OUTSIDE", "RP-15", "Ulytau drop zone 15", 212.4, true),
+                List.of(new IncidentAssessed.HazardZone("AEGL-3", "UDMH", 11.0, 60, FOOTPRINT, "Gaussian plume",
+                                List.of("flat terrain assumed")),
+                        new IncidentAssessed.HazardZone("REPORTED_FOOTPRINT", null, null, null, FOOTPRINT, "reported", null)),
+                List.of(new IncidentAssessed.AffectedSettlement("gn:1521368", "Baikonur", "Байконур", "Байқоңыр", 70_000,
+                        54.1, 153, null)),
+                List.of(new IncidentAssessed.Exceedance("UDMH", "SOIL", 123, 0.1, "mg/kg", 1230,
+                        "Kazakhstan hygienic standard (MPC in soil)")),
+                Severity.EXTREME, "Immediate", "Observed", "Proton-M crashed 2.5 km from the pad; 172 t UDMH released.");
+        return Stream.of(
+                new IncidentReported(INCIDENT, 1, Instant.parse("2013-07-02T03:10:00Z"), protonFacts(null)),
+                new IncidentRevised(INCIDENT, 2, Instant.parse("2013-07-02T05:00:00Z"),
+                        protonFacts("Soil sample added; N2O4 load confirmed.")),
+                new IncidentRetracted(INCIDENT, 3, Instant.parse("2013-07-10T09:00:00Z"), "Duplicate of another incident"),
+                assessed,
+                new AssessmentWithdrawn(INCIDENT, 3, Instant.parse("2013-07-10T09:00:02Z"), "Duplicate of another incident",
+                        List.of(INCIDENT + ":1", INCIDENT + ":2")),
+                new AlertIssued("alert-1", INCIDENT, 2, "Update", Instant.parse("2013-07-02T06:00:10Z"), Severity.EXTREME,
+                        "Immediate", "Observed", "Proton-M crash near Baikonur: stay indoors", List.of("gn:1521368"), 3),
+                new AlertCancelled("alert-2", INCIDENT, 3, Instant.parse("2013-07-10T09:00:05Z"),
+                        "Duplicate of another incident"));
+    }
+
+    @Test
+    void everyEventRecordIsExercised() {
+        Set<Class<?>> exercised = everyEvent().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(exercised).containsExactlyInAnyOrder(SteppeWatchEvent.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEvent")
+    void serialisedEventIsValidAgainstItsPublishedSchema(SteppeWatchEvent event) {
+        String json = EventJson.write(event);
+
+        assertThat(problems(event.eventType(), json)).as(json).isEmpty();
+    }
+
+    @Test
+    void everyEventTypeHasASchemaWithIdTitleAndDescription() {
+        for (String type : eventTypes()) {
+            String text = resource("schemas/" + type + ".schema.json");
+            ObjectNode schema = (ObjectNode) EventJson.mapper().readTree(text);
+            assertThat(schema.path("$schema").asString()).as(type).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(schema.path("$id").asString()).as(type).endsWith("/" + type + ".schema.json");
+            assertThat(schema.path("title").asString()).as(type).contains(type);
+            assertThat(schema.path("description").asString()).as(type).isNotBlank();
+            assertThat(schema.path("additionalProperties").asBoolean()).as(type + " tolerates new fields").isTrue();
+        }
+    }
+
+    @Test
+    void payloadMissingARequiredFieldFailsValidation() {
+        ObjectNode tree = tree(event(IncidentReported.class));
+        ((ObjectNode) tree.get("facts")).remove("location");
+
+        assertThat(problems(EventTypes.INCIDENT_REPORTED, tree.toString()))
+                .anyMatch(m -> m.getMessage().contains("location"));
+    }
+
+    @Test
+    void payloadWithAnUnknownSeverityFailsValidation() {
+        ObjectNode tree = tree(event(AlertIssued.class));
+        tree.put("severity", "Catastrophic");
+
+        assertThat(problems(EventTypes.ALERT_ISSUED, tree.toString()))
+                .anyMatch(m -> m.getMessage().contains("severity"));
+    }
+
+    @Test
+    void geometryWithoutCoordinatesFailsValidation() {
+        ObjectNode tree = tree(event(IncidentAssessed.class));
+        ((ObjectNode) tree.at("/incident/location")).remove("coordinates");
+        ArrayNode zones = (ArrayNode) tree.get("hazardZones");
+        ((ObjectNode) zones.get(0)).put("geometry", "POLYGON((63 46, 63.1 46, 63 46.1, 63 46))");
+
+        assertThat(problems(EventTypes.INCIDENT_ASSESSED, tree.toString()))
+                .anyMatch(m -> m.getMessage().contains("coordinates"))
+                .anyMatch(m -> m.getInstanceLocation().toString().contains("hazardZones"));
+    }
+
+    @Test
+    void fieldsAddedByANewerProducerAreAccepted() {
+        ObjectNode tree = tree(event(IncidentRetracted.class));
+        tree.put("retractedBy", "analyst-7");
+
+        assertThat(problems(EventTypes.INCIDENT_RETRACTED, tree.toString())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asyncApiDocumentDescribesEveryTopicAndReferencesEverySchema() {
+        String text = resource("asyncapi.yaml");
+        Map<String, Object> doc = new Yaml().load(text);
+
+        assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
+        Map<String, Object> channels = (Map<String, Object>) doc.get("channels");
+        assertThat(channels.values()).extracting(c -> ((Map<String, Object>) c).get("address"))
+                .containsExactlyInAnyOrder(Topics.INCIDENTS, Topics.ASSESSMENTS, Topics.ALERTS);
+        Map<String, Object> local = (Map<String, Object>) ((Map<String, Object>) doc.get("servers")).get("local");
+        assertThat(local).containsEntry("host", "localhost:9092").containsEntry("protocol", "kafka");
+
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        Map<String, Object> messages = (Map<String, Object>) components.get("messages");
+        Map<String, String> payloadByType = messages.values().stream()
+                .map(m -> (Map<String, Object>) m)
+                .collect(Collectors.toMap(m -> (String) m.get("name"),
+                        m -> (String) ((Map<String, Object>) m.get("payload")).get("$ref")));
+        for (String type : eventTypes()) {
+            assertThat(payloadByType).containsEntry(type, "./schemas/" + type + ".schema.json");
+        }
+
+        Map<String, Object> headers = (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("CloudEventHeaders");
+        assertThat((List<String>) headers.get("required")).containsExactlyInAnyOrder(EventHeaders.SPEC_VERSION, EventHeaders.ID,
+                EventHeaders.SOURCE, EventHeaders.TYPE, EventHeaders.TIME, EventHeaders.SUBJECT, EventHeaders.CONTENT_TYPE);
+        assertThat(text).contains("De-duplicate on the ce_id header").contains("Skip (do not fail on) ce_type values");
+    }
+
+    @Test
+    void asyncApiPlacesEachMessageOnTheTopicItsRecordNames() {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) new Yaml()
+                .<Map<String, Object>>load(resource("asyncapi.yaml")).get("channels");
+        everyEvent().forEach(event -> {
+            Map<String, Object> channel = channels.values().stream()
+                    .filter(c -> event.topic().equals(c.get("address"))).findFirst().orElseThrow();
+            assertThat(channel.get("messages").toString()).as(event.eventType())
+                    .contains("#/components/messages/" + Character.toLowerCase(event.getClass().getSimpleName().charAt(0))
+                            + event.getClass().getSimpleName().substring(1));
+        });
+    }
+
+    private static Set<ValidationMessage> problems(String type, String json) {
+        JsonSchema schema = FACTORY.getSchema(resource("schemas/" + type + ".schema.json"), InputFormat.JSON);
+        return schema.validate(json, InputFormat.JSON);
+    }
+
+    private static SteppeWatchEvent event(Class<? extends SteppeWatchEvent> type) {
+        return everyEvent().filter(type::isInstance).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode tree(SteppeWatchEvent event) {
+        return (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
+    }
+
+    private static List<String> eventTypes() {
+        List<String> types = Arrays.stream(EventTypes.class.getFields())
+                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(f -> {
+                    try {
+                        return (String) f.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+        assertThat(types).hasSize(7).allSatisfy(t -> assertThat(EventTypes.recordFor(t)).isPresent());
+        return types;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = EventSchemasTest.class.getResourceAsStream(BASE + name)) {
+            assertThat(in).as(BASE + name + " on the classpath").isNotNull();
+            return new String(in.readAllBytes(), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
