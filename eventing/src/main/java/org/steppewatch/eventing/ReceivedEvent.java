@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.EventTypes;
@@ -13,6 +15,8 @@ import org.steppewatch.contracts.SteppeWatchEvent;
 
 /** A CloudEvent read from a Kafka record in binary mode. */
 public record ReceivedEvent(String id, String type, String source, String subject, String payload) {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivedEvent.class);
 
     public static ReceivedEvent of(ConsumerRecord<String, String> record) {
         return new ReceivedEvent(header(record, EventHeaders.ID), header(record, EventHeaders.TYPE),
@@ -26,7 +30,11 @@ public record ReceivedEvent(String id, String type, String source, String subjec
      * @throws tools.jackson.core.JacksonException when a known type carries a malformed payload
      */
     public Optional<SteppeWatchEvent> decode() {
-        return EventTypes.recordFor(type).map(recordType -> EventJson.read(payload, recordType));
+        Optional<SteppeWatchEvent> event = EventTypes.recordFor(type).map(recordType -> EventJson.read(payload, recordType));
+        if (event.isEmpty()) {
+            log.debug("skipping event {} of unknown type {} (subject {})", id, type, subject);
+        }
+        return event;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

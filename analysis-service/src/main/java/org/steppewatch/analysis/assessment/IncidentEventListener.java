@@ -1,6 +1,5 @@
 package org.steppewatch.analysis.assessment;
 
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -32,19 +31,14 @@ class IncidentEventListener {
     @KafkaListener(topics = Topics.INCIDENTS)
     void onIncidentEvent(ConsumerRecord<String, String> record) {
         ReceivedEvent received = ReceivedEvent.of(record);
-        Optional<SteppeWatchEvent> decoded = received.decode();
-        if (decoded.isEmpty()) {
-            log.debug("skipping event of unknown type {} (key {})", received.type(), record.key());
-            return;
-        }
-        SteppeWatchEvent event = decoded.get();
+        SteppeWatchEvent event = received.decode().orElse(null);
         if (event instanceof IncidentReported reported) {
             assessments.assess(reported.incidentId(), reported.version(), reported.facts());
         } else if (event instanceof IncidentRevised revised) {
             assessments.assess(revised.incidentId(), revised.version(), revised.facts());
         } else if (event instanceof IncidentRetracted retracted) {
             assessments.withdraw(retracted);
-        } else {
+        } else if (event != null) {
             log.debug("skipping {} on {}: not an incident event", received.type(), record.topic());
         }
     }

@@ -36,20 +36,15 @@ class AlertListener {
     @KafkaListener(topics = Topics.ALERTS)
     void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
-        var decoded = event.decode();
-        if (decoded.isEmpty()) {
-            log.debug("skipping {} record of unknown type {}", record.topic(), event.type());
-            return;
-        }
+        var decoded = event.decode().orElse(null);
         AlertSummary stored;
-        if (decoded.get() instanceof AlertIssued issued) {
+        if (decoded instanceof AlertIssued issued) {
             require(issued.alertId(), issued.incidentId(), event);
             stored = alerts.issued(issued, clock.instant());
-        } else if (decoded.get() instanceof AlertCancelled cancelled) {
+        } else if (decoded instanceof AlertCancelled cancelled) {
             require(cancelled.alertId(), cancelled.incidentId(), event);
             stored = alerts.cancelled(cancelled, clock.instant());
         } else {
-            log.debug("skipping {} on {}", event.type(), record.topic());
             return;
         }
         log.info("alert {} of incident {} recorded ({})", stored.alertId(), stored.incidentId(), event.type());

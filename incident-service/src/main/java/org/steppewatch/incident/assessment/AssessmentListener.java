@@ -42,14 +42,8 @@ class AssessmentListener {
     @KafkaListener(topics = Topics.ASSESSMENTS)
     void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
-        var decoded = event.decode();
-        if (decoded.isEmpty()) {
-            log.debug("skipping {} record of unknown type {}", record.topic(), event.type());
-            return;
-        }
-        if (!(decoded.get() instanceof IncidentAssessed assessed)) {
-            log.debug("skipping {} on {}", event.type(), record.topic());
-            return;
+        if (!(event.decode().orElse(null) instanceof IncidentAssessed assessed)) {
+            return; // a withdrawal, or a type this version does not know: nothing for the read model
         }
         if (assessed.incidentId() == null) {
             throw new IllegalArgumentException("assessment " + event.id() + " has no incidentId");
