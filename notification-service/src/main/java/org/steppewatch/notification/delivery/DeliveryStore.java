@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 import org.steppewatch.notification.cap.ZoneLevels;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * Deliveries are documents, so a restart loses none: whatever is PENDING or RETRYING is picked up
@@ -43,6 +50,7 @@ public class DeliveryStore {
     /** Insert this many per bulk request during a fan-out. */
     private static final int BATCH = 1000;
     private static final Date NO_LEASE = new Date(0);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final List<String> OPEN = List.of(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name());
     /** Deliveries are spread over this many buckets; a claim takes the due ones of a range of buckets. */
     static final int BUCKETS = 1024;
@@ -87,26 +95,18 @@ public class DeliveryStore {
         if (batch.isEmpty()) {
             return batch;
         }
-        try {
-            mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
+        // the existing ones (a redelivered event) belong to whoever created them
+        Set<Integer> existed = insertIfAbsent(batch);
+        if (existed.isEmpty()) {
             return batch;
-        } catch (BulkOperationException e) {
-            boolean onlyDuplicates = e.getErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
-            }
-            // the ones that existed (a redelivered event) belong to whoever created them
-            java.util.Set<Integer> existed = new java.util.HashSet<>();
-            e.getErrors().forEach(error -> existed.add(error.getIndex()));
-            List<Document> inserted = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                if (!existed.contains(i)) {
-                    inserted.add(batch.get(i));
-                }
-            }
-            return inserted;
         }
+        List<Document> inserted = new ArrayList<>(batch.size() - existed.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!existed.contains(i)) {
+                inserted.add(batch.get(i));
+            }
+        }
+        return inserted;
     }
 
     /** The confirmation mail of an e-mail subscription, delivered (and retried) like an alert. */
@@ -139,29 +139,43 @@ public class DeliveryStore {
         return Math.floorMod(id.hashCode() * 0x9E3779B1, BUCKETS);
     }
 
-    private void insertIfAbsent(List<Document> batch) {
-        if (batch.size() == 1) {
-            try {
-                mongo.insert(batch.get(0), COLLECTION);
-            } catch (DuplicateKeyException e) {
-                // created by an earlier delivery of the same assessment
-            }
-            return;
-        }
+    /**
+     * Inserts in one unordered request (straight through the driver: the hot path skips Spring's
+     * mapping, which cost more than the insert itself).
+     *
+     * @return the positions in {@code batch} of the documents that existed already
+     */
+    private Set<Integer> insertIfAbsent(List<Document> batch) {
         try {
-            mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
-        } catch (BulkOperationException e) {
+            deliveries().insertMany(batch, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
             // unordered: every other document was written; only duplicates are expected
-            boolean onlyDuplicates = e.getErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
+            Set<Integer> existed = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existed.add(error.getIndex());
             }
+            return existed;
         }
+    }
+
+    private MongoCollection<Document> deliveries() {
+        return mongo.getCollection(COLLECTION);
     }
 
     private static Query due(Instant now) {
         return query(where("state").in(OPEN).and("nextAttemptAt").lte(Date.from(now)).and("leaseUntil").lt(Date.from(now)));
+    }
+
+    /** The bucket of a due delivery, or -1 when none is due: one read that stops at the first it finds. */
+    int someDueBucket(Instant now) {
+        Query q = due(now).limit(1);
+        q.fields().include("bucket");
+        Document d = mongo.findOne(q, Document.class, COLLECTION);
+        return d == null ? -1 : d.getInteger("bucket");
     }
 
     /**
@@ -221,24 +235,26 @@ public class DeliveryStore {
         if (outcomes.isEmpty()) {
             return 0;
         }
-        BulkOperations fenced = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+        List<UpdateOneModel<Document>> fenced = new ArrayList<>(outcomes.size());
         List<Outcome> late = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.leaseUntil().isAfter(now.plus(FENCE))) {
-                fenced.updateOne(query(where("_id").is(o.id())), update(o));
+                fenced.add(new UpdateOneModel<>(Filters.eq("_id", o.id()), update(o)));
             } else {
                 late.add(o);
             }
         }
-        if (late.size() < outcomes.size()) {
-            fenced.execute();
+        if (!fenced.isEmpty()) {
+            deliveries().bulkWrite(fenced, UNORDERED);
         }
         if (late.isEmpty()) {
             return 0;
         }
-        BulkOperations guarded = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
-        late.forEach(o -> guarded.updateOne(query(where("_id").is(o.id()).and("leaseToken").is(o.token())), update(o)));
-        int lost = late.size() - guarded.execute().getMatchedCount();
+        List<UpdateOneModel<Document>> guarded = late.stream()
+                .map(o -> new UpdateOneModel<Document>(Filters.and(Filters.eq("_id", o.id()), Filters.eq("leaseToken", o.token())),
+                        update(o)))
+                .toList();
+        int lost = late.size() - deliveries().bulkWrite(guarded, UNORDERED).getMatchedCount();
         if (lost > 0) {
             keepLostAttempts(late);
         }
@@ -259,20 +275,24 @@ public class DeliveryStore {
         bulk.execute();
     }
 
-    private static Update update(Outcome o) {
-        Update update = new Update().set("leaseUntil", NO_LEASE).unset("leaseToken");
+    /** The update an outcome makes, as the driver takes it (no mapping on the hot path). */
+    private static Document update(Outcome o) {
+        Document set = new Document("leaseUntil", NO_LEASE);
+        Document update = new Document("$set", set).append("$unset", new Document("leaseToken", ""));
         switch (o.type()) {
             case ATTEMPT -> {
-                update.push("attempts", attemptDocument(o)).inc("attemptCount", 1).set("state", o.next().name());
+                update.append("$push", new Document("attempts", attemptDocument(o)))
+                        .append("$inc", new Document("attemptCount", 1));
+                set.append("state", o.next().name());
                 if (o.nextAttemptAt() != null) {
-                    update.set("nextAttemptAt", Date.from(o.nextAttemptAt()));
+                    set.append("nextAttemptAt", Date.from(o.nextAttemptAt()));
                 } else {
-                    update.set("finishedAt", Date.from(o.attempt().at()));
+                    set.append("finishedAt", Date.from(o.attempt().at()));
                 }
             }
-            case CANCEL -> update.set("state", DeliveryState.CANCELLED.name()).set("finishedAt", new Date())
-                    .set("note", o.note());
-            case RELEASE -> update.set("nextAttemptAt", Date.from(o.releaseAt()));
+            case CANCEL -> set.append("state", DeliveryState.CANCELLED.name()).append("finishedAt", new Date())
+                    .append("note", o.note());
+            case RELEASE -> set.append("nextAttemptAt", Date.from(o.releaseAt()));
         }
         return update;
     }

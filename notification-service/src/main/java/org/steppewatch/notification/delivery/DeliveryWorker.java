@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
@@ -29,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.subscription.Subscription;
+import org.steppewatch.notification.subscription.SubscriptionIndex;
 import org.steppewatch.notification.subscription.SubscriptionStore;
 
 import io.micrometer.core.instrument.Counter;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends due deliveries as a pipeline of batches:
  * <ol>
  * <li>the claim loop stamps a lease on up to {@code claim-batch} due deliveries in one update,
- * loads their subscriptions and alerts in one read each, and hands them to the dispatcher;</li>
+ * takes their subscriptions from the in-memory index (reading the store only for those it does not
+ * hold), loads their alerts in one read, and hands them to the dispatcher;</li>
  * <li>the dispatcher sends them concurrently (HTTP/1.1 keep-alive, bounded per host and in all);
  * an attempt only starts while its lease has time left for the longest attempt, so no delivery is
  * sent twice within or across leases;</li>
@@ -67,6 +70,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private final DeliveryStore store;
     private final SubscriptionStore subscriptions;
+    private final SubscriptionIndex activeSubscriptions;
     private final AlertPayloads alerts;
     private final DeliveryProperties properties;
     private final Backoff backoff;
@@ -78,8 +82,16 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
-    /** Released on wake() and whenever outcomes were recorded: the claim loop has something to do. */
-    private final Semaphore signal = new Semaphore(0);
+    /** Released on wake() and on a hand-over: the claim loop has something to do. */
+    private final Semaphore workArrived = new Semaphore(0);
+    /**
+     * Set by wake(): deliveries may be due in the store that were not. Otherwise, after a search
+     * that found nothing, the store is searched again only a poll interval later (each search is a
+     * scan of the collection in the embedded MongoDB).
+     */
+    private final AtomicBoolean lookInStore = new AtomicBoolean(true);
+    /** Released whenever outcomes were recorded: the claim loop may have room again. */
+    private final Semaphore roomFreed = new Semaphore(0);
     private final AtomicInteger outstanding = new AtomicInteger();
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     /** Fan-out chunks created already leased to this worker, waiting to be sent; at most two. */
@@ -96,11 +108,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private int nextBucket;
     private int bucketWidth = FIRST_WIDTH;
 
-    DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, AlertPayloads alerts,
+    DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions, AlertPayloads alerts,
                    DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json, Clock clock,
                    MeterRegistry meters) {
         this.store = store;
         this.subscriptions = subscriptions;
+        this.activeSubscriptions = activeSubscriptions;
         this.alerts = alerts;
         this.properties = properties;
         this.backoff = properties.backoff();
@@ -122,7 +135,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Look for due deliveries now rather than at the next poll; call after creating some. */
     public void wake() {
-        signal.release();
+        lookInStore.set(true);
+        workArrived.release();
     }
 
     /**
@@ -158,7 +172,7 @@ public class DeliveryWorker implements SmartLifecycle {
             throw e;
         }
         handedOver.add(new HandOver(inserted, lease));
-        wake();
+        workArrived.release();
     }
 
     private record HandOver(List<Document> deliveries, Outcome.Lease lease) {
@@ -168,11 +182,12 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private void claimLoop() {
         int lowWater = Math.min(properties.claimBatch(), properties.maxOutstanding() / 2);
+        long quietUntil = System.nanoTime();
         while (running) {
             try {
                 int room = properties.maxOutstanding() - outstanding.get();
                 if (room < lowWater) {
-                    signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    roomFreed.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
                 HandOver handOver = handedOver.poll();
@@ -184,6 +199,12 @@ public class DeliveryWorker implements SmartLifecycle {
                     }
                     continue;
                 }
+                long quiet = quietUntil - System.nanoTime();
+                if (quiet > 0 && !lookInStore.get()) {
+                    workArrived.tryAcquire(quiet, TimeUnit.NANOSECONDS);
+                    continue;
+                }
+                lookInStore.set(false);
                 String token = UUID.randomUUID().toString();
                 Instant now = clock.instant();
                 Instant leaseUntil = now.plus(properties.lease());
@@ -197,8 +218,8 @@ public class DeliveryWorker implements SmartLifecycle {
                 }
                 Outcome.Lease lease = new Outcome.Lease(token, leaseUntil);
                 if (batch.isEmpty()) {
-                    signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
+                    // nothing due: the store is searched again after a poll interval, or when woken
+                    quietUntil = System.nanoTime() + properties.pollInterval().toNanos();
                     continue;
                 }
                 outstanding.addAndGet(batch.size());
@@ -226,9 +247,20 @@ public class DeliveryWorker implements SmartLifecycle {
      * Claims about {@code target} due deliveries: the due ones of a range of buckets, the range
      * moving round the buckets and its width adapting so that a claim brings about {@code target}.
      * An empty range widens the search; after a full round without anything due, the next search
-     * starts narrow again, so the first claim after a large fan-out does not take all of it.
+     * starts narrow again, so the first claim after a large fan-out does not take all of it. A probe
+     * for any due delivery comes first and places the range at it: when nothing is due, that one
+     * read is all a claim costs.
      */
     private List<Document> claim(Instant now, Instant leaseUntil, String token, int target) {
+        // one read that stops at the first due delivery, instead of a round of claims that find nothing
+        int dueBucket = store.someDueBucket(now);
+        if (dueBucket < 0) {
+            bucketWidth = FIRST_WIDTH;
+            return List.of();
+        }
+        if (dueBucket < nextBucket || dueBucket >= nextBucket + bucketWidth) {
+            nextBucket = dueBucket;
+        }
         int searched = 0;
         while (searched < DeliveryStore.BUCKETS) {
             int from = nextBucket;
@@ -264,10 +296,15 @@ public class DeliveryWorker implements SmartLifecycle {
                 alertIds.add(d.getString("alertId"));
             }
         }
-        Map<String, Subscription> subs = new HashMap<>();
-        subscriptions.findForDelivery(subscriptionIds).forEach(s -> subs.put(s.id(), s));
+        // active ones from memory; the store is read only for the others (pending, deleted)
+        Map<String, Subscription> subs = new HashMap<>(activeSubscriptions.activeAmong(subscriptionIds));
+        if (subs.size() < subscriptionIds.size()) {
+            subscriptionIds.removeAll(subs.keySet());
+            subscriptions.findForDelivery(subscriptionIds).forEach(s -> subs.put(s.id(), s));
+        }
         Map<String, AlertPayloads.AlertPayload> payloads = alertIds.isEmpty() ? Map.of() : alerts.load(alertIds);
         WebhookBodies bodies = new WebhookBodies(json);
+        Map<String, String> hosts = new HashMap<>();
         Instant now = clock.instant();
         List<Dispatcher.Job> jobs = new ArrayList<>(batch.size());
         // handed on only at the end, so a failure half-way hands the whole batch back exactly once
@@ -289,9 +326,9 @@ public class DeliveryWorker implements SmartLifecycle {
                         () -> confirmation ? mail.sendConfirmation(sub) : mail.sendAlert(sub, alert, level)),
                         () -> outcomes.add(Outcome.release(id, lease, clock.instant()))));
             } else {
-                String body = bodies.body(alert, d.getString("language"), sub.id(), d.getString("level"),
+                WebhookBody body = bodies.body(alert, d.getString("language"), sub.id(), d.getString("level"),
                         links.unsubscribe(sub.id(), sub.unsubscribeToken()));
-                jobs.add(new Dispatcher.Job(host(sub.url()), () -> onThreads(webhookThreads, id, lease, attemptNumber,
+                jobs.add(new Dispatcher.Job(hosts.computeIfAbsent(sub.url(), DeliveryWorker::host), () -> onThreads(webhookThreads, id, lease, attemptNumber,
                         () -> webhooks.send(sub.url(), sub.secret(), id, body)),
                         () -> outcomes.add(Outcome.release(id, lease, clock.instant()))));
             }
@@ -404,8 +441,12 @@ public class DeliveryWorker implements SmartLifecycle {
                 outcomes.drainTo(batch, RECORD_BATCH - 1);
                 write(batch);
                 outstanding.addAndGet(-batch.size());
+                if (batch.stream().anyMatch(o -> o.type() == Outcome.Type.RELEASE)) {
+                    // handed back, most of them due at once
+                    wake();
+                }
                 batch.clear();
-                signal.release();
+                roomFreed.release();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -498,7 +539,8 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         running = false;
         // not interrupted: a claim cut short between its update and its read would strand its leases
-        signal.release();
+        workArrived.release();
+        roomFreed.release();
         join(loop, false, Duration.ofSeconds(10));
         for (Dispatcher.Job job : dispatcher.drain()) {
             job.ifDropped().run();

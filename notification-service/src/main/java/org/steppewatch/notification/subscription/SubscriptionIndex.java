@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +28,11 @@ import org.steppewatch.contracts.Severity;
 import org.steppewatch.notification.cap.ZoneLevels;
 
 /**
- * The areas of all active subscriptions, in memory, for matching alerts without geospatial
- * queries (the embedded MongoDB has none). Updated on create, confirm and delete, loaded at start
- * and reloaded now and then so that subscriptions made through another instance are seen too.
- * The STR-tree is rebuilt lazily, at the first match after a change, so adding many subscriptions
- * costs one rebuild, not one each.
+ * All active subscriptions, in memory: their areas for matching alerts without geospatial queries
+ * (the embedded MongoDB has none), and what the delivery worker needs to send to them. Updated on
+ * create, confirm and delete, loaded at start and refreshed now and then so that subscriptions made
+ * through another instance are seen too. The STR-tree is rebuilt lazily, at the first match after a
+ * change, so adding many subscriptions costs one rebuild, not one each.
  */
 @Component
 public class SubscriptionIndex implements SmartLifecycle {
@@ -41,8 +42,11 @@ public class SubscriptionIndex implements SmartLifecycle {
     private final SubscriptionStore store;
     private final Duration refreshEvery;
     private final Object lock = new Object();
-    /** Mutated only under {@link #lock}; {@link #snapshot} is rebuilt from it after a change. */
-    private final Map<String, Entry> entries = new HashMap<>();
+    /**
+     * Mutated only under {@link #lock} (read without it by {@link #activeAmong}); {@link #snapshot}
+     * is rebuilt from it after a change.
+     */
+    private final Map<String, Subscription> entries = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
     private volatile boolean loaded;
     private volatile ScheduledExecutorService refresher;
@@ -55,9 +59,6 @@ public class SubscriptionIndex implements SmartLifecycle {
                       @Value("${steppewatch.subscriptions.index-refresh:30s}") Duration refreshEvery) {
         this.store = store;
         this.refreshEvery = refreshEvery;
-    }
-
-    private record Entry(String id, Severity minSeverity, Geometry area, String language, String channelType) {
     }
 
     private record Snapshot(STRtree tree) {
@@ -92,8 +93,8 @@ public class SubscriptionIndex implements SmartLifecycle {
             // the zone is prepared once and tested against every candidate's area
             PreparedGeometry prepared = PreparedGeometryFactory.prepare(zone.geometry());
             @SuppressWarnings("unchecked")
-            List<Entry> candidates = tree.query(zone.geometry().getEnvelopeInternal());
-            for (Entry candidate : candidates) {
+            List<Subscription> candidates = tree.query(zone.geometry().getEnvelopeInternal());
+            for (Subscription candidate : candidates) {
                 if (!severity.atLeast(candidate.minSeverity())) {
                     continue;
                 }
@@ -101,7 +102,7 @@ public class SubscriptionIndex implements SmartLifecycle {
                 if (known != null && !ZoneLevels.worse(zone.level(), known.level())) {
                     continue;
                 }
-                if (prepared.intersects(candidate.area())) {
+                if (prepared.intersects(candidate.geometry())) {
                     matches.put(candidate.id(), new Match(candidate.id(), candidate.language(), candidate.channelType(),
                             zone.level()));
                 }
@@ -127,7 +128,7 @@ public class SubscriptionIndex implements SmartLifecycle {
                 current = snapshot;
                 if (current == null) {
                     STRtree tree = new STRtree();
-                    entries.values().forEach(e -> tree.insert(e.area().getEnvelopeInternal(), e));
+                    entries.values().forEach(s -> tree.insert(s.geometry().getEnvelopeInternal(), s));
                     tree.build();
                     current = new Snapshot(tree);
                     snapshot = current;
@@ -139,7 +140,7 @@ public class SubscriptionIndex implements SmartLifecycle {
 
     void add(Subscription subscription) {
         synchronized (lock) {
-            entries.put(subscription.id(), entry(subscription));
+            entries.put(subscription.id(), subscription);
             snapshot = null;
             // as before a failed start: the periodic refresh brings in what the store holds
             loaded = true;
@@ -158,9 +159,11 @@ public class SubscriptionIndex implements SmartLifecycle {
     public void reload() {
         synchronized (lock) {
             Instant started = Instant.now();
-            List<Subscription> active = store.allActive();
-            entries.clear();
-            active.forEach(s -> entries.put(s.id(), entry(s)));
+            Map<String, Subscription> active = new HashMap<>();
+            store.allActive().forEach(s -> active.put(s.id(), s));
+            // replaced in place, never emptied, for readers without the lock
+            entries.keySet().retainAll(active.keySet());
+            entries.putAll(active);
             snapshot = null;
             loaded = true;
             syncedFrom = started;
@@ -183,9 +186,9 @@ public class SubscriptionIndex implements SmartLifecycle {
         synchronized (lock) {
             boolean any = false;
             for (Subscription s : changed) {
-                Entry known = entries.get(s.id());
+                Subscription known = entries.get(s.id());
                 if (s.active() && known == null) {
-                    entries.put(s.id(), entry(s));
+                    entries.put(s.id(), s);
                     any = true;
                 } else if (!s.active() && known != null) {
                     entries.remove(s.id());
@@ -203,8 +206,22 @@ public class SubscriptionIndex implements SmartLifecycle {
         return entries.size();
     }
 
-    private static Entry entry(Subscription s) {
-        return new Entry(s.id(), s.minSeverity(), s.geometry(), s.language(), s.channelType());
+    /**
+     * The active subscriptions among {@code ids} as this index holds them, so that the delivery
+     * worker reads no subscription from the store for them. Subscriptions never change apart from
+     * their state; a confirmation or deletion made here is in the index at once, one made through
+     * another instance after the next refresh. Ids missing here (pending, deleted, unknown) are for
+     * the caller to look up.
+     */
+    public Map<String, Subscription> activeAmong(Collection<String> ids) {
+        Map<String, Subscription> found = new HashMap<>();
+        for (String id : ids) {
+            Subscription s = entries.get(id);
+            if (s != null) {
+                found.put(id, s);
+            }
+        }
+        return found;
     }
 
     @Override

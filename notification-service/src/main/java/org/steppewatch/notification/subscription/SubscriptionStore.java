@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.GeoJsonModule;
@@ -30,6 +32,12 @@ public class SubscriptionStore {
     static final String COLLECTION = "subscriptions";
     private static final int BATCH = 1000;
     private static final int PAGE = 10_000;
+    /**
+     * Ids per {@code $in} lookup. The embedded MongoDB tests each document it finds against every
+     * listed id, so one lookup of n ids costs n² comparisons (5,000 ids took seconds); MongoDB
+     * itself does not care, and chunks of this size cost either of them next to nothing.
+     */
+    private static final int IDS_PER_LOOKUP = 200;
 
     private final MongoTemplate mongo;
 
@@ -73,34 +81,19 @@ public class SubscriptionStore {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(SubscriptionStore::read);
     }
 
-    /** Whatever their state: the delivery worker decides what a deleted or unconfirmed one gets. */
-    public List<Subscription> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION).stream()
-                .map(SubscriptionStore::read).toList();
-    }
-
-    /** Like {@link #findAll} without the areas (geometry null): what a delivery needs, cheaply. */
+    /** The subscriptions among {@code ids}, whatever their state, without their areas (geometry null): what a delivery needs. */
     public List<Subscription> findForDelivery(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        List<Subscription> found = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += IDS_PER_LOOKUP) {
+            Query q = query(where("_id").in(all.subList(from, Math.min(all.size(), from + IDS_PER_LOOKUP))));
+            q.fields().exclude("geometry").exclude("area");
+            mongo.find(q, Document.class, COLLECTION).forEach(d -> found.add(read(d)));
         }
-        org.springframework.data.mongodb.core.query.Query q = query(where("_id").in(ids));
-        q.fields().exclude("geometry").exclude("area");
-        return mongo.find(q, Document.class, COLLECTION).stream().map(SubscriptionStore::read).toList();
+        return found;
     }
 
-    public List<Subscription> findActive(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return mongo.find(query(where("_id").in(ids).and("state").is(Subscription.ACTIVE)), Document.class, COLLECTION)
-                .stream().map(SubscriptionStore::read).toList();
-    }
-
-    /** Every active subscription (what matching needs of it). */
+    /** Every active subscription (what matching and delivery need of it). */
     List<Subscription> allActive() {
         return inPages(where("state").is(Subscription.ACTIVE));
     }
@@ -113,19 +106,18 @@ public class SubscriptionStore {
     /**
      * Reads in pages of {@value #PAGE} by id: one reply with 100,000 subscriptions would exceed the
      * 48 MB a MongoDB reply may have (the embedded server does not split results into cursor
-     * batches). Only what matching needs is read.
+     * batches). Only what matching and delivery need is read.
      */
     private List<Subscription> inPages(org.springframework.data.mongodb.core.query.Criteria criteria) {
         List<Subscription> all = new ArrayList<>();
         String after = null;
         while (true) {
-            org.springframework.data.mongodb.core.query.Query page = query(criteria);
+            Query page = query(criteria);
             if (after != null) {
                 page.addCriteria(where("_id").gt(after));
             }
             page.with(Sort.by("_id")).limit(PAGE);
-            page.fields().exclude("area").exclude("manageTokenHash").exclude("unsubscribeToken").exclude("confirmToken")
-                    .exclude("channel.secret");
+            page.fields().exclude("area").exclude("manageTokenHash").exclude("confirmToken");
             List<Document> docs = mongo.find(page, Document.class, COLLECTION);
             docs.forEach(d -> all.add(read(d)));
             if (docs.size() < PAGE) {

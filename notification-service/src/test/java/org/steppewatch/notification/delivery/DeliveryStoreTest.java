@@ -2,7 +2,6 @@ package org.steppewatch.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,32 +12,26 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.steppewatch.testsupport.TestInfrastructure;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import org.steppewatch.testsupport.TestMongoDatabase;
 
 /** The lease and idempotency rules of the delivery documents, on the real MongoDB, in a database of their own. */
 class DeliveryStoreTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private MongoClient client;
+    private TestMongoDatabase database;
     private DeliveryStore store;
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
     void connect() {
-        String uri = TestInfrastructure.get().mongoUri("delivery-store");
-        String database = URI.create(uri.replace("mongodb://", "http://")).getPath().substring(1);
-        client = MongoClients.create(uri);
-        store = new DeliveryStore(new MongoTemplate(client, database));
+        database = TestMongoDatabase.open("delivery-store");
+        store = new DeliveryStore(database.template());
     }
 
     @AfterEach
     void close() {
-        client.close();
+        database.close();
     }
 
     private static NewDelivery delivery(String subscription) {
@@ -144,6 +137,17 @@ class DeliveryStoreTest {
         assertThat(due.getString("_id")).isEqualTo(a);
         assertThat(due.getInteger("attemptCount")).isEqualTo(1);
         assertThat(store.claimNext(t0.plusSeconds(10), t0.plusSeconds(10).plus(LEASE), "w3")).isNull();
+    }
+
+    @Test
+    void theProbeForDueDeliveriesFindsOneOnlyWhenOneIsDue() {
+        assertThat(store.someDueBucket(t0)).isEqualTo(-1);
+        store.createAll(List.of(delivery("a")), t0.plusSeconds(5));
+        // not due before it was created, then due until it is claimed
+        assertThat(store.someDueBucket(t0)).isEqualTo(-1);
+        assertThat(store.someDueBucket(t0.plusSeconds(5))).isEqualTo(DeliveryStore.bucket("alert-1:a"));
+        store.claimAll(t0.plusSeconds(5), t0.plusSeconds(5).plus(LEASE), "w1");
+        assertThat(store.someDueBucket(t0.plusSeconds(6))).isEqualTo(-1);
     }
 
     @Test

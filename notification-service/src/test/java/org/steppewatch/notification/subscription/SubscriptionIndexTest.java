@@ -75,6 +75,18 @@ class SubscriptionIndexTest {
     }
 
     @Test
+    void holdsWhatTheWorkerNeedsOfActiveSubscriptionsAndNothingOfRemovedOnes() {
+        index.add(subscription("kept", new Area.PolygonArea(box(63, 64, 45, 46)), Severity.MINOR));
+        index.add(subscription("gone", new Area.PolygonArea(box(63, 64, 45, 46)), Severity.MINOR));
+        index.remove("gone");
+        var found = index.activeAmong(List.of("kept", "gone", "never-known"));
+        assertThat(found).containsOnlyKeys("kept");
+        assertThat(found.get("kept").url()).isEqualTo("https://example.org");
+        assertThat(found.get("kept").secret()).isEqualTo("whsec_x");
+        assertThat(found.get("kept").unsubscribeToken()).isEqualTo("unsubscribe");
+    }
+
+    @Test
     void storedAreaKeepsTheShapeTheSubscriberSent() {
         Document circle = new Area.CircleArea(Geo.point(63.0, 46.0), 25).toDocument();
         assertThat(circle.getDouble("radiusKm")).isEqualTo(25.0);
