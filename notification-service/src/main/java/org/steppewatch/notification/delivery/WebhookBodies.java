@@ -1,16 +1,19 @@
 package org.steppewatch.notification.delivery;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhook bodies for one batch. The alert part (with its CAP document, often tens of kilobytes)
- * is serialised once per alert and language; each delivery only fills in its own fields
+ * is serialised and encoded once per alert and language; each delivery only adds its own fields
  * (subscription id, zone level, unsubscribe link). Used by one thread.
  *
  * <pre>{"type": "alert.issued" | "alert.cancelled", "timestamp": sent,
@@ -22,26 +25,36 @@ final class WebhookBodies {
     static final String CANCELLED = "alert.cancelled";
     private static final String[] HOLES = {"@@subscriptionId@@", "@@zoneLevel@@", "@@unsubscribeUrl@@"};
 
+    private static final byte[] NULL = "null".getBytes(UTF_8);
+    private static final byte[] QUOTE = {'"'};
+
     private final JsonMapper json;
-    private final Map<String, List<String>> templates = new HashMap<>();
+    private final Map<String, List<byte[]>> templates = new HashMap<>();
 
     WebhookBodies(JsonMapper json) {
         this.json = json;
     }
 
-    String body(AlertPayloads.AlertPayload alert, String language, String subscriptionId, String level,
-                String unsubscribeUrl) {
-        List<String> parts = templates.computeIfAbsent(alert.id() + "|" + language, k -> template(alert, language));
+    WebhookBody body(AlertPayloads.AlertPayload alert, String language, String subscriptionId, String level,
+                     String unsubscribeUrl) {
+        List<byte[]> template = templates.computeIfAbsent(alert.id() + "|" + language, k -> template(alert, language));
         String[] values = {subscriptionId, level, unsubscribeUrl};
-        StringBuilder out = new StringBuilder(parts.get(0).length() + 4096);
-        out.append(parts.get(0));
+        List<byte[]> parts = new ArrayList<>(3 * values.length + 1);
+        parts.add(template.get(0));
         for (int i = 0; i < values.length; i++) {
-            out.append(json.writeValueAsString(values[i])).append(parts.get(i + 1));
+            if (values[i] == null) {
+                parts.add(NULL);
+            } else {
+                parts.add(QUOTE);
+                parts.add(JsonStringEncoder.getInstance().quoteAsUTF8(values[i]));
+                parts.add(QUOTE);
+            }
+            parts.add(template.get(i + 1));
         }
-        return out.toString();
+        return new WebhookBody(parts);
     }
 
-    private List<String> template(AlertPayloads.AlertPayload alert, String language) {
+    private List<byte[]> template(AlertPayloads.AlertPayload alert, String language) {
         Map<String, Object> data = new LinkedHashMap<>(alert.data());
         data.put("language", language);
         data.put("subscriptionId", HOLES[0]);
@@ -53,7 +66,7 @@ final class WebhookBodies {
         envelope.put("timestamp", alert.sent().toString());
         envelope.put("data", data);
         String whole = json.writeValueAsString(envelope);
-        List<String> parts = new ArrayList<>();
+        List<byte[]> parts = new ArrayList<>();
         int from = 0;
         for (String hole : HOLES) {
             String quoted = "\"" + hole + "\"";
@@ -61,10 +74,10 @@ final class WebhookBodies {
             if (at < 0) {
                 throw new IllegalStateException("webhook template lost its " + hole + " field");
             }
-            parts.add(whole.substring(from, at));
+            parts.add(whole.substring(from, at).getBytes(UTF_8));
             from = at + quoted.length();
         }
-        parts.add(whole.substring(from));
+        parts.add(whole.substring(from).getBytes(UTF_8));
         return parts;
     }
 }

@@ -19,7 +19,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.entity.EntityTemplate;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -31,6 +31,8 @@ import org.apache.hc.core5.util.Timeout;
  * fails for what the receiver or the network does: every outcome is an {@link DeliveryView.Attempt}.
  */
 class WebhookSender implements AutoCloseable {
+
+    private static final ContentType JSON = ContentType.APPLICATION_JSON.withCharset(UTF_8);
 
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager pool;
@@ -73,7 +75,7 @@ class WebhookSender implements AutoCloseable {
      *
      * @param messageId the {@code webhook-id}: the delivery id, the same on every retry so receivers can de-duplicate
      */
-    DeliveryView.Attempt send(String url, String secret, String messageId, String body) {
+    DeliveryView.Attempt send(String url, String secret, String messageId, WebhookBody body) {
         Instant at = clock.instant();
         long timestamp = at.getEpochSecond();
         long started = System.nanoTime();
@@ -82,7 +84,7 @@ class WebhookSender implements AutoCloseable {
             post.setHeader("webhook-id", messageId);
             post.setHeader("webhook-timestamp", Long.toString(timestamp));
             post.setHeader("webhook-signature", WebhookSignature.forSecret(secret).sign(messageId, timestamp, body));
-            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(UTF_8)));
+            post.setEntity(new EntityTemplate(body.length(), JSON, null, body::writeTo));
             int status = http.execute(post, response -> {
                 EntityUtils.consume(response.getEntity());
                 return response.getCode();

@@ -1,5 +1,6 @@
 package org.steppewatch.notification.delivery;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,16 @@ class WebhookSignatureTest {
         assertThat(signature.sign(ID + "x", TIMESTAMP, BODY)).isNotEqualTo(reference);
         assertThat(signature.sign(ID, TIMESTAMP + 1, BODY)).isNotEqualTo(reference);
         assertThat(signature.sign(ID, TIMESTAMP, "{\"test\": 2432232315}")).isNotEqualTo(reference);
+    }
+
+    @Test
+    void aBodyInPartsIsSignedAsTheWholeBody() {
+        WebhookBody parts = new WebhookBody(java.util.List.of("{\"test\": ".getBytes(UTF_8), "2432232314".getBytes(UTF_8),
+                "}".getBytes(UTF_8)));
+        assertThat(parts.toString()).isEqualTo(BODY);
+        assertThat(parts.length()).isEqualTo(BODY.length());
+        assertThat(WebhookSignature.forSecret(SECRET).sign(ID, TIMESTAMP, parts))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
     @Test
