@@ -136,6 +136,18 @@ public abstract class IntegrationTest {
         return send(request);
     }
 
+    /** POSTs to a link from a message, as its page's button (or a mail client's one-click unsubscribe) does. */
+    protected HttpResponse<String> submit(String link, String accept) throws Exception {
+        assertThat(link).startsWith(PUBLIC_BASE + "/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(link.substring(PUBLIC_BASE.length())))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"));
+        if (accept != null) {
+            request.header("accept", accept);
+        }
+        return send(request);
+    }
+
     protected HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

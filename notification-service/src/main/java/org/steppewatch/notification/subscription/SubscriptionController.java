@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -53,50 +52,83 @@ class SubscriptionController {
     }
 
     /**
-     * The link of the confirmation mail (double opt-in). A browser (Accept: text/html) gets a short
-     * page in the subscriber's language, a program gets {@code {"id", "state"}}.
+     * The link of the confirmation mail (double opt-in). Following it changes nothing: mail
+     * scanners open links by themselves, and must not confirm for anybody. A browser gets a page
+     * in the subscriber's language with a button that POSTs; a program gets {@code {"id", "state"}}.
      */
-    @RequestMapping(path = "/{id}/confirm", method = {RequestMethod.GET, RequestMethod.POST})
+    @GetMapping("/{id}/confirm")
+    ResponseEntity<?> confirmPage(@PathVariable String id, @RequestParam(required = false) String token,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return question(accept, () -> subscriptions.withConfirmToken(id, token), Subscription::active, "page.confirmed",
+                "page.confirm", "page.confirm.button");
+    }
+
+    @PostMapping("/{id}/confirm")
     ResponseEntity<?> confirm(@PathVariable String id, @RequestParam(required = false) String token,
                               @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         return outcome(accept, () -> subscriptions.confirm(id, token), "page.confirmed");
     }
 
-    /**
-     * The link in every message. POST as well, for RFC 8058 one-click unsubscribe from mail clients
-     * ({@code List-Unsubscribe-Post}).
-     */
-    @RequestMapping(path = "/{id}/unsubscribe", method = {RequestMethod.GET, RequestMethod.POST})
+    /** The link in every message: like the confirmation link, GET asks and POST acts. */
+    @GetMapping("/{id}/unsubscribe")
+    ResponseEntity<?> unsubscribePage(@PathVariable String id, @RequestParam(required = false) String token,
+                                      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return question(accept, () -> subscriptions.withUnsubscribeToken(id, token),
+                s -> Subscription.DELETED.equals(s.state()), "page.unsubscribed", "page.unsubscribe", "page.unsubscribe.button");
+    }
+
+    /** Also RFC 8058 one-click unsubscribe from mail clients ({@code List-Unsubscribe-Post}). */
+    @PostMapping("/{id}/unsubscribe")
     ResponseEntity<?> unsubscribe(@PathVariable String id, @RequestParam(required = false) String token,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         return outcome(accept, () -> subscriptions.unsubscribe(id, token), "page.unsubscribed");
     }
 
+    /** A page asking to confirm the action with a button that POSTs to the same link, or saying it is done already. */
+    private ResponseEntity<?> question(String accept, java.util.function.Supplier<Subscription> lookup,
+                                       java.util.function.Predicate<Subscription> done, String doneKey, String questionKey,
+                                       String buttonKey) {
+        return respond(accept, lookup, s -> {
+            if (done.test(s)) {
+                return page(HttpStatus.OK, s.language(), texts.text(s.language(), doneKey, s.name()), "");
+            }
+            String question = texts.text(s.language(), questionKey, s.name());
+            // an empty action posts to the very link that was followed, token included
+            String form = "<form method=\"post\" action=\"\"><button type=\"submit\">"
+                    + HtmlUtils.htmlEscape(texts.text(s.language(), buttonKey)) + "</button></form>";
+            return page(HttpStatus.OK, s.language(), question, form);
+        });
+    }
+
     private ResponseEntity<?> outcome(String accept, java.util.function.Supplier<Subscription> action, String pageKey) {
+        return respond(accept, action, s -> page(HttpStatus.OK, s.language(), texts.text(s.language(), pageKey, s.name()), ""));
+    }
+
+    private ResponseEntity<?> respond(String accept, java.util.function.Supplier<Subscription> action,
+                                      java.util.function.Function<Subscription, ResponseEntity<String>> pageOf) {
         boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
         if (!browser) {
             Subscription s = action.get();
             return ResponseEntity.ok(Map.of("id", s.id(), "state", s.state()));
         }
         try {
-            Subscription s = action.get();
-            return page(HttpStatus.OK, s.language(), texts.text(s.language(), pageKey, s.name()));
+            return pageOf.apply(action.get());
         } catch (ErrorResponseException e) {
             // a person with a broken link: a page, in all three languages since we do not know theirs
             StringBuilder text = new StringBuilder();
             Texts.LANGUAGES.forEach(l -> text.append(texts.text(l, "page.invalid")).append('\n'));
-            return page(HttpStatus.valueOf(e.getStatusCode().value()), "kk", text.toString().strip());
+            return page(HttpStatus.valueOf(e.getStatusCode().value()), "kk", text.toString().strip(), "");
         }
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String language, String text) {
+    private static ResponseEntity<String> page(HttpStatus status, String language, String text, String form) {
         StringBuilder body = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language)
                 .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
                 .append("<title>Steppe Watch</title></head><body>");
         for (String line : text.split("\n")) {
             body.append("<p>").append(HtmlUtils.htmlEscape(line)).append("</p>");
         }
-        body.append("</body></html>\n");
+        body.append(form).append("</body></html>\n");
         return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(body.toString());
     }

@@ -84,8 +84,7 @@ class SubscriptionService {
      *                                                        when the subscription was deleted meanwhile
      */
     Subscription confirm(String id, String token) {
-        Subscription subscription = store.find(id).filter(s -> tokenMatches(token, s.confirmToken()))
-                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this confirmation token"));
+        Subscription subscription = withConfirmToken(id, token);
         if (Subscription.DELETED.equals(subscription.state())) {
             throw Problems.of(HttpStatus.GONE, "Subscription deleted", "subscription " + id + " was deleted");
         }
@@ -97,12 +96,23 @@ class SubscriptionService {
 
     /** Follows an unsubscribe link; works without the manage token, for that one subscription only. */
     Subscription unsubscribe(String id, String token) {
-        Subscription subscription = store.find(id).filter(s -> tokenMatches(token, s.unsubscribeToken()))
-                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this unsubscribe token"));
+        Subscription subscription = withUnsubscribeToken(id, token);
         if (store.markDeleted(id, clock.instant(), "unsubscribe-link")) {
             index.remove(id);
         }
         return store.find(id).orElse(subscription);
+    }
+
+    /** The subscription a confirmation link is for, changing nothing. */
+    Subscription withConfirmToken(String id, String token) {
+        return store.find(id).filter(s -> tokenMatches(token, s.confirmToken()))
+                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this confirmation token"));
+    }
+
+    /** The subscription an unsubscribe link is for, changing nothing. */
+    Subscription withUnsubscribeToken(String id, String token) {
+        return store.find(id).filter(s -> tokenMatches(token, s.unsubscribeToken()))
+                .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this unsubscribe token"));
     }
 
     private static boolean tokenMatches(String given, String expected) {

@@ -87,14 +87,24 @@ class EmailDeliveryTest extends IntegrationTest {
             await().atMost(DEADLINE).until(() -> witness.requests().size() == 1);
             assertThat(TestMail.to(address)).hasSize(1);
 
-            // a wrong token confirms nothing; the link from the mail does (a browser gets a page)
+            // a wrong token confirms nothing
             assertThat(follow(confirmLinks.get(0).replaceAll("token=.*", "token=forged"), null).statusCode()).isEqualTo(404);
-            HttpResponse<String> page = follow(confirmLinks.get(0), "text/html,application/xhtml+xml");
+            assertThat(submit(confirmLinks.get(0).replaceAll("token=.*", "token=forged"), null).statusCode()).isEqualTo(404);
+            // following the link (as a mail scanner does by itself) only asks, in Kazakh, with a button that POSTs
+            String html = "text/html,application/xhtml+xml";
+            HttpResponse<String> question = follow(confirmLinks.get(0), html);
+            assertThat(question.statusCode()).isEqualTo(200);
+            assertThat(question.headers().firstValue("content-type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+            assertThat(question.body()).contains("lang=\"kk\"").contains("растаңыз").contains("<form method=\"post\"")
+                    .contains(">Растау</button>");
+            assertThat(json(follow(confirmLinks.get(0), null)).get("state").stringValue()).isEqualTo("PENDING_CONFIRMATION");
+            // the button confirms
+            HttpResponse<String> page = submit(confirmLinks.get(0), html);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
             assertThat(page.body()).contains("lang=\"kk\"").contains("расталды");
-            HttpResponse<String> again = follow(confirmLinks.get(0), null);
+            HttpResponse<String> again = submit(confirmLinks.get(0), null);
             assertThat(json(again).get("state").stringValue()).isEqualTo("ACTIVE");
+            assertThat(follow(confirmLinks.get(0), html).body()).contains("расталды").doesNotContain("<form");
 
             // now an alert mail arrives, in Kazakh, with the CAP document attached and an unsubscribe link
             String incident = newIncidentId();
@@ -117,8 +127,11 @@ class EmailDeliveryTest extends IntegrationTest {
                     .containsOnly("SENT"));
             assertThat(deliveries(alertId).findValuesAsString("channelType")).contains("email", "webhook");
 
-            // the unsubscribe link works without the manage token, for this subscription only
-            HttpResponse<String> gone = follow(unsubscribe, null);
+            // the unsubscribe link works without the manage token, for this subscription only: following it asks,
+            // posting to it (the page's button, or the mail client's one-click) unsubscribes
+            assertThat(follow(unsubscribe, "text/html").body()).contains(">Жазылымнан бас тарту</button>");
+            assertThat(json(follow(unsubscribe, null)).get("state").stringValue()).isEqualTo("ACTIVE");
+            HttpResponse<String> gone = submit(unsubscribe, null);
             assertThat(gone.statusCode()).isEqualTo(200);
             assertThat(json(gone).get("state").stringValue()).isEqualTo("DELETED");
             String after = newIncidentId();
