@@ -132,6 +132,8 @@ class AlertService {
             }
             relay.wake();
         }
+        // again on a redelivery: the first delivery may have stopped between storing the alert and this
+        alerts.markSuperseded(earlier.stream().map(s -> s.view().id()).toList(), alertId, now);
         fanOut(alertId, fanOut, now);
     }
 
@@ -239,7 +241,7 @@ class AlertService {
         composed.texts().forEach((lang, t) -> texts.put(lang, new AlertView.Text(t.headline(), t.description(),
                 t.instruction())));
         return new AlertView(id, assessment.incidentId(), incidentVersion, msgType, references, sent,
-                expires, AlertStore.ACTIVE, null, severity, urgency, certainty, CapRules.category(assessment),
+                expires, AlertStore.ACTIVE, null, null, severity, urgency, certainty, CapRules.category(assessment),
                 composed.texts().get("en").responseType(), texts.get("en").headline(), summary, texts,
                 settlementIds, zones(assessment), recipients, links.cap(id));
     }

@@ -41,6 +41,7 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
     static final String COLLECTION = "alerts";
     static final String ACTIVE = "ACTIVE";
     static final String EXPIRED = "EXPIRED";
+    static final String SUPERSEDED = "SUPERSEDED";
     static final String CANCELLED = "CANCELLED";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -128,6 +129,15 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /** Marks alerts as replaced by the Update {@code updateId}, unless an earlier Update did; repeating it changes nothing. */
+    void markSuperseded(Collection<String> alertIds, String updateId, Instant at) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(query(where("_id").in(alertIds).and("supersededBy").exists(false)),
+                new Update().set("supersededBy", updateId).set("supersededAt", Date.from(at)), COLLECTION);
     }
 
     /** Marks alerts as withdrawn by the Cancel {@code cancelId}; repeating it changes nothing. */
@@ -231,11 +241,14 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         }
         Instant expires = d.getDate("expires").toInstant();
         String cancelledBy = d.getString("cancelledBy");
-        String status = cancelledBy != null ? CANCELLED : clock.instant().isBefore(expires) ? ACTIVE : EXPIRED;
+        String supersededBy = d.getString("supersededBy");
+        String status = cancelledBy != null ? CANCELLED
+                : supersededBy != null ? SUPERSEDED
+                : clock.instant().isBefore(expires) ? ACTIVE : EXPIRED;
         String id = d.getString("_id");
         return new AlertView(id, d.getString("incidentId"), ((Number) d.get("incidentVersion")).longValue(),
                 d.getString("msgType"), d.getList("references", String.class, List.of()), d.getDate("sent").toInstant(),
-                expires, status, cancelledBy, Severity.fromCap(d.getString("severity")), d.getString("urgency"),
+                expires, status, supersededBy, cancelledBy, Severity.fromCap(d.getString("severity")), d.getString("urgency"),
                 d.getString("certainty"), d.getString("category"), d.getString("responseType"), d.getString("headline"),
                 d.getString("summary"), texts, d.getList("settlementIds", String.class, List.of()), zones,
                 d.getInteger("recipients", 0), links.cap(id));

@@ -16,13 +16,15 @@ import org.steppewatch.contracts.Severity;
  * @param references    ids of the earlier alerts this one updates or cancels
  * @param headline      the English headline; {@code texts} has all three languages
  * @param expires       when the alert stops being in force (CAP {@code expires})
- * @param status        ACTIVE, EXPIRED or CANCELLED (a later Cancel withdrew it)
+ * @param status        ACTIVE, EXPIRED, SUPERSEDED (a later Update replaced it) or CANCELLED (a
+ *                      later Cancel withdrew it)
+ * @param supersededBy  the id of that Update
  * @param cancelledBy   the id of that Cancel
  * @param capUrl        where the CAP 1.2 document is ({@code application/cap+xml})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AlertView(String id, String incidentId, long incidentVersion, String msgType, List<String> references,
-                 Instant sent, Instant expires, String status, String cancelledBy, Severity severity, String urgency,
+                 Instant sent, Instant expires, String status, String supersededBy, String cancelledBy, Severity severity, String urgency,
                  String certainty, String category, String responseType, String headline, String summary,
                  Map<String, Text> texts, List<String> settlementIds, List<Zone> hazardZones, int recipients,
                  String capUrl) {

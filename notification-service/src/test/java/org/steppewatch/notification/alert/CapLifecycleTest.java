@@ -66,6 +66,11 @@ class CapLifecycleTest extends IntegrationTest {
             String firstReference = alert.getSender() + "," + first + "," + CapXml.get().write(alert)
                     .replaceAll("(?s).*<sent>([^<]+)</sent>.*", "$1");
             assertThat(update.getReferences()).isEqualTo(firstReference);
+            // the API says which alert stands: the Update, which replaced the first
+            JsonNode firstView = json(get("/api/v1/alerts/" + first));
+            assertThat(firstView.get("status").stringValue()).isEqualTo("SUPERSEDED");
+            assertThat(firstView.get("supersededBy").stringValue()).isEqualTo(second);
+            assertThat(json(get("/api/v1/alerts/" + second)).get("status").stringValue()).isEqualTo("ACTIVE");
 
             // a subscriber who joins now got neither alert, so it gets no Cancel either
             subscribe(webhookSubscription("Newcomer", Map.of("settlementId", BAIKONUR), latecomer.url(), null, "en", null));
