@@ -131,7 +131,7 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         }
     }
 
-    /** Marks alerts as replaced by the Update {@code updateId}, unless an earlier Update did; repeating it changes nothing. */
+    /** Marks alerts as replaced by the Update {@code updateId}, unless an earlier Update did; repeating changes nothing. */
     void markSuperseded(Collection<String> alertIds, String updateId, Instant at) {
         if (alertIds.isEmpty()) {
             return;

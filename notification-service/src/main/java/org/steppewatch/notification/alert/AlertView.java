@@ -24,8 +24,9 @@ import org.steppewatch.contracts.Severity;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AlertView(String id, String incidentId, long incidentVersion, String msgType, List<String> references,
-                 Instant sent, Instant expires, String status, String supersededBy, String cancelledBy, Severity severity, String urgency,
-                 String certainty, String category, String responseType, String headline, String summary,
+                 Instant sent, Instant expires, String status, String supersededBy, String cancelledBy,
+                 Severity severity, String urgency, String certainty, String category, String responseType,
+                 String headline, String summary,
                  Map<String, Text> texts, List<String> settlementIds, List<Zone> hazardZones, int recipients,
                  String capUrl) {
 

@@ -251,8 +251,8 @@ public class DeliveryStore {
             return 0;
         }
         List<UpdateOneModel<Document>> guarded = late.stream()
-                .map(o -> new UpdateOneModel<Document>(Filters.and(Filters.eq("_id", o.id()), Filters.eq("leaseToken", o.token())),
-                        update(o)))
+                .map(o -> new UpdateOneModel<Document>(
+                        Filters.and(Filters.eq("_id", o.id()), Filters.eq("leaseToken", o.token())), update(o)))
                 .toList();
         int lost = late.size() - deliveries().bulkWrite(guarded, UNORDERED).getMatchedCount();
         if (lost > 0) {

@@ -108,8 +108,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private int nextBucket;
     private int bucketWidth = FIRST_WIDTH;
 
-    DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions, AlertPayloads alerts,
-                   DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json, Clock clock,
+    DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions,
+                   AlertPayloads alerts, DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json, Clock clock,
                    MeterRegistry meters) {
         this.store = store;
         this.subscriptions = subscriptions;
@@ -328,7 +328,8 @@ public class DeliveryWorker implements SmartLifecycle {
             } else {
                 WebhookBody body = bodies.body(alert, d.getString("language"), sub.id(), d.getString("level"),
                         links.unsubscribe(sub.id(), sub.unsubscribeToken()));
-                jobs.add(new Dispatcher.Job(hosts.computeIfAbsent(sub.url(), DeliveryWorker::host), () -> onThreads(webhookThreads, id, lease, attemptNumber,
+                String host = hosts.computeIfAbsent(sub.url(), DeliveryWorker::host);
+                jobs.add(new Dispatcher.Job(host, () -> onThreads(webhookThreads, id, lease, attemptNumber,
                         () -> webhooks.send(sub.url(), sub.secret(), id, body)),
                         () -> outcomes.add(Outcome.release(id, lease, clock.instant()))));
             }
