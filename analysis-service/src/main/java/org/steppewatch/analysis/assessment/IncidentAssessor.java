@@ -22,6 +22,7 @@ import org.steppewatch.contracts.IncidentAssessed.FallZoneFinding;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.IncidentAssessed.IncidentSummary;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.georef.Geodesy;
 import org.steppewatch.georef.Settlement;
 
@@ -78,7 +79,7 @@ public final class IncidentAssessor {
             drawn.add(new PlumeHazards.Drawn(new HazardZone(ZoneLevels.REPORTED_FOOTPRINT, null, null, null, facts.footprint(),
                     FOOTPRINT_METHOD, FOOTPRINT_CAVEATS), new ZoneDetail(ZoneLevels.REPORTED_FOOTPRINT, null,
                     PlumeHazards.REPORTED_FOOTPRINT, null, null, null, null, null, null, 0, 0, false, null, null, List.of(), List.of(), 0)));
-            drawn.sort(Comparator.comparingInt(d -> ZoneLevels.rank(d.zone().level())));
+            drawn.sort(Comparator.comparing(d -> d.zone().level(), ZoneLevels.MOST_SEVERE_FIRST));
         }
 
         // every settlement inside each zone; a settlement in several takes the level of the first (most severe)

@@ -19,6 +19,7 @@ import org.steppewatch.analysis.substance.Substance;
 import org.steppewatch.analysis.substance.SubstanceTable;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ZoneLevels;
 
 /**
  * The hazard zones of an incident's releases (DESIGN §5): for each released volatile substance with AEGLs,
@@ -105,7 +106,7 @@ final class PlumeHazards {
             }
         });
         // most severe level first, whatever the substance: a settlement takes the level of the first zone holding it
-        drawn.sort(Comparator.comparingInt(d -> ZoneLevels.rank(d.zone().level())));
+        drawn.sort(Comparator.comparing(d -> d.zone().level(), ZoneLevels.MOST_SEVERE_FIRST));
         return new Result(drawn, notModelled);
     }
 

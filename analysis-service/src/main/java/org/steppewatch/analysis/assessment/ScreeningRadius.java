@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.locationtech.jts.geom.Point;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
+import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.georef.Geodesy;
 
 /**

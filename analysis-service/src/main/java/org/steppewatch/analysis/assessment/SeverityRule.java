@@ -11,6 +11,7 @@ import org.steppewatch.contracts.IncidentAssessed.FallZoneFinding;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.Severity;
+import org.steppewatch.contracts.ZoneLevels;
 
 /**
  * Maps an assessment onto the CAP 1.2 {@code severity}, {@code urgency} and {@code certainty}. The first row

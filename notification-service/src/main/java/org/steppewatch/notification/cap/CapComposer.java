@@ -16,6 +16,7 @@ import java.util.Set;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.IncidentAssessed;
+import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.Severity;
@@ -161,7 +162,7 @@ public class CapComposer {
     private static String place(String lang, IncidentAssessed a) {
         List<AffectedSettlement> settlements = a.affectedSettlements();
         AffectedSettlement best = settlements.stream().filter(s -> s.zone() != null)
-                .max(Comparator.comparingInt((AffectedSettlement s) -> ZoneLevels.rank(s.zone()))
+                .max(Comparator.comparing((AffectedSettlement s) -> s.zone(), ZoneLevels.MOST_SEVERE_FIRST.reversed())
                         .thenComparingLong(AffectedSettlement::population))
                 .orElseGet(() -> settlements.stream().min(Comparator.comparingDouble(AffectedSettlement::distanceKm))
                         .orElse(null));

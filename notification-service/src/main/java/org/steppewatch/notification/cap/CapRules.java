@@ -3,6 +3,7 @@ package org.steppewatch.notification.cap;
 import java.util.Set;
 
 import org.steppewatch.contracts.IncidentAssessed;
+import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.contracts.IncidentCategory;
 
 /**
@@ -58,7 +59,7 @@ public final class CapRules {
             if ("Immediate".equals(assessment.urgency())) {
                 return "Shelter";
             }
-            return ZoneLevels.rank(worstReachingPeople) >= 3 ? "Evacuate" : "Shelter";
+            return ZoneLevels.tier(worstReachingPeople) >= 3 ? "Evacuate" : "Shelter";
         }
         if (!assessment.exceedances().isEmpty()) {
             return "Avoid";

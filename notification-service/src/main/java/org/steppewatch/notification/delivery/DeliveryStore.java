@@ -22,7 +22,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.steppewatch.notification.cap.ZoneLevels;
+import org.steppewatch.contracts.ZoneLevels;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;

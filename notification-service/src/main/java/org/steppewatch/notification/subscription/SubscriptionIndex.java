@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Severity;
-import org.steppewatch.notification.cap.ZoneLevels;
+import org.steppewatch.contracts.ZoneLevels;
 
 /**
  * All active subscriptions, in memory: their areas for matching alerts without geospatial queries

@@ -61,18 +61,4 @@ class CapRulesTest {
         assertThat(CapRules.responseType("Alert", with(IncidentCategory.STAGE_IMPACT, zones, List.of(in(null)),
                 List.of(), "Expected"))).isEqualTo("Monitor");
     }
-
-    @Test
-    void zoneLevelsRankByTheirTierWhateverTheirName() {
-        assertThat(ZoneLevels.rank("AEGL-3")).isEqualTo(3);
-        assertThat(ZoneLevels.rank("ERPG-2")).isEqualTo(2);
-        assertThat(ZoneLevels.rank("SCREENING")).isZero();
-        assertThat(ZoneLevels.rank(null)).isZero();
-        assertThat(ZoneLevels.worst(List.of("AEGL-1", "AEGL-3", "AEGL-2"))).isEqualTo("AEGL-3");
-        assertThat(ZoneLevels.worst(List.of("SCREENING", "REPORTED_FOOTPRINT"))).isEqualTo("SCREENING");
-        assertThat(ZoneLevels.worst(List.of())).isNull();
-        assertThat(ZoneLevels.worse("AEGL-2", "AEGL-1")).isTrue();
-        assertThat(ZoneLevels.worse("AEGL-1", "AEGL-2")).isFalse();
-        assertThat(ZoneLevels.worse("SCREENING", null)).isTrue();
-    }
 }
