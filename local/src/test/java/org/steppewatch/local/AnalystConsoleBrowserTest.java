@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
@@ -28,21 +25,7 @@ import tools.jackson.databind.JsonNode;
  * an analyst reports the 2013 Proton-M crash through the form and watches it being assessed,
  * revises and retracts an incident, and filters a list that keeps itself up to date.
  */
-@ExtendWith(LocalStack.class)
-class AnalystConsoleBrowserTest {
-
-    private static LocalStack.Running stack;
-    @RegisterExtension
-    final BrowserSession session = new BrowserSession();
-
-    private Browser browser() {
-        return session.browser();
-    }
-
-    @BeforeAll
-    static void stack() {
-        stack = LocalStack.get();
-    }
+class AnalystConsoleBrowserTest extends StackPageTest {
 
     private String console() {
         return stack.baseUrl(Service.INCIDENT);
@@ -50,9 +33,8 @@ class AnalystConsoleBrowserTest {
 
     /** The page is up: its map layers drawn and its event stream open. */
     private void openConsole(String fragment) {
-        browser().driver.get(console() + "/" + fragment);
-        browser().waiting().until(d -> Boolean.TRUE.equals(browser().script(
-                "return document.body.classList.contains('layers-ready') && document.body.dataset.live === 'open'")));
+        open(console() + "/" + fragment,
+                "return document.body.classList.contains('layers-ready') && document.body.dataset.live === 'open'");
     }
 
     @Test

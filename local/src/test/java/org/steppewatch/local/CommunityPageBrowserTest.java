@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,30 +18,15 @@ import tools.jackson.databind.JsonNode;
  * stack: Baikonur's council finds its town by its Russian name, subscribes, keeps the management
  * link and sees the alert for its town; a resident picks an area in Kazakh and cancels again.
  */
-@ExtendWith(LocalStack.class)
-class CommunityPageBrowserTest {
-
-    private static LocalStack.Running stack;
-    @RegisterExtension
-    final BrowserSession session = new BrowserSession();
-
-    private Browser browser() {
-        return session.browser();
-    }
-
-    @BeforeAll
-    static void stack() {
-        stack = LocalStack.get();
-    }
+class CommunityPageBrowserTest extends StackPageTest {
 
     private String community() {
         return stack.baseUrl(Service.NOTIFICATION);
     }
 
     private void openPage(String fragment) {
-        browser().driver.get(community() + "/" + fragment);
-        browser().waiting().until(d -> Boolean.TRUE.equals(browser().script(
-                "return document.body.classList.contains('ready') && document.body.classList.contains('layers-ready')")));
+        open(community() + "/" + fragment,
+                "return document.body.classList.contains('ready') && document.body.classList.contains('layers-ready')");
     }
 
     private void language(String code) {
