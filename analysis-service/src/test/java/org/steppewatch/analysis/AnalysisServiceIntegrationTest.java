@@ -48,6 +48,7 @@ import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.SteppeWatchEvent;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -75,6 +76,7 @@ class AnalysisServiceIntegrationTest {
         registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("analysis-it"));
         registry.add("spring.mongodb.database", () -> "analysis-it-" + RUN);
         registry.add("spring.kafka.consumer.group-id", () -> "analysis-it-" + RUN);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
 
     @BeforeAll

@@ -28,6 +28,7 @@ import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.georef.Geodesy;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 class ReferenceDataImportIntegrationTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String ADMIN = TestIssuer.get().bearer("admin-test", "admin");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -60,10 +62,20 @@ class ReferenceDataImportIntegrationTest {
         registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("analysis-ref"));
         registry.add("spring.mongodb.database", () -> "analysis-ref-" + RUN);
         registry.add("spring.kafka.consumer.group-id", () -> "analysis-ref-" + RUN);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
 
+    /** Reads as anybody, writes as an admin: replacing reference data is theirs. */
     private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+        return send(method, path, contentType, body, method.equals("GET") ? null : ADMIN);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String body, String authorization)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -152,6 +164,31 @@ class ReferenceDataImportIntegrationTest {
             assertThat(s.zone()).isEqualTo("AEGL-2");
             assertThat(s.distanceKm()).isEqualTo(5.0);
         });
+    }
+
+    @Test
+    void referenceDataIsReplacedByAdminsOnlyAndReadByAnyone() throws Exception {
+        String village = """
+                {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "osm:node/77",
+                  "geometry": {"type": "Point", "coordinates": [76.0, 44.5]}, "properties": {"name": "Aul Seventy-Seven"}}]}
+                """;
+        String[][] writes = {{"POST", "/api/v1/settlements/import"}, {"DELETE", "/api/v1/settlements/imported"},
+                {"PUT", "/api/v1/fall-zones"}, {"DELETE", "/api/v1/fall-zones"}};
+        String analyst = TestIssuer.get().bearer("ana", "analyst", "issuer");
+        for (String[] write : writes) {
+            HttpResponse<String> anonymous = send(write[0], write[1], "application/geo+json", village, null);
+            assertThat(anonymous.statusCode()).as("%s %s", write[0], write[1]).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(send(write[0], write[1], "application/geo+json", village, analyst).statusCode())
+                    .as("%s %s", write[0], write[1]).isEqualTo(403);
+        }
+        assertThat(json(send("GET", "/api/v1/settlements?near=76.0,44.5&radiusKm=1", null, null)).path("features")).isEmpty();
+        for (String read : new String[] {"/api/v1/fall-zones", "/api/v1/substances", "/api/v1/reference-data",
+                "/api/v1/settlements?near=63.3,45.6&radiusKm=20", "/actuator/health"}) {
+            assertThat(send("GET", read, null, null).statusCode()).as(read).isEqualTo(200);
+        }
+        assertThat(send("GET", "/actuator/metrics", null, null, analyst).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/actuator/metrics", null, null, ADMIN).statusCode()).isEqualTo(200);
     }
 
     @Test

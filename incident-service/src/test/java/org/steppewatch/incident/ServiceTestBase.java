@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +42,14 @@ public abstract class ServiceTestBase {
         registry.add("spring.mongodb.uri", () -> MONGO_URI);
         registry.add("spring.mongodb.database", () -> databaseOf(MONGO_URI));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP_ID);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
+
+    /**
+     * The caller of {@link #post} and {@link #put}: an analyst who is also the issuer, whose reports go out at once.
+     * Access tests pass their own {@code Authorization} through {@link #send(HttpRequest.Builder, String)}.
+     */
+    protected static final String ANALYST = TestIssuer.get().bearer("analyst-test", "analyst", "issuer");
 
     @LocalServerPort
     protected int port;
@@ -56,25 +64,25 @@ public abstract class ServiceTestBase {
     }
 
     protected HttpResponse<String> post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", ANALYST)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     protected HttpResponse<String> post(String path, String ifMatch, String json) {
         return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Authorization", ANALYST).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A POST whose body is streamed chunked, without a Content-Length. */
     protected HttpResponse<String> postChunked(String path, String json) {
         byte[] bytes = json.getBytes(UTF_8);
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", ANALYST)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
     }
 
     protected HttpResponse<String> put(String path, String ifMatch, String json) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
+                .header("Authorization", ANALYST).PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
         }
@@ -85,7 +93,15 @@ public abstract class ServiceTestBase {
         return EventJson.mapper().readTree(response.body());
     }
 
-    private HttpRequest.Builder request(String path) {
+    /** A request as built, with {@code authorization} as its {@code Authorization} header unless null. */
+    protected HttpResponse<String> send(HttpRequest.Builder request, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
     }
 

@@ -43,6 +43,7 @@ import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,6 +72,8 @@ public abstract class IntegrationTest {
     public static final String PUBLIC_BASE = "http://steppewatch.test";
 
     protected static final JsonMapper JSON = EventJson.mapper();
+    /** {@code Authorization} of an issuer, for what only issuers and admins may read. */
+    protected static final String ISSUER = TestIssuer.get().bearer("issuer-test", "issuer");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KafkaProducer<String, String> producer;
 
@@ -90,6 +93,7 @@ public abstract class IntegrationTest {
         registry.add("spring.kafka.consumer.group-id", () -> "notification-service-test-" + UUID.randomUUID());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
 
     @BeforeAll
@@ -150,6 +154,11 @@ public abstract class IntegrationTest {
 
     protected HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A GET by an issuer, who may see who received an alert. */
+    protected HttpResponse<String> getAsIssuer(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", ISSUER).GET());
     }
 
     protected HttpResponse<String> postJson(String path, String body) throws Exception {
@@ -288,7 +297,7 @@ public abstract class IntegrationTest {
     }
 
     protected JsonNode deliveries(String alertId) throws Exception {
-        HttpResponse<String> response = get("/api/v1/alerts/" + alertId + "/deliveries");
+        HttpResponse<String> response = getAsIssuer("/api/v1/alerts/" + alertId + "/deliveries");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }

@@ -22,6 +22,7 @@ import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.EventTypes;
 import org.steppewatch.incident.IncidentServiceApplication;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +48,7 @@ class KafkaOutageTest {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO_URI);
         registry.add("spring.mongodb.database", () -> MONGO_URI.substring(MONGO_URI.lastIndexOf('/') + 1).split("\\?")[0]);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
 
     @LocalServerPort
@@ -62,6 +64,7 @@ class KafkaOutageTest {
         String title = "reported while Kafka is down " + UUID.randomUUID();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/incidents"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestIssuer.get().bearer("analyst-test", "analyst"))
                 .POST(HttpRequest.BodyPublishers.ofString(ProtonM2013.json(title))).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -137,9 +137,9 @@ class AlertFlowTest extends IntegrationTest {
             assertThat(deliveries(alertId).findValuesAsString("subscriptionId"))
                     .containsExactlyInAnyOrder(baikonurSub.get("id").stringValue(), extremeSub.get("id").stringValue());
             // paged, in id order
-            JsonNode firstPage = json(get("/api/v1/alerts/" + alertId + "/deliveries?limit=1"));
+            JsonNode firstPage = json(getAsIssuer("/api/v1/alerts/" + alertId + "/deliveries?limit=1"));
             assertThat(firstPage.size()).isEqualTo(1);
-            JsonNode secondPage = json(get("/api/v1/alerts/" + alertId + "/deliveries?limit=1&after="
+            JsonNode secondPage = json(getAsIssuer("/api/v1/alerts/" + alertId + "/deliveries?limit=1&after="
                     + firstPage.get(0).get("id").stringValue()));
             assertThat(secondPage.size()).isEqualTo(1);
             assertThat(secondPage.get(0).get("id").stringValue()).isGreaterThan(firstPage.get(0).get("id").stringValue());
@@ -266,7 +266,7 @@ class AlertFlowTest extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(get("/api/v1/alerts/no-such-alert/deliveries").statusCode()).isEqualTo(404);
+        assertThat(getAsIssuer("/api/v1/alerts/no-such-alert/deliveries").statusCode()).isEqualTo(404);
     }
 
 }

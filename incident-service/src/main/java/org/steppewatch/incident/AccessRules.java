@@ -1,0 +1,31 @@
+package org.steppewatch.incident;
+
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.steppewatch.security.Roles;
+import org.steppewatch.security.SecuritySupportConfiguration;
+import org.steppewatch.security.ServiceSecurity;
+
+/**
+ * Who may do what on incident-service. Reading incidents, assessments, alerts, the map layers, the live stream
+ * and the console is public (the public's right to environmental information); reporting, revising and
+ * retracting need an analyst, or an issuer (whose reports go out at once).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(SecuritySupportConfiguration.class)
+class AccessRules {
+
+    @Bean
+    SecurityFilterChain incidentSecurity(HttpSecurity http, ServiceSecurity security) {
+        return security.chain(http, requests -> requests
+                .requestMatchers(POST, "/api/v1/incidents", "/api/v1/incidents/*/retraction")
+                .hasAnyRole(Roles.ANALYST, Roles.ISSUER)
+                .requestMatchers(PUT, "/api/v1/incidents/*").hasAnyRole(Roles.ANALYST, Roles.ISSUER));
+    }
+}

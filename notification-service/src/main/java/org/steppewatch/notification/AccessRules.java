@@ -1,0 +1,34 @@
+package org.steppewatch.notification;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.steppewatch.security.Roles;
+import org.steppewatch.security.SecuritySupportConfiguration;
+import org.steppewatch.security.ServiceSecurity;
+
+/**
+ * Who may do what on notification-service. Anyone may subscribe and manage their own subscription (the manage
+ * token or the link mailed to them is the proof, checked by the subscription feature); alerts, CAP, the feed and
+ * the page are public. Who received an alert, recipient by recipient, is for issuers and admins: the public sees
+ * counts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(SecuritySupportConfiguration.class)
+class AccessRules {
+
+    @Bean
+    SecurityFilterChain notificationSecurity(HttpSecurity http, ServiceSecurity security) {
+        return security.chain(http, requests -> requests
+                .requestMatchers(POST, "/api/v1/subscriptions", "/api/v1/subscriptions/*/confirm",
+                        "/api/v1/subscriptions/*/unsubscribe").permitAll()
+                .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
+                .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN));
+    }
+}
