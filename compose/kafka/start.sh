@@ -6,7 +6,8 @@
 # script (/etc/kafka/docker/run) then finds it formatted and carries on. The other users are
 # created by setup.sh against the running broker.
 set -euo pipefail
-source /compose/require-secrets.sh BROKER_ADMIN_PASSWORD
+# the controller's password is only checked here: the broker reads it from its listener settings
+source /compose/require-secrets.sh BROKER_ADMIN_PASSWORD BROKER_CONTROLLER_PASSWORD
 
 if [[ ! -f "$KAFKA_LOG_DIRS/meta.properties" ]]; then
   # only what formatting reads: node id, quorum, log directory (listeners are not stored)

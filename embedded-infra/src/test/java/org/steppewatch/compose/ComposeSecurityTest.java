@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,25 @@ class ComposeSecurityTest {
         }
         assertThat(files.envExampleNames()).containsAll(referenced);
         assertThat(Files.exists(files.file(".env"))).as("a real .env is never in the repository").isFalse();
+    }
+
+    @Test
+    void everyContainerGivenAPasswordRefusesToStartWithoutIt() {
+        Pattern scriptPath = Pattern.compile("/compose/([\\w/.-]+\\.sh)");
+        Pattern requireSecrets = Pattern.compile("require-secrets\\.sh((?:[^\\n\\\\]|\\\\\\n)*)");
+        for (String service : files.services().keySet()) {
+            Set<String> passwords = files.environment(service).keySet().stream()
+                    .filter(name -> name.endsWith("PASSWORD")).collect(Collectors.toSet());
+            if (passwords.isEmpty() || SERVICES.contains(service)) {
+                continue; // the services get theirs in URIs and JAAS lines, and start after the containers that check them
+            }
+            Map<String, Object> definition = files.service(service);
+            Matcher script = scriptPath.matcher(definition.get("entrypoint") + " " + definition.get("command"));
+            assertThat(script.find()).as("%s has a start script", service).isTrue();
+            Matcher checked = requireSecrets.matcher(files.read("compose/" + script.group(1)));
+            assertThat(checked.find()).as("%s checks its secrets", service).isTrue();
+            assertThat(checked.group(1).split("[\\s\\\\]+")).as(service).containsAll(passwords);
+        }
     }
 
     @Test
