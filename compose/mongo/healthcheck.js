@@ -3,14 +3,14 @@
 // read from the environment, never from a command line.
 const user = encodeURIComponent(process.env.MONGO_INITDB_ROOT_USERNAME);
 const password = encodeURIComponent(process.env.MONGO_INITDB_ROOT_PASSWORD);
-db = connect(`mongodb://${user}:${password}@127.0.0.1:27017/admin?directConnection=true&authSource=admin`);
-let state;
+const admin = connect(`mongodb://${user}:${password}@127.0.0.1:27017/admin?directConnection=true&authSource=admin`);
+let status;
 try {
-  state = rs.status().myState;
+  status = admin.adminCommand({ replSetGetStatus: 1 });
 } catch (notInitiated) {
-  rs.initiate({ _id: 'rs0', members: [{ _id: 0, host: 'mongo:27017' }] });
-  state = rs.status().myState;
+  admin.adminCommand({ replSetInitiate: { _id: 'rs0', members: [{ _id: 0, host: 'mongo:27017' }] } });
+  status = admin.adminCommand({ replSetGetStatus: 1 });
 }
-if (state !== 1) {
+if (status.myState !== 1) {
   quit(1);
 }
