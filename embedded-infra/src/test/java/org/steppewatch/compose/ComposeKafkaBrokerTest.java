@@ -3,8 +3,10 @@ package org.steppewatch.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +59,8 @@ import kafka.server.KafkaRaftServer;
 /**
  * The broker of docker-compose.yml, run in this JVM: its environment turned into server properties
  * the way the apache/kafka image does, its storage formatted with the admin's SCRAM credential as
- * compose/kafka/start.sh does, then the users and ACLs of compose/kafka/setup.sh and acls.txt.
+ * compose/kafka/start.sh does, then the users and ACLs of compose/kafka/setup.sh and acls.txt with
+ * the admin client configuration of compose/kafka/admin-client.sh.
  * Only the addresses change (free ports on 127.0.0.1 instead of the host name kafka). The services
  * connect with the JAAS settings compose gives them.
  */
@@ -93,8 +98,7 @@ class ComposeKafkaBrokerTest {
                 .setDirectories(Set.of(dataDir.toString()))
                 .setMetadataLogDirectory(dataDir.toString())
                 .setControllerListenerName("CONTROLLER")
-                // what start.sh passes to kafka-storage format --add-scram
-                .setScramArguments(List.of("SCRAM-SHA-512=[name=admin,password=" + adminPassword + "]"))
+                .setScramArguments(List.of(addScramArgumentOfStartSh(adminPassword)))
                 .run();
         broker = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         broker.startup();
@@ -200,9 +204,32 @@ class ComposeKafkaBrokerTest {
         return ports;
     }
 
+    /** What compose/kafka/start.sh passes to {@code kafka-storage format --add-scram}. */
+    private static String addScramArgumentOfStartSh(String adminPassword) {
+        Matcher argument = Pattern.compile("--add-scram \"([^\"]+)\"").matcher(files.read("compose/kafka/start.sh"));
+        assertThat(argument.find()).as("start.sh formats with --add-scram").isTrue();
+        return argument.group(1).replace("$BROKER_ADMIN_PASSWORD", adminPassword);
+    }
+
+    /** The client configuration compose/kafka/admin-client.sh writes for setup.sh and the healthcheck. */
+    private static Map<String, Object> adminClientConfigOfAdminClientSh(String bootstrap, String adminPassword)
+            throws IOException {
+        String script = files.read("compose/kafka/admin-client.sh");
+        String heredoc = script.substring(script.indexOf("<<PROPERTIES\n") + "<<PROPERTIES\n".length(),
+                script.indexOf("\nPROPERTIES\n"));
+        Properties properties = new Properties();
+        properties.load(new StringReader(heredoc.replace("$BROKER_ADMIN_PASSWORD", adminPassword)));
+        Map<String, Object> config = new HashMap<>();
+        properties.forEach((key, value) -> config.put(String.valueOf(key), value));
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return config;
+    }
+
     /** Topics, SCRAM users and ACLs, as compose/kafka/setup.sh does with the command-line tools. */
     private static void setUpAsSetupShDoes(String bootstrap, String adminPassword) throws Exception {
-        Map<String, Object> config = clientConfig(bootstrap, jaas("admin", adminPassword));
+        Map<String, Object> config = adminClientConfigOfAdminClientSh(bootstrap, adminPassword);
+        assertThat(config).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT")
+                .containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : List.of("incidents.v1", "assessments.v1", "alerts.v1")) {
