@@ -30,6 +30,15 @@ public class SecretBox {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** One per thread: looking a Cipher up costs more than a short decryption. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable", e);
+        }
+    });
+
     private final KeyRing ring;
     private final SecureRandom random = new SecureRandom();
 
@@ -79,7 +88,7 @@ public class SecretBox {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, ring.keys().get(ring.currentId()).encryption(),
                     new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(UTF_8));
@@ -106,7 +115,7 @@ public class SecretBox {
         }
         byte[] in = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length() + keyId.length() + 1));
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, keys.encryption(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), UTF_8);

@@ -56,6 +56,7 @@ class CapSigningKeys {
         this.box = box;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("seq", Sort.Direction.ASC).unique());
+        reEncryptUnderCurrentSecretsKey();
         if (properties.signingKeyFile() != null) {
             fileKey = fromFile(Path.of(properties.signingKeyFile()));
             publish(fileKey, null, "file");
@@ -69,6 +70,23 @@ class CapSigningKeys {
         SigningKey active = active();
         log.info("CAP documents are signed with key {} ({}), published at /api/v1/keys/cap/{}.pem", active.kid(),
                 fileKey != null ? properties.signingKeyFile() : "generated, kept in MongoDB", active.kid());
+    }
+
+    /** After a rotation of the secrets key, so the old one can be dropped; a key it cannot read stops the start. */
+    private void reEncryptUnderCurrentSecretsKey() {
+        Query q = query(where("privateKey").exists(true));
+        q.fields().include("_id", "privateKey");
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            String sealed = d.getString("privateKey");
+            if (!box.currentKeyId().equals(SecretBox.keyIdOf(sealed))) {
+                String kid = d.getString("_id");
+                mongo.updateFirst(query(where("_id").is(kid).and("privateKey").is(sealed)),
+                        new org.springframework.data.mongodb.core.query.Update()
+                                .set("privateKey", box.seal(box.open(sealed, context(kid)), context(kid))),
+                        COLLECTION);
+                log.info("CAP signing key {}: private key re-encrypted under secrets key {}", kid, box.currentKeyId());
+            }
+        }
     }
 
     /** The key new signatures are made with. */
