@@ -62,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "steppewatch.delivery.request-timeout=1s",
                 "steppewatch.delivery.connect-timeout=1s",
                 "steppewatch.public-base-url=" + IntegrationTest.PUBLIC_BASE,
+                // a fixed test key: the tests write no key file into the module
+                "steppewatch.secrets.key=" + IntegrationTest.SECRETS_KEY,
                 "steppewatch.eventing.poll-interval=100ms",
                 "management.endpoint.health.show-details=always"})
 public abstract class IntegrationTest {
@@ -70,6 +72,8 @@ public abstract class IntegrationTest {
     public static final Duration DEADLINE = Duration.ofSeconds(30);
     /** What the service puts in links; {@link #follow} maps it to the random port. */
     public static final String PUBLIC_BASE = "http://steppewatch.test";
+    /** The secrets-at-rest key of the service under test: base64 of 32 bytes (0x00..0x1f). */
+    public static final String SECRETS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     protected static final JsonMapper JSON = EventJson.mapper();
     /** {@code Authorization} of an issuer, for what only issuers and admins may read. */

@@ -33,6 +33,7 @@ import org.steppewatch.notification.cap.CapRules;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryWorker;
 import org.steppewatch.notification.delivery.NewDelivery;
+import org.steppewatch.notification.signing.CapSigner;
 import org.steppewatch.notification.subscription.Subscription;
 import org.steppewatch.notification.subscription.SubscriptionIndex;
 import org.steppewatch.notification.subscription.SubscriptionStore;
@@ -58,13 +59,14 @@ class AlertService {
     private final DeliveryWorker worker;
     private final OutboxRelay relay;
     private final CapComposer composer;
+    private final CapSigner signer;
     private final CapProperties cap;
     private final PublicLinks links;
     private final Clock clock;
 
     AlertService(AlertStore alerts, SubscriptionIndex index, SubscriptionStore subscriptions, DeliveryStore deliveries,
-                 DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapProperties cap, PublicLinks links,
-                 Clock clock) {
+                 DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapSigner signer, CapProperties cap,
+                 PublicLinks links, Clock clock) {
         this.alerts = alerts;
         this.index = index;
         this.subscriptions = subscriptions;
@@ -72,6 +74,7 @@ class AlertService {
         this.worker = worker;
         this.relay = relay;
         this.composer = composer;
+        this.signer = signer;
         this.cap = cap;
         this.links = links;
         this.clock = clock;
@@ -125,7 +128,8 @@ class AlertService {
             AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(), msgType,
                     now, severity, assessment.urgency(), assessment.certainty(), alert.headline(), settlementIds,
                     fanOut.size());
-            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(assessment), null,
+            // signed once, here: the stored text is what the API, the feed, webhooks and mails carry
+            if (alerts.insertIfAbsent(alert, signer.sign(composed.xml()), EventJson.write(assessment), null,
                     OutboxMessage.of(issued, now))) {
                 log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, msgType, assessment.incidentId(),
                         assessment.incidentVersion(), severity.cap(), fanOut.size());
@@ -211,7 +215,7 @@ class AlertService {
                     fanOut.size());
             AlertCancelled cancelled = new AlertCancelled(cancelId, withdrawal.incidentId(), withdrawal.incidentVersion(),
                     now, withdrawal.reason());
-            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(last), withdrawal.reason(),
+            if (alerts.insertIfAbsent(alert, signer.sign(composed.xml()), EventJson.write(last), withdrawal.reason(),
                     OutboxMessage.of(cancelled, now))) {
                 log.info("cancel {} for {}: withdraws {}, {} recipients", cancelId, withdrawal.incidentId(), earlierIds,
                         fanOut.size());

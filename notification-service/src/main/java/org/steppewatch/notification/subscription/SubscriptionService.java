@@ -1,7 +1,5 @@
 package org.steppewatch.notification.subscription;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,9 +50,10 @@ class SubscriptionService {
                 valid.area().toDocument(), valid.area().matchGeometry(), valid.channelType(), valid.url(),
                 valid.secret() != null ? valid.secret() : generatedSecret, valid.address(), valid.language(),
                 valid.minSeverity(), email ? Subscription.PENDING_CONFIRMATION : Subscription.ACTIVE, now,
-                ManageTokens.hash(manageToken), ManageTokens.generate(random),
-                email ? ManageTokens.generate(random) : null);
+                ManageTokens.hash(manageToken), null, null);
         store.insert(subscription);
+        // as stored: with the tokens derived for it
+        subscription = store.find(subscription.id()).orElseThrow();
         if (email) {
             // after the subscription is stored: the worker finds it when it sends the mail
             deliveries.createConfirmation(subscription.id(), subscription.language(), now);
@@ -105,19 +104,14 @@ class SubscriptionService {
 
     /** The subscription a confirmation link is for, changing nothing. */
     Subscription withConfirmToken(String id, String token) {
-        return store.find(id).filter(s -> tokenMatches(token, s.confirmToken()))
+        return store.findWithToken(id, SubscriptionStore.CONFIRM, token)
                 .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this confirmation token"));
     }
 
     /** The subscription an unsubscribe link is for, changing nothing. */
     Subscription withUnsubscribeToken(String id, String token) {
-        return store.find(id).filter(s -> tokenMatches(token, s.unsubscribeToken()))
+        return store.findWithToken(id, SubscriptionStore.UNSUBSCRIBE, token)
                 .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this unsubscribe token"));
-    }
-
-    private static boolean tokenMatches(String given, String expected) {
-        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private Subscription authorised(String id, String manageToken) {
