@@ -65,6 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "steppewatch.delivery.attempt-deadline=" + IntegrationTest.ATTEMPT_DEADLINE_MILLIS + "ms",
                 // the test receivers listen on this machine; the production default allows public addresses only
                 "steppewatch.webhook.allow=127.0.0.0/8,::1/128",
+                // every test subscribes from 127.0.0.1; RateLimitTest turns the limits on
+                "steppewatch.rate-limits.enabled=false",
                 "steppewatch.public-base-url=" + IntegrationTest.PUBLIC_BASE,
                 "steppewatch.eventing.poll-interval=100ms",
                 "management.endpoint.health.show-details=always"})
