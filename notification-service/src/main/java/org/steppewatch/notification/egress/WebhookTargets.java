@@ -110,9 +110,13 @@ public class WebhookTargets {
     }
 
     private static String describe(String host, InetAddress address, String kind) {
-        String literal = address.getHostAddress();
-        String what = host.equalsIgnoreCase(literal) ? literal + " is " + kind
-                : "host '" + host + "' resolves to " + literal + ", " + kind;
+        String resolved = address.getHostAddress();
+        boolean literal = host.contains(":") || NumericHosts.canonical(host);
+        // an address literal is named as written, with the address it stands for where that differs
+        // (::ffff:10.0.0.1 is 10.0.0.1; fd00::1 only looks different in Java's uncompressed spelling)
+        String what = !literal ? "host '" + host + "' resolves to " + resolved + ", " + kind
+                : host + (host.equalsIgnoreCase(resolved) || host.contains("::") && !host.contains(".") ? "" : " (" + resolved + ")")
+                        + " is " + kind;
         return what + "; webhooks may only go to public addresses";
     }
 

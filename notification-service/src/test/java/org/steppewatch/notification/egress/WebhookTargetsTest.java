@@ -62,6 +62,14 @@ class WebhookTargetsTest {
     }
 
     @Test
+    void anAddressLiteralIsNamedAsWritten() {
+        assertThat(production.refusal(URI.create("http://[::1]:8080/"))).contains(
+                "::1 is a loopback address; webhooks may only go to public addresses");
+        assertThat(production.refusal(URI.create("http://[::ffff:10.0.0.1]/"))).contains(
+                "::ffff:10.0.0.1 (10.0.0.1) is a private address (RFC 1918); webhooks may only go to public addresses");
+    }
+
+    @Test
     void anIpv6ZoneIsRefused() {
         assertThat(production.refusal(URI.create("http://[fe80::1%25eth0]/"))).hasValueSatisfying(
                 why -> assertThat(why).contains("zone"));
