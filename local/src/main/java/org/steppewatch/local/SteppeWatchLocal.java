@@ -3,6 +3,7 @@ package org.steppewatch.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +18,13 @@ import org.steppewatch.local.SteppeWatchStack.Service;
  * and a MongoDB wire-protocol server on localhost:27017, both keeping their data under ./data, then
  * incident-service (8081), analysis-service (8082) and notification-service (8083).
  * With KAFKA_BOOTSTRAP_SERVERS and/or MONGODB_URI set, those are used and nothing embedded starts.
+ * Webhooks may go to loopback addresses here (receivers on this machine), unless
+ * STEPPEWATCH_WEBHOOK_ALLOW says otherwise.
  */
 public final class SteppeWatchLocal {
 
     private static final Logger log = LoggerFactory.getLogger(SteppeWatchLocal.class);
+    private static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
     private SteppeWatchLocal() {
     }
@@ -52,7 +56,16 @@ public final class SteppeWatchLocal {
         Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             String port = env(service.name() + "_SERVICE_PORT", String.valueOf(service.defaultPort()));
-            settings.put(service, Map.of("server.port", port));
+            settings.put(service, new HashMap<>(Map.of("server.port", port)));
+        }
+        // on one laptop the receivers are on the same machine: allow loopback, and nothing else internal
+        String webhookAllow = env("STEPPEWATCH_WEBHOOK_ALLOW", LOOPBACK);
+        settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", webhookAllow);
+        if (LOOPBACK.equals(webhookAllow)) {
+            log.info("webhooks may go to loopback addresses: {} (and to public ones; set STEPPEWATCH_WEBHOOK_ALLOW "
+                    + "to change this)", LOOPBACK);
+        } else {
+            log.info("webhooks may go to these addresses besides public ones (STEPPEWATCH_WEBHOOK_ALLOW): {}", webhookAllow);
         }
         SteppeWatchStack stack;
         try {

@@ -76,11 +76,14 @@ final class LocalStack implements BeforeAllCallback {
             String run = UUID.randomUUID().toString().substring(0, 8);
             Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                settings.put(service, Map.of(
+                settings.put(service, new java.util.HashMap<>(Map.of(
                         "server.port", "0",
                         "spring.mongodb.database", "local-" + run + "-" + service.name().toLowerCase(),
-                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase()));
+                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase())));
             }
+            // the receiver below is on this machine, as the launcher allows; every test subscribes from 127.0.0.1
+            settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", "127.0.0.0/8,::1/128");
+            settings.get(Service.NOTIFICATION).put("steppewatch.rate-limits.enabled", "false");
             try {
                 stack = SteppeWatchStack.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri("local"),
                         settings);

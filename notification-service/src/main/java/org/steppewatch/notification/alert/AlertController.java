@@ -38,9 +38,11 @@ class AlertController {
                 Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
+    /** The alert with how many of its deliveries are in each state; who they went to is not public. */
     @GetMapping("/{id}")
-    AlertView get(@PathVariable String id) {
-        return alerts.find(id).orElseThrow(() -> Problems.notFound("no alert " + id));
+    AlertDetail get(@PathVariable String id) {
+        AlertView alert = alerts.find(id).orElseThrow(() -> Problems.notFound("no alert " + id));
+        return new AlertDetail(alert, deliveries.countsByState(id));
     }
 
     /** The CAP 1.2 document as it was issued ({@code application/cap+xml}), valid against the OASIS schema. */

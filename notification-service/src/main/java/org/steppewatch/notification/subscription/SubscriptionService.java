@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryWorker;
+import org.steppewatch.notification.ratelimit.RateLimits;
 import org.steppewatch.web.Problems;
 
 /**
@@ -26,22 +27,29 @@ class SubscriptionService {
     private final SubscriptionIndex index;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
+    private final RateLimits rateLimits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionService(SubscriptionValidator validator, SubscriptionStore store, SubscriptionIndex index,
-                        DeliveryStore deliveries, DeliveryWorker worker, Clock clock) {
+                        DeliveryStore deliveries, DeliveryWorker worker, RateLimits rateLimits, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.index = index;
         this.deliveries = deliveries;
         this.worker = worker;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
-    SubscriptionView create(SubscriptionRequest request) {
+    /** @param limited whether the confirmation-mail limit applies (not to admins) */
+    SubscriptionView create(SubscriptionRequest request, boolean limited) {
         SubscriptionValidator.Valid valid = validator.validate(request);
         boolean email = Subscription.EMAIL.equals(valid.channelType());
+        if (email && limited) {
+            // before anything is stored: over the limit, nothing is
+            rateLimits.takeConfirmationMail(valid.address());
+        }
         String generatedSecret = !email && valid.secret() == null ? generateSecret() : null;
         String manageToken = ManageTokens.generate(random);
         // millisecond precision: what MongoDB keeps, so the created and the read-back view agree
