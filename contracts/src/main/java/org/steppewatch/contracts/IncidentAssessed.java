@@ -45,6 +45,12 @@ public record IncidentAssessed(
                 fallZone, hazardZones, affectedSettlements, exceedances, severity, urgency, certainty, summary, null);
     }
 
+    /** The same assessment with another reporter: attached by the assessor's caller, or null to hide a name. */
+    public IncidentAssessed withReportedBy(ReportedBy by) {
+        return new IncidentAssessed(incidentId, incidentVersion, assessmentId, assessedAt, referenceDataVersion, incident,
+                fallZone, hazardZones, affectedSettlements, exceedances, severity, urgency, certainty, summary, by);
+    }
+
     public static String assessmentId(String incidentId, long incidentVersion) {
         return incidentId + ":" + incidentVersion;
     }
