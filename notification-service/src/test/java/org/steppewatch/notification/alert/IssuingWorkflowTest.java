@@ -228,7 +228,7 @@ class IssuingWorkflowTest extends IntegrationTest {
         publish(new AssessmentWithdrawn(incident, 2, Instant.now(), "duplicate report", List.of(incident + ":1"),
                 AIGERIM));
         await().atMost(DEADLINE).until(() -> "WITHDRAWN".equals(json(call("GET", "/api/v1/alerts/" + draft,
-                ANALYST_TOKEN, null)).get("status").stringValue()));
+                ANALYST_TOKEN, null)).path("status").asString()));
 
         awaitControlAlert();
         assertThat(council.requests()).noneMatch(r -> r.header("webhook-id").startsWith(draft + ":")
