@@ -2,27 +2,18 @@ package org.steppewatch.notification.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.steppewatch.notification.IntegrationTest;
+import org.steppewatch.testsupport.TestIssuer;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +21,6 @@ import tools.jackson.databind.JsonNode;
  * 1 confirmation mail per e-mail address a day. Every request here comes from 127.0.0.1, so all
  * share one client bucket: the steps are one test, in order.
  */
-@Import(RateLimitTest.SignedInAdmin.class)
 class RateLimitTest extends IntegrationTest {
 
     @DynamicPropertySource
@@ -47,37 +37,13 @@ class RateLimitTest extends IntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    /**
-     * Until sign-in exists, a request with {@code X-Test-Role: admin} is one whose user is in role
-     * admin, as the servlet API reports it for a signed-in admin.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SignedInAdmin {
-
-        @Bean
-        OncePerRequestFilter testRoles() {
-            return new OncePerRequestFilter() {
-                @Override
-                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                        throws ServletException, IOException {
-                    String role = request.getHeader("X-Test-Role");
-                    chain.doFilter(role == null ? request : new HttpServletRequestWrapper(request) {
-                        @Override
-                        public boolean isUserInRole(String r) {
-                            return role.equals(r);
-                        }
-                    }, response);
-                }
-            };
-        }
-    }
-
     private HttpResponse<String> post(Map<String, Object> body, String role) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/subscriptions"))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (role != null) {
-            request.header("X-Test-Role", role);
+            // a signed-in user holding just this role
+            request.header("Authorization", TestIssuer.get().bearer(role + "-test", role));
         }
         return send(request);
     }

@@ -76,11 +76,6 @@ class CapSignatureTest extends IntegrationTest {
         return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
-    private String alertIdOf(String incidentId) throws Exception {
-        await().atMost(DEADLINE).until(() -> json(get("/api/v1/alerts?incidentId=" + incidentId)).size() == 1);
-        return json(get("/api/v1/alerts?incidentId=" + incidentId)).get(0).get("id").stringValue();
-    }
-
     @Test
     void theCapFromTheApiVerifiesWithThePublishedKeyAndTheWebhookCarriesTheSameBytes() throws Exception {
         try (WebhookReceiver town = WebhookReceiver.start()) {
