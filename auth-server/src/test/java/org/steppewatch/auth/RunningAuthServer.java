@@ -36,7 +36,11 @@ final class RunningAuthServer implements AutoCloseable {
 
     /** On the given database, e.g. the one of a server that was stopped. */
     static RunningAuthServer start(String mongoUri, String adminPassword) {
-        int port = freePort();
+        return start(mongoUri, adminPassword, freePort());
+    }
+
+    /** On the given database and port: a restart as an operator does it, same address and issuer. */
+    static RunningAuthServer start(String mongoUri, String adminPassword, int port) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("server.address", "127.0.0.1");
@@ -52,6 +56,10 @@ final class RunningAuthServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     String mongoUri() {
