@@ -75,7 +75,9 @@ public final class SteppeWatchStack implements AutoCloseable {
                 args.add("--logging.include-application-name=false");
                 args.add("--spring.autoconfigure.exclude=" + String.join(",", exclusions(service)));
                 settings.getOrDefault(service, Map.of()).forEach((key, value) -> args.add("--" + key + "=" + value));
+                long started = System.nanoTime();
                 contexts.put(service, service.application.get().run(args.toArray(String[]::new)));
+                log.info("{} started in {} s", service, String.format("%.1f", (System.nanoTime() - started) / 1e9));
             }
         } catch (RuntimeException e) {
             new SteppeWatchStack(contexts).close();
