@@ -12,8 +12,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler}
- * and the {@link RequestBodyLimitFilter}.
+ * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler},
+ * the {@link RequestBodyLimitFilter}, strict JSON reading ({@link StrictJsonCustomizer}) and the pages'
+ * {@link ContentSecurityPolicyFilter}.
  * <p>
  * Before {@link WebMvcAutoConfiguration}, so Boot's own {@code ProblemDetailsExceptionHandler}
  * ({@code spring.mvc.problemdetails.enabled}) sees ours and backs off; ours in turn backs off when the
@@ -28,6 +29,18 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemHandler steppeWatchProblemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    StrictJsonCustomizer steppeWatchStrictJsonCustomizer() {
+        return new StrictJsonCustomizer();
+    }
+
+    /** The pages' Content-Security-Policy; off unless the service names its page paths. */
+    @Bean
+    @ConditionalOnMissingBean
+    ContentSecurityPolicyFilter steppeWatchContentSecurityPolicyFilter(WebSupportProperties properties) {
+        return new ContentSecurityPolicyFilter(properties.csp());
     }
 
     @Bean
