@@ -1,5 +1,8 @@
 package org.steppewatch.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,6 +50,9 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean
     RequestBodyLimitFilter steppeWatchRequestBodyLimitFilter(WebSupportProperties properties,
                                                              ObjectProvider<JsonMapper> json) {
-        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(JsonMapper::shared));
+        Map<String, Long> pathLimits = new LinkedHashMap<>();
+        properties.bodyLimits().forEach(l -> pathLimits.put(l.path(), l.maxSize().toBytes()));
+        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), pathLimits,
+                json.getIfAvailable(JsonMapper::shared));
     }
 }

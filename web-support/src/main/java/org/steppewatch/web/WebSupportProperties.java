@@ -7,14 +7,23 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param maxBodySize request bodies larger than this are refused with 413 before they are parsed (default 1MB)
+ * @param bodyLimits  other limits for some paths, e.g. an import endpoint that takes a whole data dump
  * @param csp         the Content-Security-Policy of the service's pages
  */
 @ConfigurationProperties("steppewatch.web")
-public record WebSupportProperties(DataSize maxBodySize, Csp csp) {
+public record WebSupportProperties(DataSize maxBodySize, List<BodyLimit> bodyLimits, Csp csp) {
 
     public WebSupportProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        bodyLimits = bodyLimits == null ? List.of() : List.copyOf(bodyLimits);
         csp = csp == null ? new Csp(null, null, null) : csp;
+    }
+
+    /**
+     * @param path    an Ant pattern of request paths
+     * @param maxSize their limit instead of {@code max-body-size}
+     */
+    public record BodyLimit(String path, DataSize maxSize) {
     }
 
     /**
