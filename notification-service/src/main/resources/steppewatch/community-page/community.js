@@ -426,7 +426,8 @@ function fitToAlerts(alerts, place) {
   const bounds = L.latLngBounds([]);
   alerts.forEach(a => (a.hazardZones || []).forEach(z => bounds.extend(L.geoJSON(z.geometry).getBounds())));
   if (place.kind === 'settlement') bounds.extend([place.hit.lat, place.hit.lon]);
-  else bounds.extend(L.circle([place.lat, place.lon], {radius: place.radiusKm * 1000}).getBounds());
+  // from the centre and the radius: a circle's getBounds works only once it is on a map
+  else bounds.extend(L.latLng(place.lat, place.lon).toBounds(place.radiusKm * 2000));
   if (bounds.isValid()) map.leaflet.flyToBounds(bounds.pad(0.2), {maxZoom: 12, duration: 0.6, paddingBottomRight: [220, 0]});
 }
 
