@@ -87,8 +87,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        ProblemDetail problem = Problems.payloadTooLarge(limit).getBody();
-        // written here, outside Spring MVC: the same members its message converter would write
+        // the unread rest of the body makes the connection unusable for another request
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(request, response, Problems.payloadTooLarge(limit).getBody(), json);
+    }
+
+    /** A problem written outside Spring MVC, by a filter: the same members its message converter would write. */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, JsonMapper json)
+            throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         if (problem.getType() != null) {
             document.put("type", problem.getType().toString());
@@ -99,8 +105,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         instance(request).ifPresent(uri -> document.put("instance", uri));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // the unread rest of the body makes the connection unusable for another request
-        response.setHeader(HttpHeaders.CONNECTION, "close");
         json.writeValue(response.getOutputStream(), document);
     }
 

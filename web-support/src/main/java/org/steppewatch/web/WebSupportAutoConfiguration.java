@@ -39,6 +39,12 @@ public class WebSupportAutoConfiguration {
         return new StrictJsonCustomizer();
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    RequestPathFilter steppeWatchRequestPathFilter(ObjectProvider<JsonMapper> json) {
+        return new RequestPathFilter(json.getIfAvailable(JsonMapper::shared));
+    }
+
     /** The pages' Content-Security-Policy; off unless the service names its page paths. */
     @Bean
     @ConditionalOnMissingBean

@@ -33,6 +33,8 @@ final class IncidentValidator {
     static final double WIND_MAX_MS = 60;
     /** Clocks drift; an occurrence or a sampling time further ahead of the server's clock than this is a typo. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** Before any rocket or atomic test on the steppe; earlier is a typo (and year -999999999 fits no database). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** Swappable for a units library (issue 11). */
     private static final SampleUnits UNITS = SampleUnits.standard();
     static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
@@ -66,6 +68,8 @@ final class IncidentValidator {
             problems.add(new FieldProblem("occurredAt", "is required (ISO-8601 instant, e.g. 2013-07-02T02:38:22Z)"));
         } else if (request.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             problems.add(new FieldProblem("occurredAt", "is in the future: " + request.occurredAt()));
+        } else if (request.occurredAt().isBefore(EARLIEST)) {
+            problems.add(new FieldProblem("occurredAt", "must be after 1900-01-01, was " + request.occurredAt()));
         }
         if (request.location() == null) {
             problems.add(new FieldProblem("location", "is required (GeoJSON Point [lon, lat])"));
@@ -185,6 +189,8 @@ final class IncidentValidator {
             }
             if (sample.sampledAt() != null && sample.sampledAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
                 problems.add(new FieldProblem(field + ".sampledAt", "is in the future: " + sample.sampledAt()));
+            } else if (sample.sampledAt() != null && sample.sampledAt().isBefore(EARLIEST)) {
+                problems.add(new FieldProblem(field + ".sampledAt", "must be after 1900-01-01, was " + sample.sampledAt()));
             }
         }
     }
