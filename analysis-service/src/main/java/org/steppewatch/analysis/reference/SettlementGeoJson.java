@@ -73,7 +73,9 @@ final class SettlementGeoJson {
             JsonNode population = p.path("population");
             long people = 0;
             if (!population.isMissingNode() && !population.isNull()) {
-                if (!population.isNumber() || population.asDouble() < 0 || population.asDouble() != Math.rint(population.asDouble())) {
+                double value = population.isNumber() ? population.asDouble() : -1;
+                // no place on Earth has ten billion people: anything larger (or Infinity) is not a population
+                if (!Double.isFinite(value) || value < 0 || value > 1e10 || value != Math.rint(value)) {
                     problems.add(new FieldProblem(at + ".properties.population", "must be a whole number of at least 0"));
                 } else {
                     people = population.asLong();
@@ -113,6 +115,9 @@ final class SettlementGeoJson {
         ImportedText.names(p, at + ".properties", NAMES, problems);
         ImportedText.texts(p, at + ".properties", List.of("source"), problems);
         JsonNode alternates = p.path("alternateNames");
+        if (!alternates.isArray()) {
+            return;
+        }
         if (alternates.size() > MAX_ALTERNATES) {
             problems.add(new FieldProblem(at + ".properties.alternateNames", "at most " + MAX_ALTERNATES + " names"));
             return;
