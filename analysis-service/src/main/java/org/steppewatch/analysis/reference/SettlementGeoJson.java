@@ -73,7 +73,8 @@ final class SettlementGeoJson {
             JsonNode population = p.path("population");
             long people = 0;
             if (!population.isMissingNode() && !population.isNull()) {
-                double value = population.isNumber() ? population.asDouble() : -1;
+                // through Number: Jackson's asDouble() throws on a BigInteger beyond double's range
+                double value = population.isNumber() ? population.numberValue().doubleValue() : -1;
                 // no place on Earth has ten billion people: anything larger (or Infinity) is not a population
                 if (!Double.isFinite(value) || value < 0 || value > 1e10 || value != Math.rint(value)) {
                     problems.add(new FieldProblem(at + ".properties.population", "must be a whole number of at least 0"));
