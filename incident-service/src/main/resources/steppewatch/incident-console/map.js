@@ -1,7 +1,7 @@
 // The console's map: Leaflet over the shipped vector layers (works offline), incidents, and the
 // assessment of the incident on show. Colour is never the only signal: every zone has a line
 // pattern and a text label, every pin a glyph, and the legend spells them out.
-import {h, formatInt, formatKm, humanize} from './util.js';
+import {h, text, escapeHtml, formatInt, formatKm, humanize} from './util.js';
 
 const L = window.L;
 
@@ -71,7 +71,7 @@ export class ConsoleMap {
     this.map.on('moveend', () => { document.body.dataset.mapIdle = 'true'; });
     this.map.fitBounds(KAZAKHSTAN, FIT);
     this.tiles = settings?.tileUrl ? L.tileLayer(settings.tileUrl, {
-      attribution: settings.tileAttribution || '', maxZoom: 18,
+      attribution: escapeHtml(settings.tileAttribution || ''), maxZoom: 18,
     }).addTo(this.map) : null;
     this.incidentLayer = L.layerGroup([], {pane: 'incidents'}).addTo(this.map);
     this.assessmentLayer = L.layerGroup().addTo(this.map);
@@ -109,7 +109,7 @@ export class ConsoleMap {
         style: {color: '#8d8370', weight: 1, fillColor: '#f4f0e4', fillOpacity: this.tiles ? 0.25 : 1, className: 'region'},
         onEachFeature: (feature, layer) => {
           if (!cities.has(feature.properties.id)) {
-            layer.bindTooltip(feature.properties.name.replace(/ [Rr]egion$/, ''),
+            layer.bindTooltip(text(String(feature.properties.name || '').replace(/ [Rr]egion$/, '')),
               {permanent: true, direction: 'center', className: 'region-label', interactive: false, pane: 'labels'});
           }
         },
@@ -121,7 +121,7 @@ export class ConsoleMap {
         style: {color: '#6f5428', weight: 1.5, dashArray: '5 4', fillColor: '#c9a66b', fillOpacity: 0.3, className: 'fall-zone'},
         onEachFeature: (feature, layer) => {
           const p = feature.properties;
-          layer.bindTooltip(`${p.id}${p.approximate ? ' (approximate)' : ''}`,
+          layer.bindTooltip(text(`${p.id}${p.approximate ? ' (approximate)' : ''}`),
             {permanent: true, direction: 'center', className: 'fall-zone-label', pane: 'labels'});
           layer.bindPopup(h('div', {},
             h('strong', {}, p.name), h('br'), p.usedBy || '', h('br'),
@@ -141,7 +141,7 @@ export class ConsoleMap {
             fillColor: '#3b3b3b', fillOpacity: 0.85, className: 'settlement',
           });
           const names = [p.nameKk, p.nameRu].filter(Boolean).join(' · ');
-          marker.bindTooltip(big ? p.name : `${p.name}${names ? ` (${names})` : ''}, ${formatInt(p.population)} people`,
+          marker.bindTooltip(text(big ? p.name : `${p.name}${names ? ` (${names})` : ''}, ${formatInt(p.population)} people`),
             big ? {permanent: true, direction: 'right', offset: [4, 0], className: 'place-label', pane: 'labels'} : {direction: 'top'});
           return marker;
         },
@@ -157,7 +157,7 @@ export class ConsoleMap {
             // clicks go on to the map: placing an incident on a known site must work
             pane: 'places', keyboard: false, bubblingMouseEvents: true,
             icon: L.divIcon({className: `site-icon site-${p.kind}`, html: glyph, iconSize: [14, 14]}),
-          }).bindTooltip(`${p.name}${flagged ? ` — position ${p.confidence.toLowerCase()}` : ''}`);
+          }).bindTooltip(text(`${p.name}${flagged ? ` — position ${p.confidence.toLowerCase()}` : ''}`));
         },
       }).addTo(this.map);
     }
@@ -193,7 +193,7 @@ export class ConsoleMap {
         title: `${incident.title} — ${status.label}`, alt: `${incident.title} — ${status.label}`,
         icon: L.divIcon({
           className: 'incident-icon',
-          html: `<span class="pin status-${incident.status}${selected ? ' selected' : ''}">${status.glyph}</span>`,
+          html: h('span', {class: `pin status-${incident.status}${selected ? ' selected' : ''}`}, status.glyph),
           iconSize: selected ? [30, 30] : [22, 22],
         }),
       });
@@ -229,7 +229,7 @@ export class ConsoleMap {
       if (!sample.location?.coordinates) continue;
       const [lon, lat] = sample.location.coordinates;
       L.circleMarker([lat, lon], {pane: 'places', radius: 4, color: '#111', weight: 2, fillColor: '#fff', fillOpacity: 1})
-        .bindTooltip(`Sample: ${sample.substance} in ${humanize(sample.medium)}, ${sample.value} ${sample.unit}`)
+        .bindTooltip(text(`Sample: ${sample.substance} in ${humanize(sample.medium)}, ${sample.value} ${sample.unit}`))
         .addTo(this.assessmentLayer);
     }
     if (assessment) {
@@ -244,15 +244,15 @@ export class ConsoleMap {
           style: {color: s.stroke, weight: s.weight, dashArray: s.dash, fillColor: s.fill, fillOpacity: s.opacity,
             className: `hazard-zone level-${slug}`},
         });
-        const text = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}`;
-        layer.bindPopup(h('div', {}, h('strong', {}, text), h('br'),
+        const label = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}`;
+        layer.bindPopup(h('div', {}, h('strong', {}, label), h('br'),
           zone.thresholdPpm ? `${zone.thresholdPpm} ppm` : '', zone.exposureMinutes ? `, ${zone.exposureMinutes} min` : '',
           h('br'), zone.method ? `Method: ${zone.method}` : ''));
         layer.addTo(this.assessmentLayer);
         const tip = farthestPoint(zone.geometry, origin);
         if (tip) {
           L.tooltip({permanent: true, direction: 'right', className: `zone-label level-${slug}`, pane: 'tooltipPane'})
-            .setLatLng([tip[1], tip[0]]).setContent(text).addTo(this.assessmentLayer);
+            .setLatLng([tip[1], tip[0]]).setContent(h('span', {}, label)).addTo(this.assessmentLayer);
         }
         bounds.extend(layer.getBounds());
       }
@@ -266,7 +266,7 @@ export class ConsoleMap {
         const ring = L.circleMarker(place, {
           pane: 'places', radius: 7, color: s.zone ? '#111' : '#555', weight: s.zone ? 2.5 : 1.5,
           dashArray: s.zone ? null : '3 3', fill: false, className: 'affected-settlement',
-        }).bindTooltip(`${s.name}: ${formatKm(s.distanceKm)}${s.zone ? `, in ${s.zone}` : ', outside the zones'}`,
+        }).bindTooltip(text(`${s.name}: ${formatKm(s.distanceKm)}${s.zone ? `, in ${s.zone}` : ', outside the zones'}`),
           inside.length <= 6 && s.zone
             ? {permanent: true, direction: sides.get(s.id) || 'left', offset: [sides.get(s.id) === 'right' ? 8 : -8, 0], className: 'affected-label'}
             : {});

@@ -29,6 +29,19 @@ function append(el, children) {
   }
 }
 
+/**
+ * Text for Leaflet's tooltips and popups as a DOM node: given a string, Leaflet sets it as innerHTML, so a
+ * settlement name or a unit like <img onerror=…> would become markup.
+ */
+export function text(...parts) {
+  return h('span', {}, ...parts);
+}
+
+/** For the few places an API takes only an HTML string (Leaflet's attribution): the text, escaped. */
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+}
+
 export function clear(el, ...children) {
   el.replaceChildren();
   append(el, children);

@@ -46,6 +46,12 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * Text for Leaflet's tooltips as a DOM node: given a string, Leaflet sets it as innerHTML, and settlement names
+ * come from imports, headlines from alerts.
+ */
+const text = (...parts) => h('span', {}, ...parts);
+
 const $ = selector => document.querySelector(selector);
 
 /** t('population', {n: '70 000'}) */
@@ -199,7 +205,7 @@ async function loadLayers() {
       onEachFeature: (feature, layer) => {
         if (cities.has(feature.properties.id)) return;
         // the label follows the page's language
-        layer.bindTooltip(() => regionName(feature.properties).replace(/ [Rr]egion$| облысы$| область$/, ''),
+        layer.bindTooltip(() => text(String(regionName(feature.properties) || '').replace(/ [Rr]egion$| облысы$| область$/, '')),
           {permanent: true, direction: 'center', className: 'region-label', interactive: false});
         map.labelled.push(layer);
       },
@@ -213,10 +219,10 @@ async function loadLayers() {
         color: '#fff', weight: 1, fillColor: '#3b3b3b', fillOpacity: 0.85, bubblingMouseEvents: true,
       });
       if (s.population >= 250000) {
-        marker.bindTooltip(() => placeName(s).own, {permanent: true, direction: 'right', offset: [4, 0], className: 'city-label'});
+        marker.bindTooltip(() => text(placeName(s).own), {permanent: true, direction: 'right', offset: [4, 0], className: 'city-label'});
         map.labelled.push(marker);
       } else {
-        marker.bindTooltip(() => `${placeName(s).own} · ${t('population', {n: formatInt(s.population)})}`);
+        marker.bindTooltip(() => text(`${placeName(s).own} · ${t('population', {n: formatInt(s.population)})}`));
       }
       // in settlement mode a settlement on the map can be chosen by clicking it
       marker.on('click', () => { if (state.mode === 'settlement') choose(s); });
@@ -240,7 +246,7 @@ function drawZones() {
         pane: 'zones',
         style: {color: s.stroke, weight: 2, dashArray: s.dash, fillColor: s.fill, fillOpacity: 0.3,
           className: `alert-zone level-${String(zone.level).toLowerCase().replace(/[^a-z0-9]+/g, '-')}`},
-      }).bindTooltip(`${zone.level}${zone.substance ? ` · ${zone.substance}` : ''} — ${headlineOf(alert)}`, {sticky: true})
+      }).bindTooltip(text(`${zone.level}${zone.substance ? ` · ${zone.substance}` : ''} — ${headlineOf(alert)}`), {sticky: true})
         .addTo(map.zones);
     }
   }
@@ -258,7 +264,7 @@ function drawPlace(fit) {
     const {lat, lon} = p.hit;
     L.circleMarker([lat, lon], {pane: 'places', radius: 9, color: '#111827', weight: 3, fill: false}).addTo(map.place);
     L.tooltip({permanent: true, direction: 'right', offset: [10, 0], className: 'place-label'})
-      .setLatLng([lat, lon]).setContent(placeName(p.hit).own).addTo(map.place);
+      .setLatLng([lat, lon]).setContent(text(placeName(p.hit).own)).addTo(map.place);
     if (fit) map.leaflet.flyTo([lat, lon], Math.max(map.leaflet.getZoom(), 8), {duration: 0.6});
   } else {
     const circle = L.circle([p.lat, p.lon], {radius: p.radiusKm * 1000, pane: 'places', color: '#111827', weight: 2.5,
@@ -272,7 +278,12 @@ function drawPlace(fit) {
 function renderLegend() {
   const legend = $('#legend');
   if (!legend) return;
-  const swatch = s => h('span', {class: 'swatch', style: `background:${s.fill};border-color:${s.stroke};border-style:${s.dash ? 'dashed' : 'solid'}`, 'aria-hidden': 'true'});
+  // colours through the CSSOM, not a style attribute, which the Content-Security-Policy forbids
+  const swatch = s => {
+    const el = h('span', {class: 'swatch', 'aria-hidden': 'true'});
+    Object.assign(el.style, {background: s.fill, borderColor: s.stroke, borderStyle: s.dash ? 'dashed' : 'solid'});
+    return el;
+  };
   legend.replaceChildren(h('p', {class: 'legend-title'}, t('legend_h')), h('ul', {},
     Object.entries(LEVELS).map(([level, s]) => h('li', {}, swatch(s), h('b', {}, level), ` ${t(s.key)}`)),
     h('li', {}, swatch(OTHER), t('legend_other')),
@@ -415,7 +426,8 @@ function fitToAlerts(alerts, place) {
   const bounds = L.latLngBounds([]);
   alerts.forEach(a => (a.hazardZones || []).forEach(z => bounds.extend(L.geoJSON(z.geometry).getBounds())));
   if (place.kind === 'settlement') bounds.extend([place.hit.lat, place.hit.lon]);
-  else bounds.extend(L.circle([place.lat, place.lon], {radius: place.radiusKm * 1000}).getBounds());
+  // from the centre and the radius: a circle's getBounds works only once it is on a map
+  else bounds.extend(L.latLng(place.lat, place.lon).toBounds(place.radiusKm * 2000));
   if (bounds.isValid()) map.leaflet.flyToBounds(bounds.pad(0.2), {maxZoom: 12, duration: 0.6, paddingBottomRight: [220, 0]});
 }
 

@@ -230,6 +230,39 @@ class ReferenceDataImportIntegrationTest {
     }
 
     @Test
+    void importedNamesWithControlCharactersOrOverlongAreRefusedNamingTheField() throws Exception {
+        String hostile = """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "x:10", "geometry": {"type": "Point", "coordinates": [75.5, 43.5]},
+                   "properties": {"name": "Aul\\u202Eenil", "nameRu": "%s", "alternateNames": ["ok", "two\\nlines"]}}]}
+                """.formatted("я".repeat(201));
+
+        HttpResponse<String> rejected = send("POST", "/api/v1/settlements/import", "application/geo+json", hostile);
+
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(400);
+        List<String> errors = new ArrayList<>();
+        json(rejected).path("errors").forEach(e -> errors.add(e.path("field").asString() + ": " + e.path("message").asString()));
+        assertThat(errors).containsExactly(
+                "features[0].properties.name: contains the control character U+202E at position 3",
+                "features[0].properties.nameRu: must be at most 200 characters",
+                "features[0].properties.alternateNames[1]: must be one line: contains a line break at position 3");
+        assertThat(json(send("GET", "/api/v1/settlements?near=75.5,43.5&radiusKm=1", null, null)).path("features")).isEmpty();
+    }
+
+    @Test
+    void theFallZoneBodyLimitIsSixteenMebibytesAndOtherPathsKeepOne() throws Exception {
+        String twoMib = "{\"type\": \"FeatureCollection\", \"features\": [], \"pad\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> zones = send("PUT", "/api/v1/fall-zones", "application/geo+json", twoMib);
+        HttpResponse<String> other = send("POST", "/api/v1/assessments", "application/json", twoMib);
+
+        // read and refused as content (no features), not for its size
+        assertThat(zones.statusCode()).as(zones.body()).isEqualTo(400);
+        assertThat(other.statusCode()).isEqualTo(413);
+        assertThat(json(other).path("detail").asString()).isEqualTo("The request body exceeds the limit of 1048576 bytes (1 MiB).");
+    }
+
+    @Test
     void fallZonesAreReplacedByKindValidatedAndResetToTheShippedOnes() throws Exception {
         String zones = """
                 {"type": "FeatureCollection", "features": [

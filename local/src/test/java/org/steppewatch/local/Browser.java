@@ -117,7 +117,9 @@ final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Uncaught") || m.contains("TypeError") || m.contains("SyntaxError"))
+                // a page that breaks its own Content-Security-Policy is an error too
+                .filter(m -> m.contains("Uncaught") || m.contains("TypeError") || m.contains("SyntaxError")
+                        || m.contains("Content Security Policy"))
                 .toList();
     }
 

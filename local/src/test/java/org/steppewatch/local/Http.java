@@ -38,8 +38,12 @@ final class Http {
     }
 
     static JsonNode post(String url, String json) {
+        return post(url, "application/json", json);
+    }
+
+    static JsonNode post(String url, String contentType, String body) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as("POST %s -> %s", url, response.body()).isIn(200, 201);
         return JSON.readTree(response.body());
     }
@@ -51,6 +55,7 @@ final class Http {
         return JSON.readTree(response.body());
     }
 
+    /** Every request goes out here: where a bearer token will be added once writes need one. */
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

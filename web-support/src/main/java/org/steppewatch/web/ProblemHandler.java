@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as application/problem+json (RFC 9457). Spring MVC's own exceptions, {@link Problems} and
@@ -93,6 +94,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem;
         }
         String path = path(json.getPath());
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, path, where);
+        }
         if (path.isEmpty()) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request body does not match the expected document" + where + ": " + message);
@@ -102,6 +106,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldProblem(path, message)));
         }
         problem.setTitle("Invalid request body");
+        return problem;
+    }
+
+    /**
+     * A field the document does not have: a 400, never silently ignored, since a typo like {@code windFrom}
+     * would otherwise read as "no wind". Names the field's path and the fields its object does know.
+     */
+    private static ProblemDetail unknownField(UnrecognizedPropertyException unknown, String path, String where) {
+        List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        String message = "unknown field '" + unknown.getPropertyName() + "'"
+                + (known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Unknown field '" + path + "'" + where + ": nothing was stored.");
+        problem.setTitle("Unknown field");
+        problem.setProperty("errors", List.of(new FieldProblem(path, message)));
+        if (!known.isEmpty()) {
+            problem.setProperty("knownFields", known);
+        }
         return problem;
     }
 

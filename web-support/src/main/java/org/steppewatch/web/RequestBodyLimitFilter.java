@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,29 +30,46 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses request bodies over the limit with a 413 problem, whether the client declared a Content-Length
  * or streamed the body chunked, before anything parses or stores them. The limit is
- * {@code steppewatch.web.max-body-size} (default 1MB).
+ * {@code steppewatch.web.max-body-size} (default 1MB), or that of the first of {@code steppewatch.web.body-limits}
+ * whose path pattern matches.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final Map<String, Long> pathLimits;
     private final JsonMapper json;
+    private final AntPathMatcher matcher = new AntPathMatcher();
 
     public RequestBodyLimitFilter(long limit, JsonMapper json) {
+        this(limit, Map.of(), json);
+    }
+
+    /** @param pathLimits Ant path pattern to limit in bytes, tried in order */
+    public RequestBodyLimitFilter(long limit, Map<String, Long> pathLimits, JsonMapper json) {
         this.limit = limit;
+        this.pathLimits = new LinkedHashMap<>(pathLimits);
         this.json = json;
     }
 
-    /** The limit in bytes. */
+    /** The default limit in bytes. */
     public long limit() {
         return limit;
+    }
+
+    /** The limit for the request's path. */
+    long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return pathLimits.entrySet().stream().filter(e -> matcher.match(e.getKey(), path)).map(Map.Entry::getValue)
+                .findFirst().orElse(limit);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long allowed = limitFor(request);
         long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            refuse(request, response);
+        if (declared > allowed) {
+            refuse(request, response, allowed);
             return;
         }
         if (declared >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
@@ -60,17 +78,23 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         // a chunked body has no declared length: read at most one byte past the limit to find out
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (body.length > limit) {
-            refuse(request, response);
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, allowed + 1));
+        if (body.length > allowed) {
+            refuse(request, response, allowed);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.payloadTooLarge(limit).getBody();
-        // written here, outside Spring MVC: the same members its message converter would write
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        // the unread rest of the body makes the connection unusable for another request
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(request, response, Problems.payloadTooLarge(limit).getBody(), json);
+    }
+
+    /** A problem written outside Spring MVC, by a filter: the same members its message converter would write. */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, JsonMapper json)
+            throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         if (problem.getType() != null) {
             document.put("type", problem.getType().toString());
@@ -81,8 +105,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         instance(request).ifPresent(uri -> document.put("instance", uri));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // the unread rest of the body makes the connection unusable for another request
-        response.setHeader(HttpHeaders.CONNECTION, "close");
         json.writeValue(response.getOutputStream(), document);
     }
 

@@ -1,5 +1,8 @@
 package org.steppewatch.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,8 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler}
- * and the {@link RequestBodyLimitFilter}.
+ * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler},
+ * the {@link RequestBodyLimitFilter}, strict JSON reading ({@link StrictJsonCustomizer}) and the pages'
+ * {@link ContentSecurityPolicyFilter}.
  * <p>
  * Before {@link WebMvcAutoConfiguration}, so Boot's own {@code ProblemDetailsExceptionHandler}
  * ({@code spring.mvc.problemdetails.enabled}) sees ours and backs off; ours in turn backs off when the
@@ -31,9 +35,30 @@ public class WebSupportAutoConfiguration {
     }
 
     @Bean
+    StrictJsonCustomizer steppeWatchStrictJsonCustomizer() {
+        return new StrictJsonCustomizer();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestPathFilter steppeWatchRequestPathFilter(ObjectProvider<JsonMapper> json) {
+        return new RequestPathFilter(json.getIfAvailable(JsonMapper::shared));
+    }
+
+    /** The pages' Content-Security-Policy; off unless the service names its page paths. */
+    @Bean
+    @ConditionalOnMissingBean
+    ContentSecurityPolicyFilter steppeWatchContentSecurityPolicyFilter(WebSupportProperties properties) {
+        return new ContentSecurityPolicyFilter(properties.csp());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     RequestBodyLimitFilter steppeWatchRequestBodyLimitFilter(WebSupportProperties properties,
                                                              ObjectProvider<JsonMapper> json) {
-        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), json.getIfAvailable(JsonMapper::shared));
+        Map<String, Long> pathLimits = new LinkedHashMap<>();
+        properties.bodyLimits().forEach(l -> pathLimits.put(l.path(), l.maxSize().toBytes()));
+        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), pathLimits,
+                json.getIfAvailable(JsonMapper::shared));
     }
 }

@@ -67,6 +67,32 @@ class ProblemHandlerTest extends HttpTestBase {
     }
 
     @Test
+    void anUnknownFieldIsA400NamingItsPathAndTheKnownFields() {
+        int before = accepted.get();
+        // massKg stays: the record's primitive would otherwise be refused as missing first
+        String typo = ORDER.replace("\"massKg\": 3", "\"massKg\": 3, \"masKg\": 3");
+
+        JsonNode body = problem(post("/api/orders", typo), 400);
+
+        assertThat(body.path("title").asString()).as(body.toString()).isEqualTo("Unknown field");
+        assertThat(body.path("detail").asString()).startsWith("Unknown field 'items[1].masKg' at line 5");
+        assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("items[1].masKg");
+        assertThat(body.path("errors").get(0).path("message").asString())
+                .isEqualTo("unknown field 'masKg'; known fields: code, massKg");
+        assertThat(body.path("knownFields").toString()).isEqualTo("[\"code\",\"massKg\"]");
+        assertThat(accepted.get()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownTopLevelFieldIsNamedToo() {
+        JsonNode body = problem(post("/api/orders", "{\"name\": \"x\", \"items\": [], \"urgent\": true}"), 400);
+
+        assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("urgent");
+        assertThat(body.path("errors").get(0).path("message").asString())
+                .isEqualTo("unknown field 'urgent'; known fields: items, name");
+    }
+
+    @Test
     void ownClassNamesAreShortenedInTheDetail() {
         JsonNode body = problem(post("/api/orders", "{\"name\": \"x\", \"items\": [42]}"), 400);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.steppewatch.georef.Settlement;
+import org.steppewatch.web.ControlCharacters;
 
 /**
  * Reads a GeoNames country dump ({@code KZ.txt} from download.geonames.org/export/dump; UTF-8, tab-separated,
@@ -32,6 +33,9 @@ final class GeoNamesDump {
     static final String SOURCE = "GeoNames dump (CC BY 4.0, geonames.org), imported";
     private static final String KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
     private static final int MAX_ALTERNATES = 6;
+    /** GeoNames' KZ.txt has some 15,000 populated places; the whole world's cities file ~200,000. */
+    static final int MAX_SETTLEMENTS = 200_000;
+    static final int MAX_NAME = 200;
     private static final int MAX_EXAMPLES = 5;
 
     private GeoNamesDump() {
@@ -62,7 +66,13 @@ final class GeoNamesDump {
                     continue;
                 }
                 if (!"P".equals(f[6]) || !LIVING_PLACES.contains(f[7])) {
-                    skipped.merge("not a living populated place (feature " + f[6] + "." + f[7] + ")", 1, Integer::sum);
+                    // feature codes are short: anything longer is not one, and must not become a key of its own
+                    String feature = f[6].length() <= 1 && f[7].length() <= 10 ? f[6] + "." + f[7] : "?";
+                    skipped.merge("not a living populated place (feature " + feature + ")", 1, Integer::sum);
+                    continue;
+                }
+                if (settlements.size() >= MAX_SETTLEMENTS) {
+                    skipped.merge("over the limit of " + MAX_SETTLEMENTS + " settlements per import", 1, Integer::sum);
                     continue;
                 }
                 try {
@@ -86,8 +96,9 @@ final class GeoNamesDump {
 
     private static Settlement settlement(String[] f) {
         String id = f[0].trim();
-        if (!id.matches("\\d+")) {
-            throw new IllegalArgumentException("geonameid '" + id + "' is not a number");
+        if (id.length() > 12 || !id.matches("\\d+")) {
+            throw new IllegalArgumentException(id.length() > 12 ? "geonameid is not a number"
+                    : "geonameid '" + id + "' is not a number");
         }
         double lat = number(f[4], "latitude");
         double lon = number(f[5], "longitude");
@@ -102,6 +113,16 @@ final class GeoNamesDump {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("no name");
         }
+        for (String text : new String[] {f[1], f[2], f[3]}) {
+            String problem = ControlCharacters.problem(text, false);
+            if (problem != null) {
+                // names go into alerts, feeds and mails
+                throw new IllegalArgumentException("a name " + problem);
+            }
+        }
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a name longer than " + MAX_NAME + " characters");
+        }
         String nameRu = null;
         String nameKk = null;
         List<String> alternates = new ArrayList<>();
@@ -110,7 +131,7 @@ final class GeoNamesDump {
         }
         for (String alternate : f[3].split(",")) {
             String a = alternate.trim();
-            if (a.isEmpty() || a.equals(name)) {
+            if (a.isEmpty() || a.equals(name) || a.length() > MAX_NAME) {
                 continue;
             }
             if (isCyrillic(a)) {

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.georef.Settlement;
+import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.FieldProblem;
 
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,11 @@ import tools.jackson.databind.JsonNode;
 final class SettlementGeoJson {
 
     static final int MAX_PROBLEMS = 50;
+    /** As many as a GeoNames dump may bring ({@link GeoNamesDump#MAX_SETTLEMENTS}). */
+    static final int MAX_FEATURES = GeoNamesDump.MAX_SETTLEMENTS;
+    static final int MAX_ID = 100;
+    static final int MAX_ALTERNATES = 50;
+    private static final List<String> NAMES = List.of("name", "nameRu", "name_ru", "nameKk", "name_kk");
     static final String SOURCE = "GeoJSON import";
 
     private SettlementGeoJson() {
@@ -41,6 +47,10 @@ final class SettlementGeoJson {
         if (!features.isArray() || features.isEmpty()) {
             return new Result(List.of(), List.of(new FieldProblem("features", "must be a non-empty array of Point Features")));
         }
+        if (features.size() > MAX_FEATURES) {
+            return new Result(List.of(), List.of(new FieldProblem("features",
+                    "at most " + MAX_FEATURES + " settlements per import, was " + features.size())));
+        }
         List<Settlement> settlements = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < features.size() && problems.size() < MAX_PROBLEMS; i++) {
@@ -51,6 +61,8 @@ final class SettlementGeoJson {
             String id = p.path("id").isValueNode() ? p.path("id").asString("") : f.path("id").isValueNode() ? f.path("id").asString("") : "";
             if (id.isBlank()) {
                 problems.add(new FieldProblem(at + ".properties.id", "every settlement needs an id"));
+            } else if (id.length() > MAX_ID || ControlCharacters.problem(id, false) != null) {
+                problems.add(new FieldProblem(at + ".properties.id", "must be one line of at most " + MAX_ID + " characters"));
             } else if (seen.putIfAbsent(id, i) != null) {
                 problems.add(new FieldProblem(at + ".properties.id", "duplicate id '" + id + "' (also features[" + seen.get(id) + "])"));
             }
@@ -61,7 +73,10 @@ final class SettlementGeoJson {
             JsonNode population = p.path("population");
             long people = 0;
             if (!population.isMissingNode() && !population.isNull()) {
-                if (!population.isNumber() || population.asDouble() < 0 || population.asDouble() != Math.rint(population.asDouble())) {
+                // through Number: Jackson's asDouble() throws on a BigInteger beyond double's range
+                double value = population.isNumber() ? population.numberValue().doubleValue() : -1;
+                // no place on Earth has ten billion people: anything larger (or Infinity) is not a population
+                if (!Double.isFinite(value) || value < 0 || value > 1e10 || value != Math.rint(value)) {
                     problems.add(new FieldProblem(at + ".properties.population", "must be a whole number of at least 0"));
                 } else {
                     people = population.asLong();
@@ -78,6 +93,7 @@ final class SettlementGeoJson {
             } else if (geometry != null) {
                 GeometryChecks.problems(geometry, Set.of("Point")).forEach(problem -> problems.add(new FieldProblem(at + ".geometry", problem)));
             }
+            texts(p, at, problems);
             List<String> alternates = new ArrayList<>();
             p.path("alternateNames").forEach(n -> {
                 if (n.isString() && !n.asString().isBlank()) {
@@ -93,6 +109,23 @@ final class SettlementGeoJson {
                     people > 0 ? (source == null ? SOURCE : source) : "unknown", alternates));
         }
         return problems.isEmpty() ? new Result(settlements, List.of()) : new Result(List.of(), problems);
+    }
+
+    /** Names go into alerts, feeds, mails and pages: one line each, of a sensible length, no control characters. */
+    private static void texts(JsonNode p, String at, List<FieldProblem> problems) {
+        ImportedText.names(p, at + ".properties", NAMES, problems);
+        ImportedText.texts(p, at + ".properties", List.of("source"), problems);
+        JsonNode alternates = p.path("alternateNames");
+        if (!alternates.isArray()) {
+            return;
+        }
+        if (alternates.size() > MAX_ALTERNATES) {
+            problems.add(new FieldProblem(at + ".properties.alternateNames", "at most " + MAX_ALTERNATES + " names"));
+            return;
+        }
+        for (int i = 0; i < alternates.size(); i++) {
+            ImportedText.name(alternates.get(i), at + ".properties.alternateNames[" + i + "]", problems);
+        }
     }
 
     private static String first(JsonNode p, String... names) {

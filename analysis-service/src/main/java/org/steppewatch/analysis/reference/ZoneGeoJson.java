@@ -25,6 +25,8 @@ final class ZoneGeoJson {
     static final int MAX_FEATURES = 5_000;
     static final int MAX_PROBLEMS = 50;
     private static final Set<String> AREAL = Set.of("Polygon", "MultiPolygon");
+    private static final List<String> NAMES = List.of("id", "name", "confidence");
+    private static final List<String> TEXTS = List.of("description", "usedBy", "used_by", "source", "note", "geometry_note");
     private static final Set<String> KINDS = Set.of(ReferenceZone.DROP_ZONE, ReferenceZone.AREA_OF_CONCERN);
 
     private ZoneGeoJson() {
@@ -64,9 +66,12 @@ final class ZoneGeoJson {
             } else {
                 seen.put(id, i);
             }
+            ImportedText.names(p, at + ".properties", NAMES, problems);
+            ImportedText.texts(p, at + ".properties", TEXTS, problems);
+            ImportedText.name(f.path("id"), at + ".id", problems);
             String kind = p.path("kind").asString(ReferenceZone.DROP_ZONE);
             if (!KINDS.contains(kind)) {
-                problems.add(new FieldProblem(at + ".properties.kind", "must be DROP_ZONE or AREA_OF_CONCERN, was '" + kind + "'"));
+                problems.add(new FieldProblem(at + ".properties.kind", "must be DROP_ZONE or AREA_OF_CONCERN"));
             }
             JsonNode approximate = p.path("approximate");
             if (!approximate.isMissingNode() && !approximate.isBoolean()) {

@@ -50,6 +50,26 @@ class GeoNamesDumpTest {
     }
 
     @Test
+    void aLineWithAControlCharacterInANameIsSkippedAsMalformed() {
+        String text = ATASU.replace("Zhangaarqa\tZhangaarqa", "Zhanga\u202Earqa\tZhangaarqa") + "\n"
+                + ATASU.replace("Atasu,", "At\u0007asu,").replace("1526041", "1526042") + "\n";
+
+        GeoNamesDump.Result result = GeoNamesDump.read(new StringReader(text));
+
+        assertThat(result.settlements()).isEmpty();
+        assertThat(result.examples()).containsExactly("line 1: a name contains the control character U+202E at position 6",
+                "line 2: a name contains the control character U+0007 at position 2");
+    }
+
+    @Test
+    void anOverlongFeatureCodeDoesNotBecomeAReasonOfItsOwn() {
+        String text = ATASU.replace("\tPPLA2\t", "\t" + "X".repeat(5000) + "\t") + "\n";
+
+        assertThat(GeoNamesDump.read(new StringReader(text)).skipped())
+                .containsExactly(java.util.Map.entry("not a living populated place (feature ?)", 1));
+    }
+
+    @Test
     void scriptsAreToldApart() {
         assertThat(GeoNamesDump.isCyrillic("Жаңаарқа")).isTrue();
         assertThat(GeoNamesDump.isKazakh("Жаңаарқа")).isTrue();

@@ -85,17 +85,23 @@ record IncidentQuery(IncidentCategory category, IncidentStatus status, Instant s
         return new IncidentQuery(parsedCategory, parsedStatus, parsedSince, parsedUntil, parsedBbox, page, size);
     }
 
+    /** Years 0000 to 9999 only: MongoDB dates (milliseconds in a long) cannot hold year -999999999. */
     private static Instant instant(String value) {
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            parsed = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notAnInstant) {
             try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notADate) {
                 return null;
             }
         }
+        return parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST) ? null : parsed;
     }
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private static boolean isDate(String value) {
         try {

@@ -9,10 +9,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The body of POST and PUT. Everything is boxed or a String so that the validator, not the JSON
- * reader, reports missing or out-of-vocabulary values, all of them at once. Unknown properties are
- * ignored so a client may PUT back what it got from GET (id, version, status…).
+ * reader, reports missing or out-of-vocabulary values, all of them at once. Unknown fields are refused (a
+ * typo like {@code windFrom} must not read as "no wind"); only the fields GET adds are ignored by name, so a
+ * client may PUT back what it got.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties({"id", "version", "status", "reportedAt", "updatedAt", "retraction"})
 record IncidentRequest(
         String title,
         String category,
@@ -26,15 +27,12 @@ record IncidentRequest(
         Weather weather,
         String description) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Release(String substance, Double massKg) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Sample(String substance, String medium, Double value, String unit, Geometry location, Instant sampledAt) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Weather(Double windFromDeg, Double windSpeedMs, String stability) {
     }
 }

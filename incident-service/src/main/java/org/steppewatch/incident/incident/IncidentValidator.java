@@ -14,6 +14,7 @@ import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.SubstanceCodes;
+import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.FieldProblem;
 
 /** Checks an incident request field by field and turns a valid one into the facts of an event. */
@@ -23,8 +24,19 @@ final class IncidentValidator {
     static final int NAME_MAX = 200;
     static final int DESCRIPTION_MAX = 20_000;
     static final int REASON_MAX = 2_000;
-    /** Clocks of field teams drift; an occurrence further ahead than this is a typo. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+    static final int UNIT_MAX = 40;
+    static final int RELEASES_MAX = 50;
+    static final int SAMPLES_MAX = 500;
+    /** 10,000 t: a Proton-M carries some 620 t of propellant, the largest rockets a few thousand. */
+    static final double RELEASE_MAX_KG = 10_000_000;
+    /** Stronger than any surface wind recorded on the steppe; the plume model means nothing there anyway. */
+    static final double WIND_MAX_MS = 60;
+    /** Clocks drift; an occurrence or a sampling time further ahead of the server's clock than this is a typo. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** Before any rocket or atomic test on the steppe; earlier is a typo (and year -999999999 fits no database). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** Swappable for a units library (issue 11). */
+    private static final SampleUnits UNITS = SampleUnits.standard();
     static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
             "SNOW", "MILK", "FOOD");
     private static final Set<String> POINT = Set.of("Point");
@@ -41,9 +53,13 @@ final class IncidentValidator {
             problems.add(new FieldProblem("title", "is required"));
         } else if (request.title().strip().length() > TITLE_MAX) {
             problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
+        } else {
+            text(problems, "title", request.title(), false);
         }
         if (request.category() == null || request.category().isBlank()) {
             problems.add(new FieldProblem("category", "is required; one of " + categories()));
+        } else if (request.category().length() > NAME_MAX) {
+            problems.add(new FieldProblem("category", "must be one of " + categories()));
         } else if (category(request.category()) == null) {
             problems.add(new FieldProblem("category",
                     "unknown category '" + request.category() + "'; one of " + categories()));
@@ -52,6 +68,8 @@ final class IncidentValidator {
             problems.add(new FieldProblem("occurredAt", "is required (ISO-8601 instant, e.g. 2013-07-02T02:38:22Z)"));
         } else if (request.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             problems.add(new FieldProblem("occurredAt", "is in the future: " + request.occurredAt()));
+        } else if (request.occurredAt().isBefore(EARLIEST)) {
+            problems.add(new FieldProblem("occurredAt", "must be after 1900-01-01, was " + request.occurredAt()));
         }
         if (request.location() == null) {
             problems.add(new FieldProblem("location", "is required (GeoJSON Point [lon, lat])"));
@@ -61,9 +79,9 @@ final class IncidentValidator {
         if (request.footprint() != null) {
             geometry(problems, "footprint", request.footprint(), AREA);
         }
-        length(problems, "vehicle", request.vehicle(), NAME_MAX);
-        length(problems, "launchSite", request.launchSite(), NAME_MAX);
-        length(problems, "description", request.description(), DESCRIPTION_MAX);
+        length(problems, "vehicle", request.vehicle(), NAME_MAX, false);
+        length(problems, "launchSite", request.launchSite(), NAME_MAX, false);
+        length(problems, "description", request.description(), DESCRIPTION_MAX, true);
         releases(problems, request.releases());
         samples(problems, request.samples(), now);
         weather(problems, request.weather());
@@ -77,7 +95,9 @@ final class IncidentValidator {
         if (request.reason().strip().length() > REASON_MAX) {
             return List.of(new FieldProblem("reason", "must be at most " + REASON_MAX + " characters"));
         }
-        return List.of();
+        List<FieldProblem> problems = new ArrayList<>();
+        text(problems, "reason", request.reason(), true);
+        return problems;
     }
 
     /**
@@ -104,6 +124,10 @@ final class IncidentValidator {
         if (releases == null) {
             return;
         }
+        if (releases.size() > RELEASES_MAX) {
+            problems.add(new FieldProblem("releases", "has " + releases.size() + " entries; at most " + RELEASES_MAX));
+            return;
+        }
         for (int i = 0; i < releases.size(); i++) {
             String field = "releases[" + i + "]";
             IncidentRequest.Release release = releases.get(i);
@@ -116,12 +140,19 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field + ".massKg", "is required"));
             } else if (!Double.isFinite(release.massKg()) || release.massKg() <= 0) {
                 problems.add(new FieldProblem(field + ".massKg", "must be a finite number > 0, was " + release.massKg()));
+            } else if (release.massKg() > RELEASE_MAX_KG) {
+                problems.add(new FieldProblem(field + ".massKg",
+                        "must be at most 10,000 t (" + (long) RELEASE_MAX_KG + " kg), was " + release.massKg()));
             }
         }
     }
 
     private static void samples(List<FieldProblem> problems, List<IncidentRequest.Sample> samples, Instant now) {
         if (samples == null) {
+            return;
+        }
+        if (samples.size() > SAMPLES_MAX) {
+            problems.add(new FieldProblem("samples", "has " + samples.size() + " entries; at most " + SAMPLES_MAX));
             return;
         }
         for (int i = 0; i < samples.size(); i++) {
@@ -131,12 +162,14 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field, "must not be null"));
                 continue;
             }
-            substance(problems, field + ".substance", sample.substance());
+            boolean known = substance(problems, field + ".substance", sample.substance());
             if (sample.medium() == null || sample.medium().isBlank()) {
+                known = false;
                 problems.add(new FieldProblem(field + ".medium", "is required; one of " + String.join(", ", MEDIA)));
             } else if (!MEDIA.contains(code(sample.medium()))) {
-                problems.add(new FieldProblem(field + ".medium",
-                        "unknown medium '" + sample.medium() + "'; one of " + String.join(", ", MEDIA)));
+                known = false;
+                problems.add(new FieldProblem(field + ".medium", (sample.medium().length() > NAME_MAX ? "unknown medium"
+                        : "unknown medium '" + sample.medium() + "'") + "; one of " + String.join(", ", MEDIA)));
             }
             if (sample.value() == null) {
                 problems.add(new FieldProblem(field + ".value", "is required"));
@@ -145,14 +178,19 @@ final class IncidentValidator {
             }
             if (sample.unit() == null || sample.unit().isBlank()) {
                 problems.add(new FieldProblem(field + ".unit", "is required (e.g. mg/kg, mg/L, Bq/kg)"));
-            } else {
-                length(problems, field + ".unit", sample.unit(), 40);
+            } else if (length(problems, field + ".unit", sample.unit(), UNIT_MAX, false) && known) {
+                String unit = UNITS.problem(code(sample.substance()), code(sample.medium()), sample.unit().strip());
+                if (unit != null) {
+                    problems.add(new FieldProblem(field + ".unit", unit));
+                }
             }
             if (sample.location() != null) {
                 geometry(problems, field + ".location", sample.location(), POINT);
             }
             if (sample.sampledAt() != null && sample.sampledAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
                 problems.add(new FieldProblem(field + ".sampledAt", "is in the future: " + sample.sampledAt()));
+            } else if (sample.sampledAt() != null && sample.sampledAt().isBefore(EARLIEST)) {
+                problems.add(new FieldProblem(field + ".sampledAt", "must be after 1900-01-01, was " + sample.sampledAt()));
             }
         }
     }
@@ -166,22 +204,29 @@ final class IncidentValidator {
             problems.add(new FieldProblem("weather.windFromDeg", "must be between 0 and 360 degrees, was " + from));
         }
         Double speed = weather.windSpeedMs();
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > 60)) {
+        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > WIND_MAX_MS)) {
             problems.add(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was " + speed));
         }
         String stability = weather.stability();
         if (stability != null && !STABILITY.contains(code(stability))) {
-            problems.add(new FieldProblem("weather.stability",
-                    "must be a Pasquill-Gifford class, one letter A-F, was '" + stability + "'"));
+            problems.add(new FieldProblem("weather.stability", stability.length() > 10
+                    ? "must be a Pasquill-Gifford class, one letter A-F"
+                    : "must be a Pasquill-Gifford class, one letter A-F, was '" + stability + "'"));
         }
     }
 
-    private static void substance(List<FieldProblem> problems, String field, String code) {
+    /** @return whether the code is a known substance */
+    private static boolean substance(List<FieldProblem> problems, String field, String code) {
         if (code == null || code.isBlank()) {
             problems.add(new FieldProblem(field, "is required; known codes: " + knownCodes()));
+        } else if (code.length() > NAME_MAX) {
+            problems.add(new FieldProblem(field, "unknown substance; known codes: " + knownCodes()));
         } else if (!SubstanceCodes.isKnown(code.strip())) {
             problems.add(new FieldProblem(field, "unknown substance '" + code + "'; known codes: " + knownCodes()));
+        } else {
+            return true;
         }
+        return false;
     }
 
     private static void geometry(List<FieldProblem> problems, String field, Geometry geometry, Set<String> types) {
@@ -192,10 +237,22 @@ final class IncidentValidator {
         }
     }
 
-    private static void length(List<FieldProblem> problems, String field, String value, int max) {
+    /** @return whether the value is absent or acceptable */
+    private static boolean length(List<FieldProblem> problems, String field, String value, int max, boolean multiline) {
         if (value != null && value.length() > max) {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters, was " + value.length()));
+            return false;
         }
+        return text(problems, field, value, multiline);
+    }
+
+    /** Control characters, bidi overrides and lone surrogates never get in: they would reach CAP, Atom and mail. */
+    private static boolean text(List<FieldProblem> problems, String field, String value, boolean multiline) {
+        String problem = ControlCharacters.problem(value, multiline);
+        if (problem != null) {
+            problems.add(new FieldProblem(field, problem));
+        }
+        return problem == null;
     }
 
     static IncidentCategory category(String value) {

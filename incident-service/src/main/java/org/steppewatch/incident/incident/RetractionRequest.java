@@ -1,7 +1,5 @@
 package org.steppewatch.incident.incident;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-@JsonIgnoreProperties(ignoreUnknown = true)
+/** The body of a retraction; any other field is refused. */
 record RetractionRequest(String reason) {
 }

@@ -25,6 +25,20 @@ class ConsolePageTest extends ServiceTestBase {
     }
 
     @Test
+    void theConsoleForbidsInlineScriptsAndMayCallTheNotificationServiceAndTheSignInProvider() {
+        HttpResponse<String> page = get("/");
+
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy.split("; ")).contains("script-src 'self'", "object-src 'none'", "base-uri 'none'",
+                "frame-ancestors 'none'", "connect-src 'self' http://localhost:8083 http://localhost:8084");
+        assertThat(policy).doesNotContain("'unsafe-inline'");
+        // nothing in the page needs what the policy forbids: no inline script, handler or style attribute
+        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContain("style=");
+        assertThat(get("/api/v1/incidents").headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
+    @Test
     void leafletComesFromItsWebJarUnderAVersionlessPath() {
         HttpResponse<String> script = get("/webjars/leaflet/dist/leaflet.js");
         HttpResponse<String> css = get("/webjars/leaflet/dist/leaflet.css");

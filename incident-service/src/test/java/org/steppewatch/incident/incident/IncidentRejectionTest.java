@@ -58,6 +58,40 @@ class IncidentRejectionTest extends ServiceTestBase {
     }
 
     @Test
+    void aMisspelledWeatherFieldIsA400NamingItAndTheKnownFields() {
+        String typo = ProtonM2013.json(title).replace("\"windFromDeg\": 225", "\"windFrom\": 225");
+
+        JsonNode body = problem(post(INCIDENTS, typo), 400);
+
+        assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("weather.windFrom");
+        assertThat(body.path("errors").get(0).path("message").asString())
+                .isEqualTo("unknown field 'windFrom'; known fields: stability, windFromDeg, windSpeedMs");
+        assertThat(storedWithTitle(title)).isZero();
+    }
+
+    @Test
+    void theFieldsGetAddsMayBePutBackButNoOthers() {
+        JsonNode incident = json(post(INCIDENTS, ProtonM2013.json(title)));
+        String id = incident.path("id").asString();
+        String got = get(INCIDENTS + "/" + id).body();
+
+        assertThat(put(INCIDENTS + "/" + id, "\"1\"", got).statusCode()).isEqualTo(200);
+        JsonNode body = problem(put(INCIDENTS + "/" + id, "\"2\"", got.replaceFirst("\\{", "{\"severity\": \"Extreme\", ")), 400);
+        assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("severity");
+        assertThat(json(get(INCIDENTS + "/" + id)).path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetractionWithAnUnknownFieldIsRefused() {
+        String id = json(post(INCIDENTS, ProtonM2013.json(title))).path("id").asString();
+
+        JsonNode body = problem(post(INCIDENTS + "/" + id + "/retraction", "\"1\"", "{\"reason\": \"dup\", \"silent\": true}"), 400);
+
+        assertThat(body.path("errors").get(0).path("message").asString()).isEqualTo("unknown field 'silent'; known fields: reason");
+        assertThat(json(get(INCIDENTS + "/" + id)).path("status").asString()).isNotEqualTo("RETRACTED");
+    }
+
+    @Test
     void anImpossibleLatitudeIsA400OnTheCoordinates() {
         String json = ProtonM2013.json(title).replace("[63.00, 46.05]", "[63.00, 95]");
 

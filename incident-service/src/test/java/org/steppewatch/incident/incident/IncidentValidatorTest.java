@@ -83,11 +83,107 @@ class IncidentValidatorTest {
     }
 
     @Test
-    void anOccurrenceUpToAnHourAheadIsToleratedButNotMore() {
+    void anOccurrenceUpToFiveMinutesAheadIsToleratedButNotMore() {
         String base = ProtonM2013.json("t");
-        assertThat(problems(base.replace("2013-07-02T02:38:22Z", "2025-06-01T12:59:00Z"))).isEmpty();
-        assertThat(problems(base.replace("2013-07-02T02:38:22Z", "2025-06-01T13:01:00Z")))
+        assertThat(problems(base.replace("2013-07-02T02:38:22Z", "2025-06-01T12:05:00Z"))).isEmpty();
+        assertThat(problems(base.replace("2013-07-02T02:38:22Z", "2025-06-01T12:05:01Z")))
                 .extracting(FieldProblem::field).containsExactly("occurredAt");
+    }
+
+    @Test
+    void aSampleTakenInTheFutureIsRefused() {
+        assertThat(problems(ProtonM2013.json("t").replace("2013-07-03T10:00:00Z", "2025-06-01T12:06:00Z")))
+                .extracting(FieldProblem::field).containsExactly("samples[0].sampledAt");
+    }
+
+    @Test
+    void aReleaseOverTenThousandTonnesIsRefusedButTenThousandIsAccepted() {
+        String base = ProtonM2013.json("t");
+        assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 10000000"))).isEmpty();
+        assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 10000001"))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("releases[0].massKg");
+                    assertThat(p.message()).startsWith("must be at most 10,000 t");
+                });
+        assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 1e308")))
+                .extracting(FieldProblem::field).containsExactly("releases[0].massKg");
+    }
+
+    @Test
+    void aWindOverSixtyMetresPerSecondIsRefused() {
+        String base = ProtonM2013.json("t");
+        assertThat(problems(base.replace("\"windSpeedMs\": 3.0", "\"windSpeedMs\": 60"))).isEmpty();
+        assertThat(problems(base.replace("\"windSpeedMs\": 3.0", "\"windSpeedMs\": 60.5")))
+                .containsExactly(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was 60.5"));
+    }
+
+    @Test
+    void unitsThatCannotApplyToTheSubstanceOrMediumAreRefused() {
+        assertThat(unitProblem("UDMH", "SOIL", "Bq/kg")).startsWith("'Bq/kg' measures activity per mass, but UDMH is a chemical");
+        assertThat(unitProblem("UDMH", "SOIL", "mg/L"))
+                .startsWith("'mg/L' measures mass per volume, which does not apply to SOIL");
+        assertThat(unitProblem("CS137", "SOIL", "mg/kg")).startsWith("'mg/kg' measures mass per mass, but CS137 is a radionuclide");
+        assertThat(unitProblem("UDMH", "WATER", "ppm")).contains("does not apply to WATER");
+        assertThat(unitProblem("UDMH", "SOIL", "furlongs")).startsWith("unknown unit 'furlongs'; one of g/kg, mg/g, mg/kg,");
+    }
+
+    @Test
+    void unitsThatFitAreAcceptedInAnyUsualSpelling() {
+        assertThat(unitProblem("UDMH", "SOIL", "mg/kg")).isNull();
+        assertThat(unitProblem("UDMH", "WATER", "ug/l")).isNull();
+        assertThat(unitProblem("NO2", "AIR", "mg/m3")).isNull();
+        assertThat(unitProblem("NO2", "AIR", "ppb")).isNull();
+        assertThat(unitProblem("CS137", "SOIL", "kBq/m²")).isNull();
+        assertThat(unitProblem("SR90", "MILK", "Bq/L")).isNull();
+        assertThat(unitProblem("HG", "FOOD", "μg/kg")).isNull();
+    }
+
+    private static String unitProblem(String substance, String medium, String unit) {
+        String json = ProtonM2013.json("t").replace("\"substance\": \"UDMH\", \"medium\": \"SOIL\"",
+                "\"substance\": \"" + substance + "\", \"medium\": \"" + medium + "\"")
+                .replace("\"unit\": \"mg/kg\"", "\"unit\": \"" + unit + "\"");
+        List<FieldProblem> problems = problems(json);
+        assertThat(problems).allSatisfy(p -> assertThat(p.field()).isEqualTo("samples[0].unit"));
+        return problems.isEmpty() ? null : problems.get(0).message();
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndNamesStayOnOneLine() {
+        String base = ProtonM2013.json("t");
+        assertThat(problems(ProtonM2013.json("Proton\u202Efdp")))
+                .containsExactly(new FieldProblem("title", "contains the control character U+202E at position 6"));
+        assertThat(problems(ProtonM2013.json("Proton\\nBcc")))
+                .containsExactly(new FieldProblem("title", "must be one line: contains a line break at position 6"));
+        assertThat(problems(base.replace("\"vehicle\": \"Proton-M\"", "\"vehicle\": \"Proton\\u0000M\"")))
+                .extracting(FieldProblem::field).containsExactly("vehicle");
+        assertThat(problems(base.replace("\"unit\": \"mg/kg\"", "\"unit\": \"mg/kg\\u0085\"")))
+                .containsExactly(new FieldProblem("samples[0].unit", "contains the control character U+0085 at position 5"));
+        assertThat(IncidentValidator.retractionProblems(new RetractionRequest("duplicate\nof another\u0007")))
+                .containsExactly(new FieldProblem("reason", "contains the control character U+0007 at position 20"));
+        assertThat(IncidentValidator.retractionProblems(new RetractionRequest("line one\nline two"))).isEmpty();
+    }
+
+    @Test
+    void tooManyReleasesOrSamplesAreRefusedAsAList() {
+        String release = "{\"substance\": \"UDMH\", \"massKg\": 1}";
+        String releases = String.join(", ", java.util.Collections.nCopies(51, release));
+        assertThat(problems(ProtonM2013.json("t").replace("{\"substance\": \"UDMH\", \"massKg\": 172000}", releases)))
+                .containsExactly(new FieldProblem("releases", "has 51 entries; at most 50"));
+    }
+
+    @Test
+    void aFootprintOverTenThousandVerticesIsRefusedBeforeItsValidityIsChecked() {
+        StringBuilder ring = new StringBuilder();
+        int n = 10_001;
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            ring.append('[').append(63 + 0.1 * Math.cos(angle)).append(", ").append(46 + 0.1 * Math.sin(angle)).append("], ");
+        }
+        ring.append("[63.1, 46.0]");
+        String footprint = "{\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}";
+        // 10,001 distinct points and the closing one
+        assertThat(problems(ProtonM2013.json("t").replace(ProtonM2013.FOOTPRINT, footprint)))
+                .containsExactly(new FieldProblem("footprint", "has 10002 vertices; at most 10000 are accepted"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.notification.cap.xml.Alert;
 import org.steppewatch.notification.cap.xml.Alert.Info;
+import org.steppewatch.web.ControlCharacters;
 
 /**
  * Writes one CAP 1.2 alert for one assessed incident version: one {@code <info>} per language
@@ -101,7 +102,7 @@ public class CapComposer {
             alert.setReferences(String.join(" ", message.references()));
         }
         // CAP incidents: identifiers separated by spaces; incident ids have none
-        alert.setIncidents(a.incidentId());
+        alert.setIncidents(ControlCharacters.stripToLine(a.incidentId()));
         Map<String, LocalizedText> words = new LinkedHashMap<>();
         for (String language : Texts.LANGUAGES) {
             Info info = info(language, message);
@@ -134,8 +135,9 @@ public class CapComposer {
         info.setEffective(at(message.sent()));
         info.setExpires(at(message.expires()));
         info.setSenderName(texts.text(lang, "sender.name"));
-        info.setHeadline(headline(lang, message, severity, event));
-        info.setDescription(description(lang, message));
+        // titles, names and reasons come from events, which may come from elsewhere: no control characters
+        info.setHeadline(ControlCharacters.stripToLine(headline(lang, message, severity, event)));
+        info.setDescription(ControlCharacters.strip(description(lang, message)));
         info.setInstruction(texts.text(lang, "instruction." + responseType) + " " + texts.text(lang, "instruction.common"));
         info.setWeb(message.web());
         parameters(info, a, message);
@@ -260,7 +262,7 @@ public class CapComposer {
         values.forEach((name, value) -> {
             Alert.Info.Parameter p = new Alert.Info.Parameter();
             p.setValueName(name);
-            p.setValue(value);
+            p.setValue(ControlCharacters.stripToLine(value));
             info.getParameter().add(p);
         });
     }
@@ -272,7 +274,8 @@ public class CapComposer {
                 continue;
             }
             Alert.Info.Area area = new Alert.Info.Area();
-            area.setAreaDesc(texts.text(lang, "area.zone", level(lang, zone.level()), substance(lang, zone.substance())));
+            area.setAreaDesc(ControlCharacters.stripToLine(
+                    texts.text(lang, "area.zone", level(lang, zone.level()), substance(lang, zone.substance()))));
             area.getPolygon().addAll(polygons);
             info.getArea().add(area);
         }
@@ -280,14 +283,14 @@ public class CapComposer {
                 .filter(s -> s.zone() != null && s.id() != null).toList();
         if (!inside.isEmpty()) {
             Alert.Info.Area area = new Alert.Info.Area();
-            area.setAreaDesc(texts.text(lang, "area.settlements",
-                    String.join(", ", inside.stream().map(s -> placeName(lang, s)).toList())));
+            area.setAreaDesc(ControlCharacters.stripToLine(texts.text(lang, "area.settlements",
+                    String.join(", ", inside.stream().map(s -> placeName(lang, s)).toList()))));
             for (AffectedSettlement s : inside) {
                 Alert.Info.Area.Geocode geocode = new Alert.Info.Area.Geocode();
                 // GeoNames ids as GeoNames publishes them; other catalogue ids under our own name
                 boolean geonames = s.id().startsWith("gn:");
                 geocode.setValueName(geonames ? "GeoNames" : "SteppeWatchSettlement");
-                geocode.setValue(geonames ? s.id().substring(3) : s.id());
+                geocode.setValue(ControlCharacters.stripToLine(geonames ? s.id().substring(3) : s.id()));
                 area.getGeocode().add(geocode);
             }
             info.getArea().add(area);

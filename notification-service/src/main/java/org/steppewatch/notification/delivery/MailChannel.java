@@ -17,6 +17,7 @@ import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.cap.CapXml;
 import org.steppewatch.notification.cap.Texts;
 import org.steppewatch.notification.subscription.Subscription;
+import org.steppewatch.web.ControlCharacters;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -75,8 +76,9 @@ class MailChannel {
             MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(body, false);
+            // one sanitiser for everything a mail says: no header folding from a subject, no controls in the body
+            helper.setSubject(ControlCharacters.stripToLine(subject));
+            helper.setText(ControlCharacters.strip(body), false);
             if (attachment != null) {
                 helper.addAttachment(attachmentName, new ByteArrayResource(attachment.getBytes(StandardCharsets.UTF_8)),
                         CapXml.MEDIA_TYPE);

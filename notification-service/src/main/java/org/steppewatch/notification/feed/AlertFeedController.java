@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.cap.CapXml;
 import org.steppewatch.notification.cap.Texts;
+import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.Problems;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -65,7 +66,8 @@ class AlertFeedController {
         for (ActiveAlerts.Entry a : active) {
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri("urn:uuid:" + a.id());
-            entry.setTitle(a.headlines().getOrDefault(lang, a.headlines().get("en")));
+            // stored alerts may predate the composer's sanitising: no control characters in the feed either
+            entry.setTitle(ControlCharacters.stripToLine(a.headlines().getOrDefault(lang, a.headlines().get("en"))));
             entry.setLinks(List.of(link("alternate", CapXml.MEDIA_TYPE, links.cap(a.id())),
                     link("related", MediaType.APPLICATION_JSON_VALUE, links.alert(a.id()))));
             entry.setLink(links.cap(a.id()));
@@ -73,7 +75,7 @@ class AlertFeedController {
             entry.setUpdatedDate(Date.from(a.sent()));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text");
-            summary.setValue(a.descriptions().getOrDefault(lang, ""));
+            summary.setValue(ControlCharacters.strip(a.descriptions().getOrDefault(lang, "")));
             entry.setDescription(summary);
             entries.add(entry);
         }

@@ -18,6 +18,7 @@ import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
 import org.steppewatch.notification.egress.WebhookTargets;
+import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
@@ -63,6 +64,9 @@ class SubscriptionValidator {
             errors.add(new FieldProblem("name", "is required"));
         } else if (name.length() > MAX_NAME) {
             errors.add(new FieldProblem("name", "must be at most " + MAX_NAME + " characters"));
+        } else if (ControlCharacters.problem(name, false) != null) {
+            // the name goes into confirmation mails and pages
+            errors.add(new FieldProblem("name", ControlCharacters.problem(name, false)));
         }
         Area area = area(request.area(), errors);
         String[] channel = channel(request.channel(), errors);
@@ -106,6 +110,12 @@ class SubscriptionValidator {
                     + "MultiPolygon, or {\"point\": <GeoJSON Point>, \"radiusKm\": …}"));
             return null;
         }
+        String unknown = unknownField(node);
+        if (unknown != null) {
+            errors.add(new FieldProblem("area." + unknown, "unknown field '" + unknown + "'; known fields: "
+                    + String.join(", ", knownFields(node))));
+            return null;
+        }
         if (node.has("settlementId")) {
             return settlementArea(node.get("settlementId"), errors);
         }
@@ -113,6 +123,18 @@ class SubscriptionValidator {
             return polygonArea(node, errors);
         }
         return circleArea(node, errors);
+    }
+
+    /** The fields an area of its shape may have: as strict as the JSON reader is for the rest of the body. */
+    private static List<String> knownFields(JsonNode area) {
+        return area.has("settlementId") ? List.of("settlementId")
+                : area.has("type") ? List.of("bbox", "coordinates", "type")
+                : List.of("point", "radiusKm");
+    }
+
+    private static String unknownField(JsonNode area) {
+        List<String> known = knownFields(area);
+        return area.propertyNames().stream().filter(name -> !known.contains(name)).findFirst().orElse(null);
     }
 
     private Area settlementArea(JsonNode idNode, List<FieldProblem> errors) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.notification.cap.xml.Alert;
 
 /** Alert, Update and Cancel for the 2013 Proton-M failure, each validated against the OASIS CAP 1.2 schema. */
@@ -129,6 +130,31 @@ class CapComposerTest {
         });
         assertThat(cancel.getInfo().get(2).getHeadline()).isEqualTo("Cancelled: Rocket launch failure: Tyuratam");
         assertThat(cancel.getInfo().get(0).getDescription()).startsWith("Бұл оқиғаның бағалауы кері қайтарылды (duplicate report)");
+    }
+
+    @Test
+    void controlCharactersFromAnEventNeverReachTheCapDocument() throws Exception {
+        IncidentAssessed p = CapFixtures.proton("inc-proton-2013", 1);
+        // as an event from elsewhere might carry them: NUL, an ANSI escape, a bidi override, a bell, a line break
+        IncidentAssessed hostile = new IncidentAssessed(p.incidentId(), p.incidentVersion(), p.assessmentId(),
+                p.assessedAt(), p.referenceDataVersion(),
+                new IncidentAssessed.IncidentSummary("Proton\u0000\u001b[31m launch\u202E failure", p.incident().category(),
+                        p.incident().occurredAt(), p.incident().location()),
+                p.fallZone(), p.hazardZones(),
+                List.of(new IncidentAssessed.AffectedSettlement(CapFixtures.TORETAM, "Tyu\u0007ratam\nBcc", "Тюратам\u2066",
+                        "Төретам\u009b", 15000, 24.6, 40.0, "AEGL-2")),
+                p.exceedances(), p.severity(), p.urgency(), p.certainty(), p.summary());
+
+        CapComposer.Composed composed = composer.compose(new CapComposer.Message("a1", CapComposer.CANCEL, SENT,
+                SENT.plus(Duration.ofHours(24)), List.of(), hostile, "dup\u0007licate\u202E", "http://localhost:8083/a1"));
+
+        CapSchema.assertValid(composed.xml());
+        Alert.Info en = CapXml.get().read(composed.xml()).getInfo().get(2);
+        assertThat(en.getHeadline()).isEqualTo("Cancelled: Rocket launch failure: Tyuratam Bcc");
+        assertThat(en.getDescription()).contains("(duplicate)").contains("Proton[31m launch failure");
+        assertThat(composed.xml()).doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]")
+                .doesNotContain("&#");
+        assertThat(composed.texts().values()).allSatisfy(t -> assertThat(t.headline()).doesNotContain("\n"));
     }
 
     @Test

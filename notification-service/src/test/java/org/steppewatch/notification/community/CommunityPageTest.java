@@ -58,6 +58,22 @@ class CommunityPageTest {
     }
 
     @Test
+    void thePageForbidsInlineScriptsAndMayCallTheSignInProvider() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy.split("; ")).contains("script-src 'self'", "style-src 'self'", "object-src 'none'",
+                "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self' http://localhost:8084");
+        assertThat(policy).doesNotContain("'unsafe-inline'");
+        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContain("style=");
+        // the pages a confirmation or unsubscribe link opens carry it too
+        assertThat(get("/api/v1/subscriptions/nope/confirm?token=x").headers().firstValue("Content-Security-Policy"))
+                .hasValue(policy);
+        assertThat(get("/api/v1/alerts").headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
+    @Test
     void theThreeDictionariesHaveTheSameKeys() throws IOException {
         Set<String> english = keys("en");
         assertThat(english).contains("title", "subscribe_button", "manage_hint");

@@ -91,6 +91,26 @@ class AlertFeedTest extends IntegrationTest {
     }
 
     @Test
+    void controlCharactersInAStoredAlertNeverReachTheFeed() throws Exception {
+        String incident = newIncidentId();
+        publish(assessment(incident, 1, Severity.MODERATE, zoneAroundBaikonur()));
+        String alertId = alertOf(incident, 1);
+
+        // an alert stored before the composer sanitised its texts, or by another writer
+        Document stored = mongo.findById(alertId, Document.class, "alerts");
+        Document en = stored.get("texts", Document.class).get("en", Document.class);
+        en.put("headline", "Moderate\u0000 danger\u202E near\nBaikonur\u0007");
+        en.put("description", "Line one\u001b[2J\nline two\u0085");
+        mongo.save(stored, "alerts");
+
+        HttpResponse<String> response = get("/feeds/alerts.atom");
+        assertThat(response.body()).doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E]");
+        SyndEntry entry = entriesFor(new SyndFeedInput().build(new StringReader(response.body())), List.of(alertId)).get(0);
+        assertThat(entry.getTitle()).isEqualTo("Moderate danger near Baikonur");
+        assertThat(entry.getDescription().getValue()).isEqualTo("Line one[2J\nline two");
+    }
+
+    @Test
     void anExpiredAlertIsNotListed() throws Exception {
         String incident = newIncidentId();
         publish(assessment(incident, 1, Severity.MODERATE, zoneAroundBaikonur()));

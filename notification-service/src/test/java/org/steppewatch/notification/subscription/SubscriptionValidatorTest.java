@@ -55,6 +55,39 @@ class SubscriptionValidatorTest {
     }
 
     @Test
+    void aNameWithControlCharactersOrALineBreakIsRefused() {
+        assertThat(problems(new SubscriptionRequest("Baikonur\u202Ecouncil", area("{\"settlementId\": \"gn:1521368\"}"),
+                WEBHOOK, "kk", null))).containsExactly(
+                        new FieldProblem("name", "contains the control character U+202E at position 8"));
+        assertThat(problems(new SubscriptionRequest("Baikonur\ncouncil", area("{\"settlementId\": \"gn:1521368\"}"),
+                WEBHOOK, "kk", null))).containsExactly(
+                        new FieldProblem("name", "must be one line: contains a line break at position 8"));
+    }
+
+    @Test
+    void anAreaWithAFieldItsShapeDoesNotHaveIsRefusedNamingIt() {
+        assertThat(problems(request(area("{\"settlementId\": \"gn:1521368\", \"radius\": 10}")))).containsExactly(
+                new FieldProblem("area.radius", "unknown field 'radius'; known fields: settlementId"));
+        assertThat(problems(request(area(
+                "{\"point\": {\"type\": \"Point\", \"coordinates\": [63.3, 45.6]}, \"radiusKm\": 25, \"unit\": \"mi\"}"))))
+                .containsExactly(new FieldProblem("area.unit", "unknown field 'unit'; known fields: point, radiusKm"));
+    }
+
+    @Test
+    void anAreaOverTenThousandVerticesIsRefused() {
+        StringBuilder ring = new StringBuilder("[");
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            ring.append('[').append(63.3 + 0.2 * Math.cos(angle)).append(',').append(45.6 + 0.2 * Math.sin(angle)).append("],");
+        }
+        ring.append("[63.5,45.6]]");
+        // 10,000 points and the closing one
+        assertThat(problems(request(area("{\"type\": \"Polygon\", \"coordinates\": [" + ring + "]}"))))
+                .containsExactly(new FieldProblem("area", "has 10001 vertices; at most 10000 are accepted"));
+    }
+
+    @Test
     void pointAndRadiusBecomeAGeodesicCircle() {
         SubscriptionValidator.Valid valid = VALIDATOR.validate(request(
                 area("{\"point\": {\"type\": \"Point\", \"coordinates\": [63.3, 45.6]}, \"radiusKm\": 25}")));
