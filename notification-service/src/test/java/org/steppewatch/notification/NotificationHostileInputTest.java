@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.steppewatch.testsupport.TestInfrastructure;
+import org.steppewatch.testsupport.TestIssuer;
 import org.steppewatch.testsupport.hostile.Hostile;
 import org.steppewatch.testsupport.hostile.HostileProbe;
 import org.steppewatch.testsupport.hostile.HostileRequest;
@@ -57,11 +58,17 @@ class NotificationHostileInputTest {
         registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("notification-hostile"));
         registry.add("spring.mongodb.database", () -> "notification-hostile-" + RUN);
         registry.add("spring.kafka.consumer.group-id", () -> "notification-hostile-" + RUN);
+        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
     }
 
-    /** Where the caller's credentials go once writes need them: applied to every request. */
+    /**
+     * Every request is signed in with every role that may write here, so the hostile input reaches validation
+     * rather than stopping at the access rules (which {@code AccessRulesTest} covers).
+     */
+    private static final String WRITER = TestIssuer.get().bearer("hostile-input", "issuer", "admin");
+
     static MockHttpServletRequestBuilder authenticated(MockHttpServletRequestBuilder request) {
-        return request;
+        return request.header("Authorization", WRITER);
     }
 
     @Test

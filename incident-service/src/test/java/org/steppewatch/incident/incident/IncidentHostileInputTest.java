@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.steppewatch.incident.ServiceTestBase;
 import org.steppewatch.testsupport.hostile.Hostile;
 import org.steppewatch.testsupport.hostile.HostileProbe;
+import org.steppewatch.testsupport.TestIssuer;
 import org.steppewatch.testsupport.hostile.HostileRequest;
 
 /**
@@ -34,9 +35,14 @@ class IncidentHostileInputTest extends ServiceTestBase {
     @Autowired
     MockMvc mvc;
 
-    /** Where the caller's credentials go once writes need them: applied to every request. */
+    /**
+     * Every request is signed in with every role that may write here, so the hostile input reaches validation
+     * rather than stopping at the access rules (which {@code AccessRulesTest} covers).
+     */
+    private static final String WRITER = TestIssuer.get().bearer("hostile-input", "analyst", "issuer");
+
     static MockHttpServletRequestBuilder authenticated(MockHttpServletRequestBuilder request) {
-        return request;
+        return request.header("Authorization", WRITER);
     }
 
     @Test
