@@ -4,6 +4,7 @@ import {api, Problem} from './api.js';
 import {h, clear, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
 import {levelStyle, levelRank, swatch} from './map.js';
 import {statusBadge} from './list.js';
+import {showDeliveries} from './deliveries.js';
 
 const SEVERITY_GLYPH = {Extreme: '▲▲▲', Severe: '▲▲', Moderate: '▲', Minor: '△', Unknown: '?'};
 
@@ -81,9 +82,17 @@ export class IncidentPage {
         retracted && i.retraction ? h('span', {class: 'retraction'}, ` Retracted ${formatTime(i.retraction.retractedAt)}: ${i.retraction.reason}`) : null),
       h('dl', {class: 'facts'}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       i.description ? h('p', {class: 'description'}, i.description) : null,
-      retracted ? null : h('div', {class: 'actions'},
+      // analysts and issuers only: the service would refuse anyone else
+      retracted || !this.ctx.auth.can('report') ? null : h('div', {class: 'actions'},
         h('a', {class: 'button secondary', href: `#/incidents/${i.id}/revise`, id: 'revise-button'}, 'Revise'),
         h('button', {type: 'button', class: 'button danger', id: 'retract-button', onclick: () => this.retract()}, 'Retract…')));
+  }
+
+  /** Signed in, out, or the sign-in ended: the controls follow the roles. */
+  onAuthChange() {
+    if (!this.view.incident) return;
+    this.renderHeader();
+    this.renderAlerts();
   }
 
   renderAssessment() {
@@ -148,20 +157,22 @@ export class IncidentPage {
 
   renderAlerts() {
     const alerts = this.view.alerts;
-    const base = this.ctx.notificationUrl;
+    // who received an alert is for issuers and admins; the public sees the counts
+    const details = this.ctx.auth.can('deliveries');
     clear(this.alertsSection, h('h3', {id: 'alerts-title'}, 'Alerts'),
       alerts.length === 0 ? h('p', {}, 'No alert has been issued for it yet. notification-service issues one per assessed version.')
         : h('table', {class: 'data', id: 'alerts-table'},
           h('caption', {class: 'visually-hidden'}, 'Alerts issued for this incident'),
-          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', 'Details'].map(c => h('th', {scope: 'col'}, c)))),
+          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', details ? 'Details' : null]
+            .filter(Boolean).map(c => h('th', {scope: 'col'}, c)))),
           h('tbody', {}, alerts.map(alert => h('tr', {dataset: {alertId: alert.alertId}},
             h('td', {}, time(alert.sent)),
             h('td', {}, `${alert.msgType || '—'} (v${alert.incidentVersion ?? '?'})`),
             h('td', {}, alert.severity || '—'),
             h('td', {class: 'num'}, formatInt(alert.recipients)),
             h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}` : 'Active'),
-            h('td', {}, h('a', {href: `${base}/api/v1/alerts/${alert.alertId}/deliveries`, target: '_blank', rel: 'noopener'},
-              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)} (opens notification-service)`))))))));
+            details ? h('td', {}, h('button', {type: 'button', class: 'button link', onclick: () => showDeliveries(this.ctx, alert)},
+              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)}`))) : null)))));
   }
 
   renderRevisions() {

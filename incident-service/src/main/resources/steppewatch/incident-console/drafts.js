@@ -1,0 +1,115 @@
+// Drafts awaiting approval: alerts for incidents reported or revised by someone without the issuer role wait
+// at notification-service until an issuer approves one (it goes out as Actual) or rejects it, with a reason.
+import {api} from './api.js';
+import {notAllowed} from './account.js';
+import {h, clear, announce, formatInt, time} from './util.js';
+
+export class DraftsView {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+
+  async show() {
+    const {panel, auth} = this.ctx;
+    if (!auth.can('approve')) {
+      clear(panel, notAllowed(auth, 'Drafts are for issuers', 'issuer'));
+      return;
+    }
+    this.count = h('p', {class: 'count', role: 'status', id: 'draft-count'}, 'Loading drafts…');
+    this.list = h('ul', {class: 'incident-list drafts', id: 'draft-list', 'aria-labelledby': 'drafts-title'});
+    clear(panel,
+      h('p', {class: 'back'}, h('a', {href: '#/'}, '← All incidents')),
+      h('h2', {id: 'drafts-title', tabindex: '-1'}, 'Drafts awaiting approval'),
+      h('p', {class: 'hint'}, 'An incident reported or revised by someone without the issuer role yields a draft alert: '
+        + 'not sent and not on the feed. Approving sends it to everyone it reaches; rejecting keeps it back.'),
+      this.count, this.list);
+    await this.load();
+  }
+
+  async load() {
+    if (!this.list) return;
+    let drafts;
+    try {
+      // a notification-service without drafts ignores the filter: keep only what says it is one
+      drafts = (await api.drafts(this.ctx.notificationUrl)).filter(alert => alert.status === 'DRAFT');
+    } catch (e) {
+      this.count.textContent = `The drafts could not be loaded: ${e.message}`;
+      return;
+    }
+    this.count.textContent = drafts.length === 0 ? 'No draft awaits approval.'
+      : `${drafts.length} draft${drafts.length === 1 ? '' : 's'} awaiting approval.`;
+    clear(this.list, drafts.map(draft => this.item(draft)));
+  }
+
+  item(draft) {
+    const reporter = draft.reportedBy?.name || draft.reportedBy?.subject
+      || (typeof draft.reportedBy === 'string' ? draft.reportedBy : null);
+    const approve = h('button', {type: 'button', class: 'button primary small approve', onclick: async () => {
+      approve.disabled = true;
+      try {
+        await api.approve(this.ctx.notificationUrl, draft.id);
+        announce('Draft approved: the alert is sent');
+        item.remove();
+        this.load();
+      } catch (e) {
+        approve.disabled = false;
+        error.hidden = false;
+        error.textContent = e.message;
+      }
+    }}, 'Approve and send');
+    const error = h('p', {class: 'field-error', hidden: true});
+    const item = h('li', {class: 'draft', dataset: {alertId: draft.id}},
+      h('h3', {}, draft.headline || `${draft.msgType || 'Alert'} for an incident`),
+      h('p', {class: 'meta'}, [draft.severity, draft.msgType, draft.incidentVersion ? `version ${draft.incidentVersion}` : null]
+        .filter(Boolean).join(' · '),
+        draft.recipients != null ? ` · ${formatInt(draft.recipients)} recipients` : null),
+      h('p', {class: 'meta'}, reporter ? `Reported by ${reporter}` : null, draft.sent ? [reporter ? ', ' : '', time(draft.sent)] : null),
+      draft.incidentId ? h('p', {}, h('a', {href: `#/incidents/${encodeURIComponent(draft.incidentId)}`}, 'The incident and its assessment')) : null,
+      error,
+      h('div', {class: 'actions'}, approve,
+        h('button', {type: 'button', class: 'button danger small reject', onclick: () => this.reject(draft, item)}, 'Reject…')));
+    return item;
+  }
+
+  reject(draft, item) {
+    const reason = h('textarea', {id: 'reject-reason', rows: 3, required: true, 'aria-describedby': 'reject-error'});
+    const error = h('p', {class: 'field-error', id: 'reject-error', hidden: true});
+    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'reject-title'},
+      h('form', {method: 'dialog', novalidate: true},
+        h('h2', {id: 'reject-title'}, 'Reject this draft?'),
+        h('p', {}, 'It is not sent. The reason is kept with it.'),
+        h('div', {class: 'field'}, h('label', {for: 'reject-reason'}, 'Reason (required)'), error, reason),
+        h('div', {class: 'actions'},
+          h('button', {type: 'submit', class: 'button danger', id: 'reject-confirm'}, 'Reject draft'),
+          h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
+    dialog.querySelector('form').addEventListener('submit', async event => {
+      event.preventDefault();
+      if (!reason.value.trim()) {
+        error.hidden = false;
+        error.textContent = 'A reason is required.';
+        reason.focus();
+        return;
+      }
+      try {
+        await api.reject(this.ctx.notificationUrl, draft.id, reason.value.trim());
+        dialog.close();
+        announce('Draft rejected');
+        item.remove();
+        this.load();
+      } catch (e) {
+        error.hidden = false;
+        error.textContent = e.errors?.length ? e.errors.map(x => x.message).join(' ') : e.message;
+        reason.focus();
+      }
+    });
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+    reason.focus();
+  }
+
+  onAuthChange() {
+    this.list = null;
+    this.show();
+  }
+}
