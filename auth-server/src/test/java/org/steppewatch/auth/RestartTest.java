@@ -1,0 +1,58 @@
+package org.steppewatch.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.jwk.JWKSet;
+
+/** A restart on the same database loses nothing: users, clients, their roles and the key that signed old tokens. */
+class RestartTest {
+
+    private static final String PASSWORD = "first-start-password-1";
+
+    @Test
+    void usersClientsAndTheSigningKeySurviveARestart() throws Exception {
+        Http http = new Http();
+        String mongoUri;
+        int port;
+        String tokenBefore;
+        String jwksBefore;
+        String partnerSecret;
+        try (RunningAuthServer before = RunningAuthServer.startFresh(PASSWORD)) {
+            mongoUri = before.mongoUri();
+            port = before.port();
+            tokenBefore = Tokens.accessToken(http, before.baseUrl(), "steppewatch-cli", PASSWORD);
+            jwksBefore = http.get(before.baseUrl() + "/oauth2/jwks").body();
+            assertThat(http.postJson(before.baseUrl() + "/api/v1/users",
+                    "{\"username\":\"yerlan\",\"password\":\"twelve-chars-at-least\",\"roles\":[\"analyst\"]}",
+                    Http.bearer(tokenBefore)).statusCode()).isEqualTo(201);
+            HttpResponse<String> partner = http.postJson(before.baseUrl() + "/api/v1/clients",
+                    "{\"clientId\":\"museum-feed\",\"roles\":[\"issuer\"]}", Http.bearer(tokenBefore));
+            assertThat(partner.statusCode()).isEqualTo(201);
+            partnerSecret = Http.json(partner).get("clientSecret").asString();
+        }
+
+        // another admin password on the second start changes nothing: bootstrap is for the first start only
+        try (RunningAuthServer after = RunningAuthServer.start(mongoUri, "another-password-2", port)) {
+            String jwksAfter = http.get(after.baseUrl() + "/oauth2/jwks").body();
+            assertThat(JWKSet.parse(jwksAfter).getKeys()).isEqualTo(JWKSet.parse(jwksBefore).getKeys());
+            assertThat(Tokens.verify(tokenBefore, jwksAfter).getStringListClaim("roles"))
+                    .containsExactly("analyst", "issuer", "admin");
+
+            // the token from before the restart is still accepted by the server itself
+            HttpResponse<String> users = http.get(after.baseUrl() + "/api/v1/users", Http.bearer(tokenBefore));
+            assertThat(users.statusCode()).isEqualTo(200);
+            assertThat(users.body()).contains("\"yerlan\"").contains("\"admin\"");
+
+            String partnerToken = Tokens.accessToken(http, after.baseUrl(), "museum-feed", partnerSecret);
+            assertThat(Tokens.verify(partnerToken, jwksAfter).getStringListClaim("roles")).containsExactly("issuer");
+            assertThat(Tokens.clientCredentials(http, after.baseUrl(), "steppewatch-cli", PASSWORD).statusCode())
+                    .isEqualTo(200);
+            assertThat(Tokens.clientCredentials(http, after.baseUrl(), "steppewatch-cli", "another-password-2")
+                    .statusCode()).isEqualTo(401);
+        }
+    }
+}
