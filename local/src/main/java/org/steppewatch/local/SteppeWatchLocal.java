@@ -3,6 +3,7 @@ package org.steppewatch.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,9 @@ import org.steppewatch.local.SteppeWatchStack.Service;
 /**
  * Starts Steppe Watch on one machine with no set-up: a real Kafka broker (KRaft) on localhost:9092
  * and a MongoDB wire-protocol server on localhost:27017, both keeping their data under ./data, then
- * incident-service (8081), analysis-service (8082) and notification-service (8083).
+ * the auth server (8084), incident-service (8081), analysis-service (8082) and notification-service (8083).
+ * The services accept the tokens of this auth server: its issuer is {@code http://localhost:<auth port>} unless
+ * STEPPEWATCH_ISSUER_URI says otherwise.
  * With KAFKA_BOOTSTRAP_SERVERS and/or MONGODB_URI set, those are used and nothing embedded starts.
  */
 public final class SteppeWatchLocal {
@@ -52,7 +55,12 @@ public final class SteppeWatchLocal {
         Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             String port = env(service.name() + "_SERVICE_PORT", String.valueOf(service.defaultPort()));
-            settings.put(service, Map.of("server.port", port));
+            settings.put(service, new LinkedHashMap<>(Map.of("server.port", port)));
+        }
+        String issuer = env("STEPPEWATCH_ISSUER_URI", "http://localhost:" + settings.get(Service.AUTH).get("server.port"));
+        for (Service service : Service.values()) {
+            settings.get(service).put(service == Service.AUTH ? "steppewatch.auth.issuer"
+                    : "steppewatch.security.issuer-uri", issuer);
         }
         SteppeWatchStack stack;
         try {
@@ -65,9 +73,9 @@ public final class SteppeWatchLocal {
             stack.close();
             closeAll(infrastructure);
         }, "steppewatch-shutdown"));
-        log.info("Steppe Watch is up in {} s: incidents {}, analysis {}, notifications {}",
-                String.format("%.1f", (System.nanoTime() - started) / 1e9), stack.baseUrl(Service.INCIDENT),
-                stack.baseUrl(Service.ANALYSIS), stack.baseUrl(Service.NOTIFICATION));
+        log.info("Steppe Watch is up in {} s: sign-in {}, incidents {}, analysis {}, notifications {}",
+                String.format("%.1f", (System.nanoTime() - started) / 1e9), stack.baseUrl(Service.AUTH),
+                stack.baseUrl(Service.INCIDENT), stack.baseUrl(Service.ANALYSIS), stack.baseUrl(Service.NOTIFICATION));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

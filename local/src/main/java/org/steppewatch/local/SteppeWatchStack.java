@@ -10,20 +10,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.steppewatch.analysis.AnalysisServiceApplication;
+import org.steppewatch.auth.AuthServerApplication;
+import org.steppewatch.eventing.EventingAutoConfiguration;
+import org.steppewatch.eventing.ServiceDefaultsAutoConfiguration;
 import org.steppewatch.incident.IncidentServiceApplication;
 import org.steppewatch.notification.NotificationServiceApplication;
 
 /**
- * The three services, each in its own Spring context, in this JVM. They share nothing but the
+ * The auth server and the three services, each in its own Spring context, in this JVM. They share nothing but the
  * Kafka broker and the MongoDB server (each with a database of its own), exactly as when they run
- * as separate processes.
+ * as separate processes; what one module's auto-configuration would do to another's context on the shared
+ * classpath is excluded here (see {@link #exclusions}).
  */
 public final class SteppeWatchStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SteppeWatchStack.class);
 
     public enum Service {
+        /** First: the services validate tokens it issues. */
+        AUTH(AuthServerApplication::application, 8084),
         INCIDENT(IncidentServiceApplication::application, 8081),
         ANALYSIS(AnalysisServiceApplication::application, 8082),
         NOTIFICATION(NotificationServiceApplication::application, 8083);
@@ -61,6 +73,7 @@ public final class SteppeWatchStack implements AutoCloseable {
                 args.add("--spring.mongodb.uri=" + mongoUri);
                 // one JVM, one logging system: the thread names tell the services apart, a shared label would not
                 args.add("--logging.include-application-name=false");
+                args.add("--spring.autoconfigure.exclude=" + String.join(",", exclusions(service)));
                 settings.getOrDefault(service, Map.of()).forEach((key, value) -> args.add("--" + key + "=" + value));
                 contexts.put(service, service.application.get().run(args.toArray(String[]::new)));
             }
@@ -69,6 +82,40 @@ public final class SteppeWatchStack implements AutoCloseable {
             throw e;
         }
         return new SteppeWatchStack(contexts);
+    }
+
+    /**
+     * Auto-configurations that come with another module on the launcher's one classpath and must not act in this
+     * service's context: the authorization server's (it would give every service a JWK source with a random key
+     * and a JwtDecoder built on it, ahead of the resource server's) and, for the auth server, the services' Kafka
+     * eventing. Until the services bring their own security (module security-support, package
+     * {@code org.steppewatch.security}), Boot's default security is kept off them too: the auth server puts Spring
+     * Security on this classpath, and Boot would otherwise lock every endpoint behind a generated password.
+     */
+    static List<String> exclusions(Service service) {
+        if (service == Service.AUTH) {
+            return List.of(EventingAutoConfiguration.class.getName(), ServiceDefaultsAutoConfiguration.class.getName(),
+                    KafkaAutoConfiguration.class.getName(), KafkaMetricsAutoConfiguration.class.getName());
+        }
+        List<String> excluded = new ArrayList<>(List.of(OAuth2AuthorizationServerAutoConfiguration.class.getName(),
+                OAuth2AuthorizationServerJwtAutoConfiguration.class.getName()));
+        if (!servicesBringTheirOwnSecurity()) {
+            excluded.addAll(List.of(
+                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
+                            + "ManagementWebSecurityAutoConfiguration"));
+        }
+        return excluded;
+    }
+
+    /** Whether security-support is on the classpath: an auto-configuration or classes of its package. */
+    private static boolean servicesBringTheirOwnSecurity() {
+        ClassLoader loader = SteppeWatchStack.class.getClassLoader();
+        boolean autoConfigured = ImportCandidates.load(AutoConfiguration.class, loader).getCandidates().stream()
+                .anyMatch(name -> name.startsWith("org.steppewatch.security."));
+        return autoConfigured || loader.getResource("org/steppewatch/security/") != null;
     }
 
     public int port(Service service) {
@@ -85,7 +132,7 @@ public final class SteppeWatchStack implements AutoCloseable {
 
     @Override
     public void close() {
-        // notification first: it is the end of the event path
+        // notification first: it is the end of the event path; the auth server last
         List<Service> order = new ArrayList<>(contexts.keySet());
         java.util.Collections.reverse(order);
         for (Service service : order) {

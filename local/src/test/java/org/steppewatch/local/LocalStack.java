@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,13 +20,15 @@ import org.steppewatch.testsupport.TestInfrastructure;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * All of Steppe Watch for the tests of this module: the three services in this JVM on the shared
+ * All of Steppe Watch for the tests of this module: the auth server and the three services in this JVM on the shared
  * Kafka broker and MongoDB of {@link TestInfrastructure}, and a webhook receiver playing the
  * subscribers' servers. Started by the first test class that uses it, shared by the others (the
  * end-to-end and the browser tests) and stopped when the test run ends.
  */
 final class LocalStack implements BeforeAllCallback {
 
+    /** The password of user admin and client steppewatch-cli on the stack's auth server. */
+    static final String ADMIN_PASSWORD = "local-stack-admin-password";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStack.class);
     private static volatile Running running;
 
@@ -76,11 +79,12 @@ final class LocalStack implements BeforeAllCallback {
             String run = UUID.randomUUID().toString().substring(0, 8);
             Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                settings.put(service, Map.of(
+                settings.put(service, new HashMap<>(Map.of(
                         "server.port", "0",
                         "spring.mongodb.database", "local-" + run + "-" + service.name().toLowerCase(),
-                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase()));
+                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase())));
             }
+            settings.get(Service.AUTH).put("steppewatch.auth.admin-password", ADMIN_PASSWORD);
             try {
                 stack = SteppeWatchStack.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri("local"),
                         settings);
