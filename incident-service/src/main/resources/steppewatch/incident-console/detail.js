@@ -1,7 +1,7 @@
 // One incident: its facts, the assessment drawn on the map, its alerts and its revisions, with
 // revise and retract. Live events update each section in place.
 import {api, Problem} from './api.js';
-import {h, clear, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
+import {h, clear, askReason, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
 import {levelStyle, levelRank, swatch} from './map.js';
 import {statusBadge} from './list.js';
 import {showDeliveries} from './deliveries.js';
@@ -184,41 +184,21 @@ export class IncidentPage {
           : index > 0 ? h('div', {class: 'muted'}, changes(revisions.slice(0, index).reverse().find(p => p.facts)?.facts, r.facts)) : null))));
   }
 
-  async retract() {
+  retract() {
     const incident = this.view.incident;
-    const reason = h('textarea', {id: 'retract-reason', rows: 3, required: true, 'aria-describedby': 'retract-error'});
-    const error = h('p', {class: 'field-error', id: 'retract-error', hidden: true});
-    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'retract-title'},
-      h('form', {method: 'dialog', novalidate: true},
-        h('h2', {id: 'retract-title'}, 'Retract this incident?'),
-        h('p', {}, 'A retraction cannot be undone. Alerts issued for it are cancelled.'),
-        h('div', {class: 'field'}, h('label', {for: 'retract-reason'}, 'Reason (required)'), error, reason),
-        h('div', {class: 'actions'},
-          h('button', {type: 'submit', value: 'retract', class: 'button danger', id: 'retract-confirm'}, 'Retract incident'),
-          h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
-    dialog.querySelector('form').addEventListener('submit', async event => {
-      event.preventDefault();
-      try {
-        const retracted = await api.retract(incident.id, incident.version, reason.value);
-        dialog.close();
+    askReason({
+      id: 'retract', title: 'Retract this incident?', confirm: 'Retract incident',
+      text: 'A retraction cannot be undone. Alerts issued for it are cancelled.',
+      act: async reason => {
+        const retracted = await api.retract(incident.id, incident.version, reason);
         announce('Incident retracted');
         this.onIncident(retracted);
-      } catch (e) {
-        error.hidden = false;
-        error.textContent = e instanceof Problem && e.status === 412
-          ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
-          : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message;
-        reason.setAttribute('aria-invalid', 'true');
-        reason.focus();
-      }
+      },
+      explain: e => (e instanceof Problem && e.status === 412
+        ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
+        : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message),
+      onClose: () => document.getElementById('retract-button')?.focus(),
     });
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      document.getElementById('retract-button')?.focus();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    reason.focus();
   }
 
   // live events ------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // at notification-service until an issuer approves one (it goes out as Actual) or rejects it, with a reason.
 import {api} from './api.js';
 import {notAllowed} from './account.js';
-import {h, clear, announce, formatInt, time} from './util.js';
+import {h, clear, announce, askReason, formatInt, time} from './util.js';
 
 export class DraftsView {
   constructor(ctx) {
@@ -72,40 +72,17 @@ export class DraftsView {
   }
 
   reject(draft, item) {
-    const reason = h('textarea', {id: 'reject-reason', rows: 3, required: true, 'aria-describedby': 'reject-error'});
-    const error = h('p', {class: 'field-error', id: 'reject-error', hidden: true});
-    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'reject-title'},
-      h('form', {method: 'dialog', novalidate: true},
-        h('h2', {id: 'reject-title'}, 'Reject this draft?'),
-        h('p', {}, 'It is not sent. The reason is kept with it.'),
-        h('div', {class: 'field'}, h('label', {for: 'reject-reason'}, 'Reason (required)'), error, reason),
-        h('div', {class: 'actions'},
-          h('button', {type: 'submit', class: 'button danger', id: 'reject-confirm'}, 'Reject draft'),
-          h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
-    dialog.querySelector('form').addEventListener('submit', async event => {
-      event.preventDefault();
-      if (!reason.value.trim()) {
-        error.hidden = false;
-        error.textContent = 'A reason is required.';
-        reason.focus();
-        return;
-      }
-      try {
-        await api.reject(this.ctx.notificationUrl, draft.id, reason.value.trim());
-        dialog.close();
+    askReason({
+      id: 'reject', title: 'Reject this draft?', confirm: 'Reject draft',
+      text: 'It is not sent. The reason is kept with it.',
+      act: async reason => {
+        await api.reject(this.ctx.notificationUrl, draft.id, reason.trim());
         announce('Draft rejected');
         item.remove();
         this.load();
-      } catch (e) {
-        error.hidden = false;
-        error.textContent = e.errors?.length ? e.errors.map(x => x.message).join(' ') : e.message;
-        reason.focus();
-      }
+      },
+      explain: e => (e.errors?.length ? e.errors.map(x => x.message).join(' ') : e.message),
     });
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
-    reason.focus();
   }
 
   onAuthChange() {
