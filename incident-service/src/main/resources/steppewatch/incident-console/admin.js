@@ -1,6 +1,6 @@
 // Administration, for admins: the users and clients of the sign-in provider, adding them and granting roles.
 // Calls the provider's admin API (/api/v1/users, /api/v1/clients) with the signed-in admin's token.
-import {api} from './api.js';
+import {api, Problem} from './api.js';
 import {notAllowed} from './account.js';
 import {h, clear, announce, time} from './util.js';
 
@@ -39,7 +39,7 @@ export class AdminView {
     try {
       users = await api.users(this.ctx.providerUrl);
     } catch (e) {
-      clear(this.users, h('h3', {id: 'users-title'}, 'Users'), h('p', {class: 'field-error'}, e.message));
+      clear(this.users, h('h3', {id: 'users-title'}, 'Users'), h('p', {class: 'field-error'}, this.unreachable(e)));
       return;
     }
     const form = this.userForm();
@@ -59,7 +59,7 @@ export class AdminView {
     try {
       clients = await api.clients(this.ctx.providerUrl);
     } catch (e) {
-      clear(this.clients, h('h3', {id: 'clients-title'}, 'Clients'), h('p', {class: 'field-error'}, e.message));
+      clear(this.clients, h('h3', {id: 'clients-title'}, 'Clients'), h('p', {class: 'field-error'}, this.unreachable(e)));
       return;
     }
     const form = this.clientForm();
@@ -74,6 +74,13 @@ export class AdminView {
               `roles of ${client.clientId}`)),
           h('td', {}, time(client.createdAt)))))),
       form);
+  }
+
+  /** Another provider (Keycloak) has no such API, and a browser hides why a cross-origin call failed. */
+  unreachable(e) {
+    return e instanceof Problem && e.status !== 404 ? e.message
+      : `The sign-in provider at ${this.ctx.providerUrl} has no Steppe Watch admin API, or does not let this page call it. `
+        + 'With Keycloak, manage users, clients and roles in its own admin console.';
   }
 
   /** Three checkboxes and a save button that sends the complete new list. */
