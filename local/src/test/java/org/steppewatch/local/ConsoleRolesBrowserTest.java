@@ -77,6 +77,13 @@ class ConsoleRolesBrowserTest extends ConsoleBrowserTest {
         signIn("admin", LocalStack.ADMIN_PASSWORD);
         assertThat(browser().find(By.id("signed-in-roles")).getText()).contains("Admin").contains("Analyst").contains("Issuer");
         assertThat(shown(By.id("drafts-link"))).isTrue();
+
+        // every role: the drafts come from notification-service, another origin, with the admin's token
+        browser().find(By.id("drafts-link")).click();
+        browser().waiting().until(d -> !d.findElement(By.id("draft-count")).getText().startsWith("Loading"));
+        assertThat(browser().find(By.id("draft-count")).getText())
+                .matches("No draft awaits approval\\.|\\d+ drafts? awaiting approval\\.");
+
         browser().find(By.id("admin-link")).click();
         browser().waiting().until(d -> d.findElement(By.id("users-table")).getText().contains("admin"));
         assertThat(browser().find(By.id("clients-table")).getText()).contains("steppewatch-cli").contains("steppewatch-console");
