@@ -42,8 +42,10 @@ export class DraftsView {
   }
 
   item(draft) {
-    const reporter = draft.reportedBy?.name || draft.reportedBy?.subject
-      || (typeof draft.reportedBy === 'string' ? draft.reportedBy : null);
+    // issuing: who reported and when the draft was made (notification-service shows it to signed-in users)
+    const by = draft.issuing?.reportedBy;
+    const reporter = by?.name || by?.subject || null;
+    const made = draft.issuing?.createdAt || draft.sent;
     const approve = h('button', {type: 'button', class: 'button primary small approve', onclick: async () => {
       approve.disabled = true;
       try {
@@ -63,7 +65,7 @@ export class DraftsView {
       h('p', {class: 'meta'}, [draft.severity, draft.msgType, draft.incidentVersion ? `version ${draft.incidentVersion}` : null]
         .filter(Boolean).join(' · '),
         draft.recipients != null ? ` · ${formatInt(draft.recipients)} recipients` : null),
-      h('p', {class: 'meta'}, reporter ? `Reported by ${reporter}` : null, draft.sent ? [reporter ? ', ' : '', time(draft.sent)] : null),
+      h('p', {class: 'meta'}, reporter ? `Reported by ${reporter}` : null, made ? [reporter ? ', ' : '', time(made)] : null),
       draft.incidentId ? h('p', {}, h('a', {href: `#/incidents/${encodeURIComponent(draft.incidentId)}`}, 'The incident and its assessment')) : null,
       error,
       h('div', {class: 'actions'}, approve,
