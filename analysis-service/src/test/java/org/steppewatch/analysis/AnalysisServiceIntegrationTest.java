@@ -44,6 +44,7 @@ import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentReported;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.SteppeWatchEvent;
 import org.steppewatch.contracts.Topics;
@@ -292,6 +293,39 @@ class AnalysisServiceIntegrationTest {
         send(cloudEvent(late.partition(), new IncidentReported(marker, 1, Instant.now(), protonM(Instant.now()))));
         await().atMost(DEADLINE).until(() -> get("/api/v1/assessments/" + marker).statusCode() == 200);
         assertThat(documentsOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void theReporterOfEachVersionIsCarriedIntoItsAssessmentAndTheWithdrawalButNotShownToThePublic() throws Exception {
+        String id = newIncidentId();
+        Instant at = Instant.now().minus(Duration.ofDays(1));
+        ReportedBy analyst = new ReportedBy("sub-aigerim", "aigerim", false);
+        ReportedBy issuer = new ReportedBy("sub-duty", "duty-officer", true);
+        try (TopicReader assessments = reader(Topics.ASSESSMENTS)) {
+            send(cloudEvent(null, new IncidentReported(id, 1, at, protonM(at), analyst)));
+            send(cloudEvent(null, new IncidentRetracted(id, 2, at.plusSeconds(60), "duplicate report", issuer)));
+
+            List<ConsumerRecord<String, String>> both = await().atMost(DEADLINE).pollInSameThread()
+                    .until(() -> assessments.withKey(id), records -> records.size() == 2);
+            for (ConsumerRecord<String, String> record : both) {
+                if (EventTypes.INCIDENT_ASSESSED.equals(header(record, EventHeaders.TYPE))) {
+                    assertThat(EventJson.read(record.value(), IncidentAssessed.class).reportedBy()).isEqualTo(analyst);
+                } else {
+                    assertThat(EventJson.read(record.value(), AssessmentWithdrawn.class).reportedBy()).isEqualTo(issuer);
+                }
+            }
+            assertThat(both).extracting(r -> header(r, EventHeaders.TYPE))
+                    .containsExactlyInAnyOrder(EventTypes.INCIDENT_ASSESSED, EventTypes.ASSESSMENT_WITHDRAWN);
+        }
+
+        HttpResponse<String> anonymous = get("/api/v1/assessments/" + id);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).doesNotContain("reportedBy").doesNotContain("aigerim");
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/assessments/" + id)).header("Authorization", TestIssuer.get().bearer("reader", "analyst"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(EventJson.mapper().readTree(signedIn.body()).path("reportedBy").path("name").asString())
+                .isEqualTo("aigerim");
     }
 
     @Test

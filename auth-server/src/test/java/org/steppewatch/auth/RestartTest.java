@@ -14,6 +14,36 @@ class RestartTest {
     private static final String PASSWORD = "first-start-password-1";
 
     @Test
+    void issuedAndRevokedTokensAreStillKnownAfterARestart() {
+        Http http = new Http();
+        String kept;
+        String revoked;
+        String mongoUri;
+        int port;
+        try (RunningAuthServer before = RunningAuthServer.startFresh(PASSWORD)) {
+            mongoUri = before.mongoUri();
+            port = before.port();
+            kept = Tokens.accessToken(http, before.baseUrl(), "steppewatch-cli", PASSWORD);
+            revoked = Tokens.accessToken(http, before.baseUrl(), "steppewatch-cli", PASSWORD);
+            assertThat(http.postForm(before.baseUrl() + "/oauth2/revoke", java.util.Map.of("token", revoked),
+                    Http.basic("steppewatch-cli", PASSWORD)).statusCode()).isEqualTo(200);
+        }
+        try (RunningAuthServer after = RunningAuthServer.start(mongoUri, PASSWORD, port)) {
+            // RFC 7662: introspection answers from the stored authorization, which an in-memory store would have lost
+            assertThat(introspect(http, after, kept).get("active").asBoolean()).isTrue();
+            assertThat(introspect(http, after, kept).get("sub").asString()).isEqualTo("steppewatch-cli");
+            assertThat(introspect(http, after, revoked).get("active").asBoolean()).isFalse();
+        }
+    }
+
+    private static tools.jackson.databind.JsonNode introspect(Http http, RunningAuthServer server, String token) {
+        HttpResponse<String> response = http.postForm(server.baseUrl() + "/oauth2/introspect",
+                java.util.Map.of("token", token), Http.basic("steppewatch-cli", PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    @Test
     void usersClientsAndTheSigningKeySurviveARestart() throws Exception {
         Http http = new Http();
         String mongoUri;

@@ -9,12 +9,19 @@ import java.util.List;
  *
  * @param incidentVersion the version of the incident that retracted it
  * @param assessmentIds   the assessments withdrawn ({@code incidentId:version})
+ * @param reportedBy      who retracted the incident (from IncidentRetracted); null when not known
  */
 public record AssessmentWithdrawn(String incidentId, long incidentVersion, Instant withdrawnAt, String reason,
-                                  List<String> assessmentIds) implements SteppeWatchEvent {
+                                  List<String> assessmentIds, ReportedBy reportedBy) implements SteppeWatchEvent {
 
     public AssessmentWithdrawn {
         assessmentIds = assessmentIds == null ? List.of() : List.copyOf(assessmentIds);
+    }
+
+    /** An event as written before reporters were recorded. */
+    public AssessmentWithdrawn(String incidentId, long incidentVersion, Instant withdrawnAt, String reason,
+                               List<String> assessmentIds) {
+        this(incidentId, incidentVersion, withdrawnAt, reason, assessmentIds, null);
     }
 
     @Override

@@ -8,6 +8,9 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The analysis of one incident version. Identified by {@code incidentId:incidentVersion}, so a
  * re-delivered incident event yields the same assessment.
+ *
+ * <p>{@code reportedBy} is who reported or revised that version (from the incident event), so a notifier can tell
+ * whether the alert may go out at once or waits for an issuer; null in events from before reporters were recorded.
  */
 public record IncidentAssessed(
         String incidentId,
@@ -23,12 +26,29 @@ public record IncidentAssessed(
         Severity severity,
         String urgency,
         String certainty,
-        String summary) implements SteppeWatchEvent {
+        String summary,
+        ReportedBy reportedBy) implements SteppeWatchEvent {
 
     public IncidentAssessed {
         hazardZones = hazardZones == null ? List.of() : List.copyOf(hazardZones);
         affectedSettlements = affectedSettlements == null ? List.of() : List.copyOf(affectedSettlements);
         exceedances = exceedances == null ? List.of() : List.copyOf(exceedances);
+    }
+
+    /** An event as written before reporters were recorded. */
+    public IncidentAssessed(String incidentId, long incidentVersion, String assessmentId, Instant assessedAt,
+                            String referenceDataVersion, IncidentSummary incident, FallZoneFinding fallZone,
+                            List<HazardZone> hazardZones, List<AffectedSettlement> affectedSettlements,
+                            List<Exceedance> exceedances, Severity severity, String urgency, String certainty,
+                            String summary) {
+        this(incidentId, incidentVersion, assessmentId, assessedAt, referenceDataVersion, incident,
+                fallZone, hazardZones, affectedSettlements, exceedances, severity, urgency, certainty, summary, null);
+    }
+
+    /** The same assessment with another reporter: attached by the assessor's caller, or null to hide a name. */
+    public IncidentAssessed withReportedBy(ReportedBy by) {
+        return new IncidentAssessed(incidentId, incidentVersion, assessmentId, assessedAt, referenceDataVersion, incident,
+                fallZone, hazardZones, affectedSettlements, exceedances, severity, urgency, certainty, summary, by);
     }
 
     public static String assessmentId(String incidentId, long incidentVersion) {

@@ -2,9 +2,18 @@ package org.steppewatch.contracts;
 
 import java.time.Instant;
 
-/** An analyst revised an incident; {@code facts} replace those of the previous version. */
-public record IncidentRevised(String incidentId, long version, Instant revisedAt, IncidentFacts facts)
-        implements SteppeWatchEvent {
+/**
+ * An analyst revised an incident; {@code facts} replace those of the previous version.
+ *
+ * @param reportedBy who revised it; null in events from before reporters were recorded
+ */
+public record IncidentRevised(String incidentId, long version, Instant revisedAt, IncidentFacts facts,
+                              ReportedBy reportedBy) implements SteppeWatchEvent {
+
+    /** An event as written before reporters were recorded. */
+    public IncidentRevised(String incidentId, long version, Instant revisedAt, IncidentFacts facts) {
+        this(incidentId, version, revisedAt, facts, null);
+    }
 
     @Override
     public String eventType() {

@@ -44,6 +44,9 @@ class EventSchemasTest {
             new Coordinate(62.99, 46.04), new Coordinate(63.01, 46.04), new Coordinate(63.01, 46.06),
             new Coordinate(62.99, 46.04)});
 
+    private static final ReportedBy ISSUER = new ReportedBy("3f1c9a2e", "duty-officer", true);
+    private static final ReportedBy ANALYST = new ReportedBy("8b7d41c0", "aigerim", false);
+
     static IncidentFacts protonFacts(String description) {
         return new IncidentFacts("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE, OCCURRED,
                 Geo.point(63.00, 46.05), FOOTPRINT, "Proton-M", "Baikonur Site 81/24",
@@ -66,15 +69,17 @@ class EventSchemasTest {
                         54.1, 153, null)),
                 List.of(new IncidentAssessed.Exceedance("UDMH", "SOIL", 123, 0.1, "mg/kg", 1230,
                         "Kazakhstan hygienic standard (MPC in soil)")),
-                Severity.EXTREME, "Immediate", "Observed", "Proton-M crashed 2.5 km from the pad; 172 t UDMH released.");
+                Severity.EXTREME, "Immediate", "Observed", "Proton-M crashed 2.5 km from the pad; 172 t UDMH released.",
+                ANALYST);
         return Stream.of(
-                new IncidentReported(INCIDENT, 1, Instant.parse("2013-07-02T03:10:00Z"), protonFacts(null)),
+                new IncidentReported(INCIDENT, 1, Instant.parse("2013-07-02T03:10:00Z"), protonFacts(null), ISSUER),
                 new IncidentRevised(INCIDENT, 2, Instant.parse("2013-07-02T05:00:00Z"),
-                        protonFacts("Soil sample added; N2O4 load confirmed.")),
-                new IncidentRetracted(INCIDENT, 3, Instant.parse("2013-07-10T09:00:00Z"), "Duplicate of another incident"),
+                        protonFacts("Soil sample added; N2O4 load confirmed."), ANALYST),
+                new IncidentRetracted(INCIDENT, 3, Instant.parse("2013-07-10T09:00:00Z"), "Duplicate of another incident",
+                        ANALYST),
                 assessed,
                 new AssessmentWithdrawn(INCIDENT, 3, Instant.parse("2013-07-10T09:00:02Z"), "Duplicate of another incident",
-                        List.of(INCIDENT + ":1", INCIDENT + ":2")),
+                        List.of(INCIDENT + ":1", INCIDENT + ":2"), ANALYST),
                 new AlertIssued("alert-1", INCIDENT, 2, "Update", Instant.parse("2013-07-02T06:00:10Z"), Severity.EXTREME,
                         "Immediate", "Observed", "Proton-M crash near Baikonur: stay indoors", List.of("gn:1521368"), 3),
                 new AlertCancelled("alert-2", INCIDENT, 3, Instant.parse("2013-07-10T09:00:05Z"),
@@ -144,6 +149,31 @@ class EventSchemasTest {
         tree.put("retractedBy", "analyst-7");
 
         assertThat(problems(EventTypes.INCIDENT_RETRACTED, tree.toString())).isEmpty();
+    }
+
+    @Test
+    void eventsWrittenBeforeReportersWereRecordedStayValid() {
+        for (Class<? extends SteppeWatchEvent> type : List.of(IncidentReported.class, IncidentRevised.class,
+                IncidentRetracted.class, IncidentAssessed.class, AssessmentWithdrawn.class)) {
+            String eventType = event(type).eventType();
+            ObjectNode tree = tree(event(type));
+            assertThat(tree.get("reportedBy").isObject()).as(eventType).isTrue();
+            tree.remove("reportedBy");
+
+            assertThat(problems(eventType, tree.toString())).as(eventType).isEmpty();
+            assertThat(EventJson.read(tree.toString(), type).toString()).as(eventType).endsWith("reportedBy=null]");
+        }
+    }
+
+    @Test
+    void reportedByWithoutItsSubjectOrWithANonBooleanIssuerFlagFailsValidation() {
+        ObjectNode tree = tree(event(IncidentRevised.class));
+        ((ObjectNode) tree.get("reportedBy")).remove("subject");
+        ((ObjectNode) tree.get("reportedBy")).put("mayIssue", "yes");
+
+        assertThat(problems(EventTypes.INCIDENT_REVISED, tree.toString()))
+                .anyMatch(m -> m.getMessage().contains("subject"))
+                .anyMatch(m -> m.getInstanceLocation().toString().contains("mayIssue"));
     }
 
     @Test

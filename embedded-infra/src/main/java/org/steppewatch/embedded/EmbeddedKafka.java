@@ -25,6 +25,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
+    /** Both listeners bind the IPv4 loopback only: the broker has no authentication, so nothing off this machine may reach it. */
+    private static final String BIND_HOST = "127.0.0.1";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -63,8 +65,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + clientPort + "," + CONTROLLER + "://localhost:" + controllerPort);
+        p.put("controller.quorum.voters", NODE_ID + "@" + BIND_HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + BIND_HOST + ":" + clientPort + "," + CONTROLLER + "://" + BIND_HOST + ":" + controllerPort);
+        // clients are told "localhost", which resolves to the loopback address the listener is bound to
         p.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
         p.put("controller.listener.names", CONTROLLER);
         p.put("inter.broker.listener.name", "PLAINTEXT");

@@ -22,6 +22,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    /** The IPv4 loopback only: the server has no authentication, so nothing off this machine may reach it. */
+    private static final String BIND_HOST = "127.0.0.1";
 
     private final MongoServer server;
     private final String connectionString;
@@ -54,7 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static EmbeddedMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind("localhost", port == 0 ? FreePorts.pick() : port);
+            server.bind(BIND_HOST, port == 0 ? FreePorts.pick() : port);
             return new EmbeddedMongo(server, server.getLocalAddress());
         } catch (RuntimeException e) {
             server.shutdownNow();

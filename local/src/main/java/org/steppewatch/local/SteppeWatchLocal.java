@@ -20,10 +20,13 @@ import org.steppewatch.local.SteppeWatchStack.Service;
  * The services accept the tokens of this auth server: its issuer is {@code http://localhost:<auth port>} unless
  * STEPPEWATCH_ISSUER_URI says otherwise.
  * With KAFKA_BOOTSTRAP_SERVERS and/or MONGODB_URI set, those are used and nothing embedded starts.
+ * Webhooks may go to loopback addresses here (receivers on this machine), unless
+ * STEPPEWATCH_WEBHOOK_ALLOW says otherwise.
  */
 public final class SteppeWatchLocal {
 
     private static final Logger log = LoggerFactory.getLogger(SteppeWatchLocal.class);
+    private static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
     private SteppeWatchLocal() {
     }
@@ -56,6 +59,15 @@ public final class SteppeWatchLocal {
         for (Service service : Service.values()) {
             String port = env(service.name() + "_SERVICE_PORT", String.valueOf(service.defaultPort()));
             settings.put(service, new LinkedHashMap<>(Map.of("server.port", port)));
+        }
+        // on one laptop the receivers are on the same machine: allow loopback, and nothing else internal
+        String webhookAllow = env("STEPPEWATCH_WEBHOOK_ALLOW", LOOPBACK);
+        settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", webhookAllow);
+        if (LOOPBACK.equals(webhookAllow)) {
+            log.info("webhooks may go to loopback addresses: {} (and to public ones; set STEPPEWATCH_WEBHOOK_ALLOW "
+                    + "to change this)", LOOPBACK);
+        } else {
+            log.info("webhooks may go to these addresses besides public ones (STEPPEWATCH_WEBHOOK_ALLOW): {}", webhookAllow);
         }
         String issuer = env("STEPPEWATCH_ISSUER_URI", "http://localhost:" + settings.get(Service.AUTH).get("server.port"));
         for (Service service : Service.values()) {

@@ -10,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
@@ -75,7 +73,9 @@ public final class SteppeWatchStack implements AutoCloseable {
                 args.add("--logging.include-application-name=false");
                 args.add("--spring.autoconfigure.exclude=" + String.join(",", exclusions(service)));
                 settings.getOrDefault(service, Map.of()).forEach((key, value) -> args.add("--" + key + "=" + value));
+                long started = System.nanoTime();
                 contexts.put(service, service.application.get().run(args.toArray(String[]::new)));
+                log.info("{} started in {} s", service, String.format("%.1f", (System.nanoTime() - started) / 1e9));
             }
         } catch (RuntimeException e) {
             new SteppeWatchStack(contexts).close();
@@ -88,34 +88,15 @@ public final class SteppeWatchStack implements AutoCloseable {
      * Auto-configurations that come with another module on the launcher's one classpath and must not act in this
      * service's context: the authorization server's (it would give every service a JWK source with a random key
      * and a JwtDecoder built on it, ahead of the resource server's) and, for the auth server, the services' Kafka
-     * eventing. Until the services bring their own security (module security-support, package
-     * {@code org.steppewatch.security}), Boot's default security is kept off them too: the auth server puts Spring
-     * Security on this classpath, and Boot would otherwise lock every endpoint behind a generated password.
+     * eventing.
      */
     static List<String> exclusions(Service service) {
         if (service == Service.AUTH) {
             return List.of(EventingAutoConfiguration.class.getName(), ServiceDefaultsAutoConfiguration.class.getName(),
                     KafkaAutoConfiguration.class.getName(), KafkaMetricsAutoConfiguration.class.getName());
         }
-        List<String> excluded = new ArrayList<>(List.of(OAuth2AuthorizationServerAutoConfiguration.class.getName(),
-                OAuth2AuthorizationServerJwtAutoConfiguration.class.getName()));
-        if (!servicesBringTheirOwnSecurity()) {
-            excluded.addAll(List.of(
-                    "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                    "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
-                            + "ManagementWebSecurityAutoConfiguration"));
-        }
-        return excluded;
-    }
-
-    /** Whether security-support is on the classpath: an auto-configuration or classes of its package. */
-    private static boolean servicesBringTheirOwnSecurity() {
-        ClassLoader loader = SteppeWatchStack.class.getClassLoader();
-        boolean autoConfigured = ImportCandidates.load(AutoConfiguration.class, loader).getCandidates().stream()
-                .anyMatch(name -> name.startsWith("org.steppewatch.security."));
-        return autoConfigured || loader.getResource("org/steppewatch/security/") != null;
+        return List.of(OAuth2AuthorizationServerAutoConfiguration.class.getName(),
+                OAuth2AuthorizationServerJwtAutoConfiguration.class.getName());
     }
 
     public int port(Service service) {

@@ -102,6 +102,9 @@ final class LocalStack implements BeforeAllCallback {
                     "steppewatch.auth.allowed-origins", console));
             settings.get(Service.INCIDENT).put("steppewatch.console.notification-url",
                     "http://localhost:" + ports.get(Service.NOTIFICATION));
+            // the receiver below is on this machine, as the launcher allows; every test subscribes from 127.0.0.1
+            settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", "127.0.0.0/8,::1/128");
+            settings.get(Service.NOTIFICATION).put("steppewatch.rate-limits.enabled", "false");
             try {
                 stack = SteppeWatchStack.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri("local"),
                         settings);

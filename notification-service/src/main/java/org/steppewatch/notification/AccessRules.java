@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.steppewatch.security.Roles;
 import org.steppewatch.security.SecuritySupportConfiguration;
 import org.steppewatch.security.ServiceSecurity;
@@ -17,7 +19,8 @@ import org.steppewatch.security.ServiceSecurity;
  * Who may do what on notification-service. Anyone may subscribe and manage their own subscription (the manage
  * token or the link mailed to them is the proof, checked by the subscription feature); alerts, CAP, the feed and
  * the page are public. Who received an alert, recipient by recipient, is for issuers and admins: the public sees
- * counts.
+ * counts. Drafts (alerts awaiting an issuer) are listed for any signed-in role; only an issuer approves or rejects
+ * one.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(SecuritySupportConfiguration.class)
@@ -29,6 +32,15 @@ class AccessRules {
                 .requestMatchers(POST, "/api/v1/subscriptions", "/api/v1/subscriptions/*/confirm",
                         "/api/v1/subscriptions/*/unsubscribe").permitAll()
                 .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
-                .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN));
+                .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN)
+                .requestMatchers(POST, "/api/v1/alerts/*/approval", "/api/v1/alerts/*/rejection").hasRole(Roles.ISSUER)
+                .requestMatchers(draftListing()).hasAnyRole(Roles.ANALYST, Roles.ISSUER, Roles.ADMIN));
+    }
+
+    /** {@code GET /api/v1/alerts?status=…}: the drafts (or rejected drafts), never public. */
+    private static RequestMatcher draftListing() {
+        RequestMatcher alerts = PathPatternRequestMatcher.withDefaults().matcher(GET, "/api/v1/alerts");
+        return request -> alerts.matches(request) && request.getParameter("status") != null
+                && !request.getParameter("status").isBlank();
     }
 }

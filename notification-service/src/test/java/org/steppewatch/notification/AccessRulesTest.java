@@ -70,6 +70,30 @@ class AccessRulesTest extends IntegrationTest {
     }
 
     @Test
+    void onlyAnIssuerApprovesOrRejectsADraft() throws Exception {
+        for (String decision : new String[] {"approval", "rejection"}) {
+            String path = "/api/v1/alerts/" + UNKNOWN + "/" + decision;
+            problem(call("POST", path, NOBODY), 401);
+            problem(call("POST", path, ANALYST_ONLY), 403);
+            problem(call("POST", path, ADMIN_ONLY), 403);
+            // past the rules: the workflow answers for the unknown alert
+            problem(call("POST", path, ISSUER_ONLY), decision.equals("approval") ? 404 : 400);
+        }
+    }
+
+    @Test
+    void draftsAreListedForEverySignedInRoleButNotThePublic() throws Exception {
+        for (String status : new String[] {"DRAFT", "REJECTED"}) {
+            String path = "/api/v1/alerts?status=" + status;
+            problem(call("GET", path, NOBODY), 401);
+            assertThat(call("GET", path, ANALYST_ONLY).statusCode()).isEqualTo(200);
+            assertThat(call("GET", path, ISSUER_ONLY).statusCode()).isEqualTo(200);
+            assertThat(call("GET", path, ADMIN_ONLY).statusCode()).isEqualTo(200);
+        }
+        problem(call("GET", "/api/v1/alerts?status=PENDING", ANALYST_ONLY), 400);
+    }
+
+    @Test
     void theRestOfActuatorIsForAdmins() throws Exception {
         problem(call("GET", "/actuator/metrics", NOBODY), 401);
         problem(call("GET", "/actuator/metrics", ISSUER_ONLY), 403);

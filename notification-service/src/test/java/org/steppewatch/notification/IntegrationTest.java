@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steppewatch.contracts.EventHeaders;
@@ -52,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The service on a random port against the real Kafka broker and MongoDB of {@link TestInfrastructure}.
  * Every subclass shares this one Spring context (same configuration); each test uses its own
  * incident ids and deletes the subscriptions it made. Retries are fast here: 100 ms doubling to 1 s.
+ * Webhooks may go to loopback receivers, and names resolve through {@link TestResolver}.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -61,15 +63,28 @@ import tools.jackson.databind.json.JsonMapper;
                 "steppewatch.delivery.poll-interval=50ms",
                 "steppewatch.delivery.request-timeout=1s",
                 "steppewatch.delivery.connect-timeout=1s",
+                "steppewatch.delivery.attempt-deadline=" + IntegrationTest.ATTEMPT_DEADLINE_MILLIS + "ms",
+                // the test receivers listen on this machine; the production default allows public addresses only
+                "steppewatch.webhook.allow=127.0.0.0/8,::1/128",
+                // every test subscribes from 127.0.0.1; RateLimitTest turns the limits on
+                "steppewatch.rate-limits.enabled=false",
                 "steppewatch.public-base-url=" + IntegrationTest.PUBLIC_BASE,
+                // a fixed test key: the tests write no key file into the module
+                "steppewatch.secrets.key=" + IntegrationTest.SECRETS_KEY,
                 "steppewatch.eventing.poll-interval=100ms",
                 "management.endpoint.health.show-details=always"})
+@Import(TestResolver.Config.class)
 public abstract class IntegrationTest {
+
+    /** The hard deadline of one webhook attempt here (15 s in production). */
+    public static final long ATTEMPT_DEADLINE_MILLIS = 2000;
 
     public static final String BAIKONUR = "gn:1521368";
     public static final Duration DEADLINE = Duration.ofSeconds(30);
     /** What the service puts in links; {@link #follow} maps it to the random port. */
     public static final String PUBLIC_BASE = "http://steppewatch.test";
+    /** The secrets-at-rest key of the service under test: base64 of 32 bytes (0x00..0x1f). */
+    public static final String SECRETS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     protected static final JsonMapper JSON = EventJson.mapper();
     /** {@code Authorization} of an issuer, for what only issuers and admins may read. */
@@ -294,6 +309,14 @@ public abstract class IntegrationTest {
         String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(UTF_8)));
         // the header may carry several space-separated signatures
         return List.of(request.header("webhook-signature").split(" ")).contains(expected);
+    }
+
+    /** The id of the incident's only alert, once it is there. */
+    protected String alertIdOf(String incident) {
+        return org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
+            return alerts.size() == 1 ? alerts.get(0).get("id").stringValue() : null;
+        }, id -> id != null);
     }
 
     protected JsonNode deliveries(String alertId) throws Exception {

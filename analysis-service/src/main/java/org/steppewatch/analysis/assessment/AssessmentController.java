@@ -10,13 +10,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.steppewatch.contracts.EventJson;
+import org.steppewatch.security.Actor;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads stored assessments: the IncidentAssessed fields, the {@link AssessmentDetails} fields beside them
  * ({@code areasOfConcern}, {@code hazardZoneDetails}, {@code sampleComparisons}, {@code notModelled},
- * {@code exposureMinutes}, {@code severityReason}), plus {@code withdrawn} when the incident was retracted.
+ * {@code exposureMinutes}, {@code severityReason}), plus {@code withdrawn} when the incident was retracted;
+ * {@code reportedBy} (who reported the version) for signed-in users only.
  */
 @RestController
 @RequestMapping("/api/v1/assessments")
@@ -38,6 +40,9 @@ class AssessmentController {
                 version == null ? "no assessment of incident " + incidentId
                         : "no assessment of incident " + incidentId + " version " + version));
         ObjectNode body = EventJson.mapper().valueToTree(found.assessment());
+        if (Actor.current() == null) {
+            body.remove("reportedBy"); // a member of staff's name: for signed-in users only
+        }
         if (found.details() != null) {
             // the analysis beyond the event: areas of concern, how each zone was drawn, every sample comparison
             EventJson.mapper().readTree(found.details().toJson()).properties().forEach(e -> body.set(e.getKey(), e.getValue()));

@@ -11,6 +11,7 @@ import org.steppewatch.analysis.reference.ReferenceData;
 import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.eventing.OutboxRelay;
 
@@ -42,9 +43,10 @@ class AssessmentService {
 
     /**
      * Assesses one incident version unless it already was (a redelivered event) or the incident was retracted
-     * (a late or redelivered report): then nothing happens.
+     * (a late or redelivered report): then nothing happens. The version's reporter rides along in the event, so
+     * notification-service knows whether its alert may go out at once.
      */
-    void assess(String incidentId, long version, IncidentFacts facts) {
+    void assess(String incidentId, long version, IncidentFacts facts, ReportedBy reportedBy) {
         if (incidentId == null || incidentId.isBlank()) {
             throw new IllegalArgumentException("incident event without an incidentId");
         }
@@ -58,7 +60,8 @@ class AssessmentService {
             return;
         }
         Instant now = clock.instant();
-        IncidentAssessor.Assessment assessment = assessor.assess(reference.current(), incidentId, version, facts, now);
+        IncidentAssessor.Assessment assessment = assessor.assess(reference.current(), incidentId, version, facts, now)
+                .reportedBy(reportedBy);
         if (store.insertWithEvent(assessment, now)) {
             outboxRelay.wake();
             log.info("assessed {}: {} — {}", assessmentId, assessment.event().severity().cap(), assessment.event().summary());
@@ -75,7 +78,8 @@ class AssessmentService {
         Instant now = clock.instant();
         List<String> ids = store.assessmentIds(retraction.incidentId());
         AssessmentWithdrawn event = new AssessmentWithdrawn(retraction.incidentId(), retraction.version(),
-                retraction.retractedAt() == null ? now : retraction.retractedAt(), retraction.reason(), ids);
+                retraction.retractedAt() == null ? now : retraction.retractedAt(), retraction.reason(), ids,
+                retraction.reportedBy());
         boolean announced = withdrawals.insertWithEvent(event, now);
         long marked = store.withdraw(retraction.incidentId(), event.withdrawnAt(), retraction.reason());
         if (announced) {

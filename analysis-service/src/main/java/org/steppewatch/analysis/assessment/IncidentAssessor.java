@@ -22,6 +22,7 @@ import org.steppewatch.contracts.IncidentAssessed.FallZoneFinding;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.IncidentAssessed.IncidentSummary;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.georef.Geodesy;
 import org.steppewatch.georef.Settlement;
@@ -42,6 +43,11 @@ public final class IncidentAssessor {
 
     /** The event and what is kept beside it. */
     public record Assessment(IncidentAssessed event, AssessmentDetails details) {
+
+        /** Who reported the version: not part of the analysis, carried through for the notifier. */
+        public Assessment reportedBy(ReportedBy by) {
+            return new Assessment(event.withReportedBy(by), details);
+        }
     }
 
     private final PlumeHazards hazards;

@@ -33,9 +33,9 @@ class IncidentEventListener {
         ReceivedEvent received = ReceivedEvent.of(record);
         SteppeWatchEvent event = received.decode().orElse(null);
         if (event instanceof IncidentReported reported) {
-            assessments.assess(reported.incidentId(), reported.version(), reported.facts());
+            assessments.assess(reported.incidentId(), reported.version(), reported.facts(), reported.reportedBy());
         } else if (event instanceof IncidentRevised revised) {
-            assessments.assess(revised.incidentId(), revised.version(), revised.facts());
+            assessments.assess(revised.incidentId(), revised.version(), revised.facts(), revised.reportedBy());
         } else if (event instanceof IncidentRetracted retracted) {
             assessments.withdraw(retracted);
         } else if (event != null) {

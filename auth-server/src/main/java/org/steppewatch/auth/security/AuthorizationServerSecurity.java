@@ -2,6 +2,7 @@ package org.steppewatch.auth.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -10,12 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -26,6 +28,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.steppewatch.auth.AuthProperties;
+import org.steppewatch.auth.authorization.MongoOAuth2AuthorizationService;
 
 /**
  * The OAuth 2.1 / OpenID Connect endpoints: discovery, JWKS, authorize, token, revocation, introspection, userinfo
@@ -75,15 +78,10 @@ class AuthorizationServerSecurity {
         return new RolesTokenCustomizer();
     }
 
-    /**
-     * Authorizations (codes in flight, issued tokens for revocation and introspection) are kept in memory: a
-     * restart loses codes not yet exchanged and makes revoked tokens unknown, while the JWTs themselves keep
-     * verifying against the stored key. A MongoDB store is left for later (it needs SAS's Jackson modules for
-     * the authorization attributes).
-     */
+    /** Codes in flight and issued tokens, in MongoDB: a restart loses no code and forgets no revocation. */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, RegisteredClientRepository clients) {
+        return new MongoOAuth2AuthorizationService(mongo, clients, Clock.systemUTC());
     }
 
     /**

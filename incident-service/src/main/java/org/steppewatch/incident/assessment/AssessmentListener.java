@@ -58,7 +58,8 @@ class AssessmentListener {
         update.put("incidentVersion", assessed.incidentVersion());
         // null when this assessment did not change the status (a late one, or a redelivery)
         update.put("status", changed ? IncidentStatus.ASSESSED.name() : null);
-        update.put("assessment", assessed);
+        // the stream is public: no names of staff on it
+        update.put("assessment", assessed.withReportedBy(null));
         live.publishEvent(new LiveUpdate(LiveUpdate.ASSESSED, assessed.incidentId(), update));
     }
 }

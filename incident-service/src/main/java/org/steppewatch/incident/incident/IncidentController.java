@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.steppewatch.security.Actor;
 
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -51,10 +52,14 @@ class IncidentController {
         return new IncidentPage(found.items().stream().map(IncidentResponse::of).toList(), page, size, found.total());
     }
 
-    /** Every version of the incident, oldest first: what was reported, each revision, the retraction. */
+    /**
+     * Every version of the incident, oldest first: what was reported, each revision, the retraction; who made each
+     * change only for signed-in users.
+     */
     @GetMapping("/{id}/revisions")
     List<Revision> revisions(@PathVariable String id) {
-        return incidents.revisions(id);
+        List<Revision> revisions = incidents.revisions(id);
+        return Actor.current() != null ? revisions : revisions.stream().map(Revision::anonymous).toList();
     }
 
     @PutMapping("/{id}")

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Point;
 import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.eventing.OutboxMessage;
 
 /**
@@ -33,11 +34,13 @@ final class IncidentDocuments {
     static final String RETRACTION = "retraction";
     /** Every version's facts, oldest first, so the history survives revisions (written with each change). */
     static final String REVISIONS = "revisions";
+    /** In each revision: who made that change. */
+    static final String BY = "by";
 
     private IncidentDocuments() {
     }
 
-    static Document toDocument(Incident incident, OutboxMessage pending) {
+    static Document toDocument(Incident incident, ReportedBy by, OutboxMessage pending) {
         Point location = (Point) incident.facts().location();
         Document document = new Document("_id", incident.id())
                 .append(VERSION, incident.version())
@@ -48,16 +51,25 @@ final class IncidentDocuments {
                 .append(REPORTED_AT, date(incident.reportedAt()))
                 .append(UPDATED_AT, date(incident.updatedAt()))
                 .append(REVISIONS, new ArrayList<>(List.of(revision(incident.version(), Revision.REPORTED,
-                        incident.reportedAt(), incident.facts(), null))));
+                        incident.reportedAt(), incident.facts(), null, by))));
         document.append(OutboxMessage.FIELD, new ArrayList<>(List.of(outbox(pending))));
         return document;
     }
 
-    static Document revision(long version, String change, Instant at, IncidentFacts facts, String reason) {
+    /** @param by who made the change (absent in histories written before it was recorded) */
+    static Document revision(long version, String change, Instant at, IncidentFacts facts, String reason, ReportedBy by) {
         Document document = new Document(VERSION, version).append("change", change).append("at", date(at));
         putIfPresent(document, FACTS, facts == null ? null : facts(facts));
         putIfPresent(document, "reason", reason);
+        putIfPresent(document, BY, by == null ? null : new Document("subject", by.subject()).append("name", by.name())
+                .append("mayIssue", by.mayIssue()));
         return document;
+    }
+
+    private static ReportedBy by(Document revision) {
+        Document by = revision.get(BY, Document.class);
+        return by == null ? null : new ReportedBy(by.getString("subject"), by.getString("name"),
+                Boolean.TRUE.equals(by.getBoolean("mayIssue")));
     }
 
     /**
@@ -69,12 +81,12 @@ final class IncidentDocuments {
         if (stored == null || stored.isEmpty()) {
             Incident current = fromDocument(document);
             return List.of(new Revision(current.version(), current.version() == 1 ? Revision.REPORTED : Revision.REVISED,
-                    current.updatedAt(), current.facts(), null));
+                    current.updatedAt(), current.facts(), null, null));
         }
         return stored.stream().map(r -> {
             Document facts = r.get(FACTS, Document.class);
             return new Revision(number(r.get(VERSION)).longValue(), r.getString("change"), instant(r.getDate("at")),
-                    facts == null ? null : readFacts(facts), r.getString("reason"));
+                    facts == null ? null : readFacts(facts), r.getString("reason"), by(r));
         }).toList();
     }
 

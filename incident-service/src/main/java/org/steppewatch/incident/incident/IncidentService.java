@@ -13,9 +13,12 @@ import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentReported;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.eventing.OutboxMessage;
 import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.incident.live.LiveUpdate;
+import org.steppewatch.security.Actor;
+import org.steppewatch.security.Roles;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
@@ -42,8 +45,9 @@ class IncidentService {
         Instant now = now();
         IncidentFacts facts = validFacts(request, now);
         String id = UUID.randomUUID().toString();
+        ReportedBy by = caller();
         Incident incident = new Incident(id, 1, IncidentStatus.REPORTED, facts, now, now, null);
-        store.insert(incident, OutboxMessage.of(new IncidentReported(id, 1, now, facts), now));
+        store.insert(incident, by, OutboxMessage.of(new IncidentReported(id, 1, now, facts, by), now));
         outboxRelay.wake();
         announce(incident);
         return incident;
@@ -69,8 +73,9 @@ class IncidentService {
         Instant now = now();
         IncidentFacts facts = validFacts(request, now);
         long expected = expectedVersion(id, ifMatch);
-        OutboxMessage revised = OutboxMessage.of(new IncidentRevised(id, expected + 1, now, facts), now);
-        Incident incident = store.revise(id, expected, facts, now, revised)
+        ReportedBy by = caller();
+        OutboxMessage revised = OutboxMessage.of(new IncidentRevised(id, expected + 1, now, facts, by), now);
+        Incident incident = store.revise(id, expected, facts, now, by, revised)
                 .orElseThrow(() -> whyNot(id, ifMatch));
         outboxRelay.wake();
         announce(incident);
@@ -84,11 +89,12 @@ class IncidentService {
             throw Problems.invalid("The retraction needs a reason.", problems);
         }
         String reason = request.reason().strip();
+        ReportedBy by = caller();
         for (int attempt = 0; attempt < RETRACT_ATTEMPTS; attempt++) {
             long expected = ifMatch == null || ifMatch.isBlank() ? current(id).version() : expectedVersion(id, ifMatch);
             Instant now = now();
-            OutboxMessage retracted = OutboxMessage.of(new IncidentRetracted(id, expected + 1, now, reason), now);
-            var incident = store.retract(id, expected, new Incident.Retraction(reason, now), retracted);
+            OutboxMessage retracted = OutboxMessage.of(new IncidentRetracted(id, expected + 1, now, reason, by), now);
+            var incident = store.retract(id, expected, new Incident.Retraction(reason, now), by, retracted);
             if (incident.isPresent()) {
                 outboxRelay.wake();
                 announce(incident.get());
@@ -101,6 +107,15 @@ class IncidentService {
             current(id);
         }
         throw Problems.conflict("Incident " + id + " kept changing; try the retraction again.");
+    }
+
+    /**
+     * Who is changing the incident, recorded with the version and carried in its event: notification-service sends
+     * the alert of a version at once only when its reporter held the issuer role (otherwise it waits as a draft).
+     */
+    private static ReportedBy caller() {
+        Actor actor = Actor.current();
+        return actor == null ? null : new ReportedBy(actor.subject(), actor.name(), actor.hasRole(Roles.ISSUER));
     }
 
     /** To the consoles watching (server-sent events): the change is stored, its event on its way. */

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.IncidentFacts;
+import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.eventing.OutboxMessage;
 
 /**
@@ -33,8 +34,8 @@ public class IncidentStore {
         this.mongo = mongo;
     }
 
-    void insert(Incident incident, OutboxMessage reported) {
-        mongo.insert(IncidentDocuments.toDocument(incident, reported), COLLECTION);
+    void insert(Incident incident, ReportedBy by, OutboxMessage reported) {
+        mongo.insert(IncidentDocuments.toDocument(incident, by, reported), COLLECTION);
     }
 
     Optional<Incident> find(String id) {
@@ -93,7 +94,8 @@ public class IncidentStore {
     }
 
     /** @return the revised incident, or empty when it is not at {@code expectedVersion} or is retracted */
-    Optional<Incident> revise(String id, long expectedVersion, IncidentFacts facts, Instant now, OutboxMessage revised) {
+    Optional<Incident> revise(String id, long expectedVersion, IncidentFacts facts, Instant now, ReportedBy by,
+                              OutboxMessage revised) {
         Point location = (Point) facts.location();
         Update update = new Update()
                 .set(IncidentDocuments.FACTS, IncidentDocuments.facts(facts))
@@ -103,13 +105,14 @@ public class IncidentStore {
                 .set(IncidentDocuments.STATUS, IncidentStatus.REVISED.name())
                 .set(IncidentDocuments.UPDATED_AT, IncidentDocuments.date(now))
                 .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.REVISED, now,
-                        facts, null))
+                        facts, null, by))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(revised));
         return modify(id, expectedVersion, update);
     }
 
     /** @return the retracted incident, or empty when it is not at {@code expectedVersion} or is retracted already */
-    Optional<Incident> retract(String id, long expectedVersion, Incident.Retraction retraction, OutboxMessage retracted) {
+    Optional<Incident> retract(String id, long expectedVersion, Incident.Retraction retraction, ReportedBy by,
+                               OutboxMessage retracted) {
         Update update = new Update()
                 .set(IncidentDocuments.VERSION, expectedVersion + 1)
                 .set(IncidentDocuments.STATUS, IncidentStatus.RETRACTED.name())
@@ -117,7 +120,7 @@ public class IncidentStore {
                 .set(IncidentDocuments.RETRACTION, new Document("reason", retraction.reason())
                         .append("retractedAt", IncidentDocuments.date(retraction.retractedAt())))
                 .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.RETRACTED,
-                        retraction.retractedAt(), null, retraction.reason()))
+                        retraction.retractedAt(), null, retraction.reason(), by))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(retracted));
         return modify(id, expectedVersion, update);
     }

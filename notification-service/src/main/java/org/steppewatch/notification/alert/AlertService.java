@@ -33,6 +33,7 @@ import org.steppewatch.notification.cap.CapRules;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryWorker;
 import org.steppewatch.notification.delivery.NewDelivery;
+import org.steppewatch.notification.signing.CapSigner;
 import org.steppewatch.notification.subscription.Subscription;
 import org.steppewatch.notification.subscription.SubscriptionIndex;
 import org.steppewatch.notification.subscription.SubscriptionStore;
@@ -52,26 +53,30 @@ class AlertService {
     private static final int FAN_OUT_CHUNK = 5000;
 
     private final AlertStore alerts;
+    private final DraftStore drafts;
     private final SubscriptionIndex index;
     private final SubscriptionStore subscriptions;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
     private final OutboxRelay relay;
     private final CapComposer composer;
+    private final CapSigner signer;
     private final CapProperties cap;
     private final PublicLinks links;
     private final Clock clock;
 
-    AlertService(AlertStore alerts, SubscriptionIndex index, SubscriptionStore subscriptions, DeliveryStore deliveries,
-                 DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapProperties cap, PublicLinks links,
-                 Clock clock) {
+    AlertService(AlertStore alerts, DraftStore drafts, SubscriptionIndex index, SubscriptionStore subscriptions,
+                 DeliveryStore deliveries, DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapSigner signer,
+                 CapProperties cap, PublicLinks links, Clock clock) {
         this.alerts = alerts;
+        this.drafts = drafts;
         this.index = index;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.worker = worker;
         this.relay = relay;
         this.composer = composer;
+        this.signer = signer;
         this.cap = cap;
         this.links = links;
         this.clock = clock;
@@ -87,6 +92,10 @@ class AlertService {
         return UUID.nameUUIDFromBytes(("cancel:" + incidentId + ":" + incidentVersion).getBytes(UTF_8)).toString();
     }
 
+    /**
+     * An assessment whose version was reported by an issuer (or by anyone before the workflow existed) goes out at
+     * once; any other becomes a draft that waits for an issuer ({@link DraftReview}).
+     */
     void issue(IncidentAssessed assessment) {
         Objects.requireNonNull(assessment.incidentId(), "assessment without incidentId");
         String alertId = alertId(assessment.incidentId(), assessment.incidentVersion());
@@ -100,10 +109,39 @@ class AlertService {
             log.info("assessment {} arrived after the incident's alerts were cancelled: no alert", assessment.assessmentId());
             return;
         }
-        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
         // whole seconds: CAP date-times have no fractions, and the stored alert must say what the CAP says
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // before the earlier alerts are read: an approval of an older draft racing this one either went out first
+        // (and is read as earlier) or finds its draft closed
+        drafts.supersede(assessment.incidentId(), assessment.incidentVersion(), alertId, now);
+        if (!stored && !Issuing.mayIssueAtOnce(assessment.reportedBy())) {
+            draft(assessment, alertId, now);
+            return;
+        }
+        Prepared alert = prepare(assessment, alertId, now);
+        if (!stored) {
+            if (alerts.insertIfAbsent(alert.view(), alert.cap(), EventJson.write(assessment), null, alert.event(),
+                    Issuing.atOnce(assessment.reportedBy(), now))) {
+                log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, alert.view().msgType(),
+                        assessment.incidentId(), assessment.incidentVersion(), alert.view().severity().cap(),
+                        alert.fanOut().size());
+            }
+            relay.wake();
+        }
+        send(alert, now);
+    }
 
+    /** What an alert that goes out consists of: the view, its Actual CAP, its recipients and its event. */
+    record Prepared(AlertView view, String cap, List<NewDelivery> fanOut, List<String> earlierIds,
+                    OutboxMessage event) {
+    }
+
+    /**
+     * The alert of {@code assessment} as it goes out now: Alert, or Update of the incident's issued alerts,
+     * to the matching subscriptions and everyone the earlier alerts reached.
+     */
+    Prepared prepare(IncidentAssessed assessment, String alertId, Instant now) {
+        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
         List<SubscriptionIndex.Zone> zones = assessment.hazardZones().stream().filter(z -> z.geometry() != null)
                 .map(z -> new SubscriptionIndex.Zone(z.level(), z.geometry())).toList();
         List<NewDelivery> fanOut = new ArrayList<>(index.match(zones, severity).stream()
@@ -112,29 +150,51 @@ class AlertService {
                 .toList());
         List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
         fanOut.addAll(earlierRecipientsNoLongerReached(alertId, assessment.incidentId(), earlier, fanOut));
+        Written written = compose(assessment, alertId, earlier, now, CapComposer.ACTUAL, fanOut.size());
+        AlertView alert = written.view();
+        AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(),
+                alert.msgType(), now, severity, assessment.urgency(), assessment.certainty(), alert.headline(),
+                alert.settlementIds(), fanOut.size());
+        return new Prepared(alert, written.cap(), fanOut, earlier.stream().map(s -> s.view().id()).toList(),
+                OutboxMessage.of(issued, now));
+    }
 
-        if (!stored) {
-            String msgType = earlier.isEmpty() ? CapComposer.ALERT : CapComposer.UPDATE;
-            Instant expires = now.plus(cap.expiresAfter());
-            CapComposer.Composed composed = composer.compose(new CapComposer.Message(alertId, msgType, now, expires,
-                    capReferences(earlier), assessment, null, links.alert(alertId)));
-            List<String> settlementIds = settlementIds(assessment);
-            AlertView alert = view(alertId, assessment.incidentVersion(), assessment, msgType,
-                    earlier.stream().map(s -> s.view().id()).toList(), now, expires, severity, assessment.urgency(),
-                    assessment.certainty(), composed, assessment.summary(), settlementIds, fanOut.size());
-            AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(), msgType,
-                    now, severity, assessment.urgency(), assessment.certainty(), alert.headline(), settlementIds,
-                    fanOut.size());
-            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(assessment), null,
-                    OutboxMessage.of(issued, now))) {
-                log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, msgType, assessment.incidentId(),
-                        assessment.incidentVersion(), severity.cap(), fanOut.size());
-            }
-            relay.wake();
-        }
+    /** Marks what the alert replaces and creates its deliveries; repeatable. */
+    void send(Prepared alert, Instant now) {
         // again on a redelivery: the first delivery may have stopped between storing the alert and this
-        alerts.markSuperseded(earlier.stream().map(s -> s.view().id()).toList(), alertId, now);
-        fanOut(alertId, fanOut, now);
+        alerts.markSuperseded(alert.earlierIds(), alert.view().id(), now);
+        fanOut(alert.view().id(), alert.fanOut(), now);
+    }
+
+    /** A draft: CAP status Draft, sent to nobody, announced to nobody, until an issuer approves it. */
+    private void draft(IncidentAssessed assessment, String alertId, Instant now) {
+        List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
+        Written written = compose(assessment, alertId, earlier, now, CapComposer.DRAFT, 0);
+        AlertView draft = written.view();
+        if (alerts.insertIfAbsent(draft, written.cap(), EventJson.write(assessment), null, null,
+                Issuing.draft(assessment.reportedBy(), now))) {
+            log.info("draft {} ({}) for {} v{}: {}, reported by {} who may not issue; awaits an issuer", alertId,
+                    draft.msgType(), assessment.incidentId(), assessment.incidentVersion(), draft.severity().cap(),
+                    assessment.reportedBy().subject());
+        }
+    }
+
+    private record Written(AlertView view, String cap) {
+    }
+
+    /** The Alert, or the Update of the earlier issued alerts, with its CAP document of {@code status}. */
+    private Written compose(IncidentAssessed assessment, String alertId, List<AlertStore.Stored> earlier, Instant now,
+                            String status, int recipients) {
+        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
+        String msgType = earlier.isEmpty() ? CapComposer.ALERT : CapComposer.UPDATE;
+        Instant expires = now.plus(cap.expiresAfter());
+        CapComposer.Composed composed = composer.compose(new CapComposer.Message(alertId, msgType, now, expires,
+                capReferences(earlier), assessment, null, links.alert(alertId), status));
+        AlertView alert = view(alertId, assessment.incidentVersion(), assessment, msgType,
+                earlier.stream().map(s -> s.view().id()).toList(), now, expires, severity, assessment.urgency(),
+                assessment.certainty(), composed, assessment.summary(), settlementIds(assessment), recipients);
+        // signed once, here: the stored text is what the API, the feed, webhooks and mails carry
+        return new Written(alert, signer.sign(composed.xml()));
     }
 
     /**
@@ -173,7 +233,9 @@ class AlertService {
     /**
      * A CAP Cancel referencing every earlier alert of the incident, delivered to the subscriptions
      * that were sent (or are being sent) one of them; deliveries of those alerts still waiting are
-     * dropped by the worker, since the alert no longer stands.
+     * dropped by the worker, since the alert no longer stands. It goes out at once, whoever retracted. Drafts
+     * still open are closed first (then no approval can slip in behind the Cancel); an incident that only ever
+     * had drafts sends nothing: nobody was told.
      */
     void withdraw(AssessmentWithdrawn withdrawal) {
         Objects.requireNonNull(withdrawal.incidentId(), "withdrawal without incidentId");
@@ -183,13 +245,15 @@ class AlertService {
             log.debug("cancel {} exists already: redelivered withdrawal ignored", cancelId);
             return;
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long closed = drafts.withdraw(withdrawal.incidentId(), withdrawal.reason(), now);
         List<AlertStore.Stored> earlier = alerts.earlier(withdrawal.incidentId(), Long.MAX_VALUE);
         List<String> earlierIds = earlier.stream().map(s -> s.view().id()).toList();
         if (earlier.isEmpty()) {
-            log.info("assessments of {} withdrawn, but no alert was issued for it: nothing to cancel", withdrawal.incidentId());
+            log.info("assessments of {} withdrawn, but no alert was issued for it: nothing to cancel{}",
+                    withdrawal.incidentId(), closed > 0 ? "; " + closed + " draft(s) closed" : "");
             return;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         IncidentAssessed last = EventJson.read(earlier.get(earlier.size() - 1).assessmentJson(), IncidentAssessed.class);
 
         // whom the earlier alerts reached, or are reaching: read before the earlier alerts are marked cancelled
@@ -204,15 +268,16 @@ class AlertService {
         if (!stored) {
             Instant expires = now.plus(cap.expiresAfter());
             CapComposer.Composed composed = composer.compose(new CapComposer.Message(cancelId, CapComposer.CANCEL, now,
-                    expires, capReferences(earlier), last, withdrawal.reason(), links.alert(cancelId)));
+                    expires, capReferences(earlier), last, withdrawal.reason(), links.alert(cancelId),
+                    CapComposer.ACTUAL));
             // what the Cancel's CAP <info> says: the threat is past
             AlertView alert = view(cancelId, withdrawal.incidentVersion(), last, CapComposer.CANCEL, earlierIds, now,
                     expires, Severity.MINOR, "Past", "Observed", composed, withdrawal.reason(), settlementIds(last),
                     fanOut.size());
             AlertCancelled cancelled = new AlertCancelled(cancelId, withdrawal.incidentId(), withdrawal.incidentVersion(),
                     now, withdrawal.reason());
-            if (alerts.insertIfAbsent(alert, composed.xml(), EventJson.write(last), withdrawal.reason(),
-                    OutboxMessage.of(cancelled, now))) {
+            if (alerts.insertIfAbsent(alert, signer.sign(composed.xml()), EventJson.write(last), withdrawal.reason(),
+                    OutboxMessage.of(cancelled, now), Issuing.atOnce(withdrawal.reportedBy(), now))) {
                 log.info("cancel {} for {}: withdraws {}, {} recipients", cancelId, withdrawal.incidentId(), earlierIds,
                         fanOut.size());
             }
@@ -243,7 +308,7 @@ class AlertService {
         return new AlertView(id, assessment.incidentId(), incidentVersion, msgType, references, sent,
                 expires, AlertStore.ACTIVE, null, null, severity, urgency, certainty, CapRules.category(assessment),
                 composed.texts().get("en").responseType(), texts.get("en").headline(), summary, texts,
-                settlementIds, zones(assessment), recipients, links.cap(id));
+                settlementIds, zones(assessment), recipients, links.cap(id), null);
     }
 
     private static List<AlertView.Zone> zones(IncidentAssessed assessment) {

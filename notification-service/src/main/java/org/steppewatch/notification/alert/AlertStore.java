@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Alerts in MongoDB, each with its CAP 1.2 document as written when it was issued (so what was
  * sent, what the API serves and what the feed lists are the same bytes). Each document carries the
- * outbox of the event that announces it (AlertIssued, or AlertCancelled for a Cancel).
+ * outbox of the event that announces it (AlertIssued, or AlertCancelled for a Cancel). Drafts (see
+ * {@link Issuing}) share the collection but no public read here returns them: they are never earlier
+ * alerts of an incident, never in force, never listed or served without sign-in.
  */
 @Component
 class AlertStore implements AlertPayloads, ActiveAlerts {
@@ -43,6 +46,8 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
     static final String EXPIRED = "EXPIRED";
     static final String SUPERSEDED = "SUPERSEDED";
     static final String CANCELLED = "CANCELLED";
+    /** A draft closed because its incident was retracted before an issuer decided. */
+    static final String WITHDRAWN = "WITHDRAWN";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -78,10 +83,15 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         mongo.updateFirst(query(where("_id").is(alertId)), new Update().set("fanOutDone", true), COLLECTION);
     }
 
-    /** The incident's Alert and Update messages (not its Cancels) before {@code version}, oldest first. */
+    /** What went out: not a draft, not a rejected one (alerts from before the workflow have no state and count). */
+    static Criteria issued() {
+        return where(Issuing.STATE).nin(Issuing.DRAFT, Issuing.REJECTED);
+    }
+
+    /** The incident's issued Alert and Update messages (not its Cancels, not drafts) before {@code version}, oldest first. */
     List<Stored> earlier(String incidentId, long version) {
         Query earlier = query(where("incidentId").is(incidentId).and("incidentVersion").lt(version)
-                .and("msgType").ne("Cancel")).with(Sort.by("incidentVersion"));
+                .and("msgType").ne("Cancel")).addCriteria(issued()).with(Sort.by("incidentVersion"));
         return mongo.find(earlier, Document.class, COLLECTION).stream().map(this::stored).toList();
     }
 
@@ -89,8 +99,23 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         return mongo.exists(query(where("incidentId").is(incidentId).and("msgType").is("Cancel")), COLLECTION);
     }
 
-    /** @return false when the alert existed already (a redelivered event): nothing was written */
-    boolean insertIfAbsent(AlertView alert, String cap, String assessmentJson, String reason, OutboxMessage event) {
+    /**
+     * @param event the announcing event; null for a draft, which is not announced
+     * @return false when the alert existed already (a redelivered event): nothing was written
+     */
+    boolean insertIfAbsent(AlertView alert, String cap, String assessmentJson, String reason, OutboxMessage event,
+                           Issuing issuing) {
+        try {
+            mongo.insert(document(alert, cap, assessmentJson, reason, event, issuing), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The whole stored alert; a draft has nothing to fan out, an alert that goes out has everything still to do. */
+    static Document document(AlertView alert, String cap, String assessmentJson, String reason, OutboxMessage event,
+                             Issuing issuing) {
         Document doc = new Document("_id", alert.id())
                 .append("incidentId", alert.incidentId())
                 .append("incidentVersion", alert.incidentVersion())
@@ -115,20 +140,18 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
                 .append("cap", cap)
                 .append("assessment", assessmentJson)
                 .append("reason", reason)
-                .append("fanOutDone", false)
-                // the event rides in the same document write as the alert: no dual write
-                .append(OutboxMessage.FIELD, List.of(new Document("eventId", event.eventId())
-                        .append("type", event.type())
-                        .append("topic", event.topic())
-                        .append("key", event.key())
-                        .append("time", Date.from(event.time()))
-                        .append("payload", event.payload())));
-        try {
-            mongo.insert(doc, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+                .append("fanOutDone", issuing.draft())
+                .append(Issuing.FIELD, issuing.toDocument());
+        if (event != null) {
+            // the event rides in the same document write as the alert: no dual write
+            doc.append(OutboxMessage.FIELD, List.of(new Document("eventId", event.eventId())
+                    .append("type", event.type())
+                    .append("topic", event.topic())
+                    .append("key", event.key())
+                    .append("time", Date.from(event.time()))
+                    .append("payload", event.payload())));
         }
+        return doc;
     }
 
     /** Marks alerts as replaced by the Update {@code updateId}, unless an earlier Update did; repeating changes nothing. */
@@ -146,22 +169,39 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
                 new Update().set("cancelledBy", cancelId).set("cancelledAt", Date.from(at)), COLLECTION);
     }
 
-    Optional<AlertView> find(String alertId) {
-        return Optional.ofNullable(mongo.findById(alertId, Document.class, COLLECTION)).map(this::view);
+    /** @param staff a signed-in caller: drafts too, and who reported and approved */
+    Optional<AlertView> find(String alertId, boolean staff) {
+        Query q = query(where("_id").is(alertId));
+        if (!staff) {
+            q.addCriteria(issued());
+        }
+        q.fields().exclude("cap").exclude("assessment").exclude(OutboxMessage.FIELD);
+        return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(d -> view(d, staff));
     }
 
-    Optional<String> cap(String alertId) {
+    /** @param staff a signed-in caller, who may read a draft's CAP ({@code status} Draft) */
+    Optional<String> cap(String alertId, boolean staff) {
         Query q = query(where("_id").is(alertId));
+        if (!staff) {
+            q.addCriteria(issued());
+        }
         q.fields().include("cap");
         return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(d -> d.getString("cap"));
     }
 
-    /** Newest first. */
-    List<AlertView> list(String incidentId, int limit) {
-        Query q = incidentId == null ? new Query() : query(where("incidentId").is(incidentId));
+    /** Issued alerts, newest first; with who reported and approved them for a signed-in caller ({@code staff}). */
+    List<AlertView> list(String incidentId, int limit, boolean staff) {
+        Query q = query(issued());
+        if (incidentId != null) {
+            q.addCriteria(where("incidentId").is(incidentId));
+        }
+        return list(q, limit, staff);
+    }
+
+    List<AlertView> list(Query q, int limit, boolean staff) {
         q.with(Sort.by(Sort.Order.desc("sent"), Sort.Order.desc("incidentVersion"))).limit(limit);
-        q.fields().exclude("cap").exclude("assessment");
-        return mongo.find(q, Document.class, COLLECTION).stream().map(this::view).toList();
+        q.fields().exclude("cap").exclude("assessment").exclude(OutboxMessage.FIELD);
+        return mongo.find(q, Document.class, COLLECTION).stream().map(d -> view(d, staff)).toList();
     }
 
     /**
@@ -170,7 +210,7 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
      * until it expires, so feed readers learn that the earlier alert is withdrawn.
      */
     List<Stored> active(Instant now, int limit) {
-        Query q = query(where("expires").gt(Date.from(now)).and("cancelledBy").exists(false))
+        Query q = query(where("expires").gt(Date.from(now)).and("cancelledBy").exists(false)).addCriteria(issued())
                 .with(Sort.by(Sort.Order.desc("sent"), Sort.Order.desc("incidentVersion")));
         q.fields().exclude("assessment");
         Map<String, Stored> latest = new LinkedHashMap<>();
@@ -204,7 +244,7 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         q.fields().exclude("assessment").exclude(OutboxMessage.FIELD);
         Map<String, AlertPayload> payloads = new LinkedHashMap<>();
         for (Document d : mongo.find(q, Document.class, COLLECTION)) {
-            AlertView view = view(d);
+            AlertView view = view(d, false);
             Map<String, AlertPayloads.Text> texts = new LinkedHashMap<>();
             view.texts().forEach((lang, t) -> texts.put(lang, new AlertPayloads.Text(t.headline(), t.description(),
                     t.instruction())));
@@ -214,8 +254,8 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         return payloads;
     }
 
-    private Stored stored(Document d) {
-        return new Stored(view(d), d.getString("cap"), d.getString("assessment"));
+    Stored stored(Document d) {
+        return new Stored(view(d, false), d.getString("cap"), d.getString("assessment"));
     }
 
     private static Document texts(Map<String, AlertView.Text> texts) {
@@ -225,7 +265,8 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         return doc;
     }
 
-    private AlertView view(Document d) {
+    /** @param staff with who reported and approved it (for signed-in users only) */
+    AlertView view(Document d, boolean staff) {
         List<AlertView.Zone> zones = d.getList("hazardZones", Document.class, List.of()).stream()
                 .map(z -> new AlertView.Zone(z.getString("level"), z.getString("substance"),
                         z.get("geometry", Document.class)))
@@ -242,8 +283,12 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         Instant expires = d.getDate("expires").toInstant();
         String cancelledBy = d.getString("cancelledBy");
         String supersededBy = d.getString("supersededBy");
-        String status = cancelledBy != null ? CANCELLED
+        Issuing issuing = Issuing.fromDocument(d);
+        String status = Issuing.REJECTED.equals(issuing.state()) ? Issuing.REJECTED
+                : issuing.draft() && issuing.withdrawnAt() != null ? WITHDRAWN
+                : cancelledBy != null ? CANCELLED
                 : supersededBy != null ? SUPERSEDED
+                : issuing.draft() ? Issuing.DRAFT
                 : clock.instant().isBefore(expires) ? ACTIVE : EXPIRED;
         String id = d.getString("_id");
         return new AlertView(id, d.getString("incidentId"), ((Number) d.get("incidentVersion")).longValue(),
@@ -251,6 +296,6 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
                 expires, status, supersededBy, cancelledBy, Severity.fromCap(d.getString("severity")), d.getString("urgency"),
                 d.getString("certainty"), d.getString("category"), d.getString("responseType"), d.getString("headline"),
                 d.getString("summary"), texts, d.getList("settlementIds", String.class, List.of()), zones,
-                d.getInteger("recipients", 0), links.cap(id));
+                d.getInteger("recipients", 0), links.cap(id), staff ? issuing : null);
     }
 }

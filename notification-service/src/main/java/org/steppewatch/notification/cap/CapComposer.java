@@ -34,6 +34,10 @@ public class CapComposer {
     public static final String ALERT = "Alert";
     public static final String UPDATE = "Update";
     public static final String CANCEL = "Cancel";
+    /** CAP {@code status}: a message that goes out. */
+    public static final String ACTUAL = "Actual";
+    /** CAP {@code status}: a message awaiting an issuer's approval, not to be acted on. */
+    public static final String DRAFT = "Draft";
     private static final Set<String> URGENCIES = Set.of("Immediate", "Expected", "Future", "Past", "Unknown");
     private static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
@@ -52,9 +56,16 @@ public class CapComposer {
      * @param assessment   what the alert is about; for a Cancel, the last assessment that was alerted
      * @param cancelReason why a Cancel is sent (in the analyst's words)
      * @param web          where people can read the alert
+     * @param status       the CAP status: Actual, or Draft for an alert that awaits an issuer
      */
     public record Message(String identifier, String msgType, Instant sent, Instant expires, List<String> references,
-                          IncidentAssessed assessment, String cancelReason, String web) {
+                          IncidentAssessed assessment, String cancelReason, String web, String status) {
+
+        /** A message that goes out ({@code Actual}). */
+        public Message(String identifier, String msgType, Instant sent, Instant expires, List<String> references,
+                       IncidentAssessed assessment, String cancelReason, String web) {
+            this(identifier, msgType, sent, expires, references, assessment, cancelReason, web, ACTUAL);
+        }
     }
 
     /** The words of one {@code <info>} block, kept beside the XML for e-mails and the API. */
@@ -83,7 +94,7 @@ public class CapComposer {
         alert.setIdentifier(message.identifier());
         alert.setSender(properties.sender());
         alert.setSent(at(message.sent()));
-        alert.setStatus("Actual");
+        alert.setStatus(message.status());
         alert.setMsgType(message.msgType());
         alert.setScope("Public");
         if (!message.references().isEmpty()) {

@@ -22,13 +22,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease              how long a claimed delivery is reserved for one worker; longer than any attempt
  * @param connectTimeout     connect timeout of every attempt (HTTP and SMTP), per endpoint
  * @param requestTimeout     time for an answer of every attempt (HTTP: until the response headers; SMTP: per read)
+ * @param attemptDeadline    the most one webhook attempt may take in all (connect, TLS, request, response): a
+ *                           receiver that answers a byte at a time is cut off then
  * @param workerEnabled      false leaves deliveries untouched (another instance sends them; tests)
  */
 @ConfigurationProperties("steppewatch.delivery")
 record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
                           Double jitter, Integer concurrency, Integer perHostConcurrency, Integer mailConcurrency,
                           Integer claimBatch, Integer maxOutstanding, Duration pollInterval, Duration lease,
-                          Duration connectTimeout, Duration requestTimeout, Boolean workerEnabled) {
+                          Duration connectTimeout, Duration requestTimeout, Duration attemptDeadline,
+                          Boolean workerEnabled) {
 
     DeliveryProperties {
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
@@ -45,15 +48,19 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+        attemptDeadline = attemptDeadline == null ? Duration.ofSeconds(15) : attemptDeadline;
         workerEnabled = workerEnabled == null || workerEnabled;
         if (maxAttempts < 1 || concurrency < 1 || perHostConcurrency < 1 || mailConcurrency < 1 || claimBatch < 1
-                || maxOutstanding < claimBatch || multiplier < 1 || jitter < 0 || jitter >= 1) {
+                || maxOutstanding < claimBatch || multiplier < 1 || jitter < 0 || jitter >= 1
+                || attemptDeadline.isNegative() || attemptDeadline.isZero()) {
             throw new IllegalArgumentException("steppewatch.delivery: need max-attempts, concurrency, per-host-concurrency, "
-                    + "mail-concurrency and claim-batch >= 1, max-outstanding >= claim-batch, multiplier >= 1 and 0 <= jitter < 1");
+                    + "mail-concurrency and claim-batch >= 1, max-outstanding >= claim-batch, multiplier >= 1, 0 <= jitter < 1 "
+                    + "and attempt-deadline > 0");
         }
-        if (lease.compareTo(connectTimeout.plus(requestTimeout).plus(RECORD_MARGIN)) <= 0) {
-            throw new IllegalArgumentException("steppewatch.delivery.lease must be longer than connect-timeout + "
-                    + "request-timeout + " + RECORD_MARGIN.toSeconds() + " s, or a slow attempt could be sent twice");
+        if (lease.compareTo(longestAttempt(connectTimeout, requestTimeout, attemptDeadline).plus(RECORD_MARGIN)) <= 0) {
+            throw new IllegalArgumentException("steppewatch.delivery.lease must be longer than attempt-deadline (and "
+                    + "connect-timeout + request-timeout) + " + RECORD_MARGIN.toSeconds()
+                    + " s, or a slow attempt could be sent twice");
         }
     }
 
@@ -65,7 +72,20 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
      * it. A delivery whose lease has less left is handed back unattempted, so it is never sent twice.
      */
     Duration attemptBudget() {
-        return connectTimeout.plus(requestTimeout).plus(RECORD_MARGIN);
+        return longestAttempt().plus(RECORD_MARGIN);
+    }
+
+    /**
+     * The longest one attempt can take: a webhook's deadline, or an SMTP session's connect and
+     * read timeouts (the relay is the operator's own, not a stranger's receiver).
+     */
+    Duration longestAttempt() {
+        return longestAttempt(connectTimeout, requestTimeout, attemptDeadline);
+    }
+
+    private static Duration longestAttempt(Duration connectTimeout, Duration requestTimeout, Duration attemptDeadline) {
+        Duration timeouts = connectTimeout.plus(requestTimeout);
+        return attemptDeadline.compareTo(timeouts) > 0 ? attemptDeadline : timeouts;
     }
 
     Backoff backoff() {

@@ -350,6 +350,28 @@ public class DeliveryStore {
         return mongo.find(q, Document.class, COLLECTION).stream().map(DeliveryStore::view).toList();
     }
 
+    /**
+     * How many of an alert's deliveries are in each state, in the order of the state machine
+     * (PENDING, RETRYING, SENT, FAILED, CANCELLED), states without any left out. Counts only:
+     * what the public may see of who was alerted.
+     */
+    public Map<String, Long> countsByState(String alertId) {
+        Map<String, Long> byState = new java.util.HashMap<>();
+        for (Document group : deliveries().aggregate(List.of(
+                new Document("$match", new Document("alertId", alertId)),
+                new Document("$group", new Document("_id", "$state").append("n", new Document("$sum", 1)))))) {
+            byState.put(group.getString("_id"), ((Number) group.get("n")).longValue());
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (DeliveryState state : DeliveryState.values()) {
+            Long n = byState.get(state.name());
+            if (n != null && n > 0) {
+                ordered.put(state.name(), n);
+            }
+        }
+        return ordered;
+    }
+
     /** Deliveries not final yet (PENDING or RETRYING). */
     public long openCount() {
         return mongo.count(query(where("state").in(OPEN)), COLLECTION);

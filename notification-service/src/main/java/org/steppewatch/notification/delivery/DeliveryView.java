@@ -18,7 +18,8 @@ public record DeliveryView(String id, String kind, String subscriptionId, String
                            @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     /**
-     * @param outcome    success, http_error, timeout, connection_error or error
+     * @param outcome    success, http_error, timeout, connection_error, refused_address (the host resolved only
+     *                   to addresses webhooks may not go to) or error
      * @param httpStatus the receiver's status code, null when no response came (and for e-mail)
      */
     public record Attempt(Instant at, String outcome, Integer httpStatus, String error, long durationMs) {

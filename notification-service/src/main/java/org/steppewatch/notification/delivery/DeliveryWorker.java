@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.steppewatch.notification.PublicLinks;
+import org.steppewatch.notification.egress.WebhookTargets;
 import org.steppewatch.notification.subscription.Subscription;
 import org.steppewatch.notification.subscription.SubscriptionIndex;
 import org.steppewatch.notification.subscription.SubscriptionStore;
@@ -110,7 +111,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions,
                    AlertPayloads alerts, DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json, Clock clock,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, WebhookTargets webhookTargets) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.activeSubscriptions = activeSubscriptions;
@@ -118,7 +119,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.backoff = properties.backoff();
         this.webhooks = new WebhookSender(properties.connectTimeout(), properties.requestTimeout(),
-                properties.concurrency(), properties.perHostConcurrency(), clock);
+                properties.attemptDeadline(), properties.concurrency(), properties.perHostConcurrency(), webhookTargets, clock);
         this.mail = mail;
         this.links = links;
         this.json = json;
@@ -553,7 +554,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
             outstanding.addAndGet(handOver.deliveries().size());
         }
-        long deadline = System.nanoTime() + properties.connectTimeout().plus(properties.requestTimeout()).toNanos();
+        long deadline = System.nanoTime() + properties.longestAttempt().toNanos();
         while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);

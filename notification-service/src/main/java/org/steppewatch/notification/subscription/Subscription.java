@@ -14,8 +14,10 @@ import org.steppewatch.contracts.Severity;
  *
  * @param url              the webhook URL (webhook channel)
  * @param address          the e-mail address (email channel)
+ * @param secret           the webhook signing secret in clear (stored encrypted)
  * @param unsubscribeToken in every message; lets its holder end this one subscription and nothing else
- * @param confirmToken     in the confirmation mail; null for webhooks
+ *                         (derived from the secrets key when read, stored only as a hash)
+ * @param confirmToken     in the confirmation mail, derived and stored like the unsubscribe token; null for webhooks
  */
 public record Subscription(String id, String name, Document area, Geometry geometry, String channelType,
                            String url, String secret, String address, String language, Severity minSeverity,

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.steppewatch.notification.cap.Texts;
+import org.steppewatch.notification.ratelimit.RateLimits;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/subscriptions")
@@ -27,15 +30,19 @@ class SubscriptionController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final SubscriptionService subscriptions;
+    private final RateLimits rateLimits;
     private final Texts texts = Texts.shipped();
 
-    SubscriptionController(SubscriptionService subscriptions) {
+    SubscriptionController(SubscriptionService subscriptions, RateLimits rateLimits) {
         this.subscriptions = subscriptions;
+        this.rateLimits = rateLimits;
     }
 
+    /** Every request counts against the client's limit, a refused one too: probing costs the same as subscribing. */
     @PostMapping
-    ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request) {
-        SubscriptionView created = subscriptions.create(request);
+    ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
+        rateLimits.takeSubscription(http);
+        SubscriptionView created = subscriptions.create(request, !rateLimits.exempt(http));
         return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id())).body(created);
     }
 

@@ -1,7 +1,5 @@
 package org.steppewatch.notification.subscription;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.steppewatch.notification.delivery.DeliveryStore;
 import org.steppewatch.notification.delivery.DeliveryWorker;
+import org.steppewatch.notification.ratelimit.RateLimits;
 import org.steppewatch.web.Problems;
 
 /**
@@ -28,22 +27,29 @@ class SubscriptionService {
     private final SubscriptionIndex index;
     private final DeliveryStore deliveries;
     private final DeliveryWorker worker;
+    private final RateLimits rateLimits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionService(SubscriptionValidator validator, SubscriptionStore store, SubscriptionIndex index,
-                        DeliveryStore deliveries, DeliveryWorker worker, Clock clock) {
+                        DeliveryStore deliveries, DeliveryWorker worker, RateLimits rateLimits, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.index = index;
         this.deliveries = deliveries;
         this.worker = worker;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
-    SubscriptionView create(SubscriptionRequest request) {
+    /** @param limited whether the confirmation-mail limit applies (not to admins) */
+    SubscriptionView create(SubscriptionRequest request, boolean limited) {
         SubscriptionValidator.Valid valid = validator.validate(request);
         boolean email = Subscription.EMAIL.equals(valid.channelType());
+        if (email && limited) {
+            // before anything is stored: over the limit, nothing is
+            rateLimits.takeConfirmationMail(valid.address());
+        }
         String generatedSecret = !email && valid.secret() == null ? generateSecret() : null;
         String manageToken = ManageTokens.generate(random);
         // millisecond precision: what MongoDB keeps, so the created and the read-back view agree
@@ -52,9 +58,10 @@ class SubscriptionService {
                 valid.area().toDocument(), valid.area().matchGeometry(), valid.channelType(), valid.url(),
                 valid.secret() != null ? valid.secret() : generatedSecret, valid.address(), valid.language(),
                 valid.minSeverity(), email ? Subscription.PENDING_CONFIRMATION : Subscription.ACTIVE, now,
-                ManageTokens.hash(manageToken), ManageTokens.generate(random),
-                email ? ManageTokens.generate(random) : null);
+                ManageTokens.hash(manageToken), null, null);
         store.insert(subscription);
+        // as stored: with the tokens derived for it
+        subscription = store.find(subscription.id()).orElseThrow();
         if (email) {
             // after the subscription is stored: the worker finds it when it sends the mail
             deliveries.createConfirmation(subscription.id(), subscription.language(), now);
@@ -105,19 +112,14 @@ class SubscriptionService {
 
     /** The subscription a confirmation link is for, changing nothing. */
     Subscription withConfirmToken(String id, String token) {
-        return store.find(id).filter(s -> tokenMatches(token, s.confirmToken()))
+        return store.findWithToken(id, SubscriptionStore.CONFIRM, token)
                 .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this confirmation token"));
     }
 
     /** The subscription an unsubscribe link is for, changing nothing. */
     Subscription withUnsubscribeToken(String id, String token) {
-        return store.find(id).filter(s -> tokenMatches(token, s.unsubscribeToken()))
+        return store.findWithToken(id, SubscriptionStore.UNSUBSCRIBE, token)
                 .orElseThrow(() -> Problems.notFound("no subscription " + id + " with this unsubscribe token"));
-    }
-
-    private static boolean tokenMatches(String given, String expected) {
-        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private Subscription authorised(String id, String manageToken) {

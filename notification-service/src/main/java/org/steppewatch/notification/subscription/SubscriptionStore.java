@@ -21,10 +21,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.Severity;
+import org.steppewatch.notification.secrets.SecretBox;
 
 /**
  * Subscriptions in MongoDB. A deleted subscription is kept (deliveries refer to it) but marked
- * DELETED and its signing secret removed.
+ * DELETED and its signing secret removed. Nothing that grants power over a subscription is stored
+ * in clear: the webhook secret is encrypted ({@link SecretBox}), the manage token is a hash, and
+ * the confirmation and unsubscribe tokens are derived from the key when a message needs them and
+ * stored only as hashes ({@code keyId} says which key).
  */
 @Component
 public class SubscriptionStore {
@@ -39,13 +43,20 @@ public class SubscriptionStore {
      */
     private static final int IDS_PER_LOOKUP = 200;
 
-    private final MongoTemplate mongo;
+    static final String UNSUBSCRIBE = "unsubscribe";
+    static final String CONFIRM = "confirm";
 
-    SubscriptionStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final SecretBox box;
+
+    SubscriptionStore(MongoTemplate mongo, SecretBox box) {
         this.mongo = mongo;
+        this.box = box;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC));
+        new SubscriptionKeyMigration(mongo, box).run();
     }
 
+    /** Stores {@code s}; its tokens are not taken from it but derived (read them back with {@link #find}). */
     void insert(Subscription s) {
         mongo.insert(document(s), COLLECTION);
     }
@@ -59,26 +70,48 @@ public class SubscriptionStore {
         }
     }
 
-    private static Document document(Subscription s) {
+    private Document document(Subscription s) {
+        String keyId = box.currentKeyId();
+        boolean email = Subscription.EMAIL.equals(s.channelType());
         return new Document("_id", s.id())
                 .append("name", s.name())
                 .append("area", s.area())
                 // the matched polygon or point, as GeoJSON: a real deployment can put a 2dsphere index on it
                 .append("geometry", Document.parse(GeoJsonModule.write(s.geometry())))
                 .append("channel", new Document("type", s.channelType()).append("url", s.url())
-                        .append("secret", s.secret()).append("address", s.address()))
+                        .append("secret", s.secret() == null ? null : box.seal(s.secret(), secretContext(s.id())))
+                        .append("address", s.address()))
                 .append("language", s.language())
                 .append("minSeverity", s.minSeverity().cap())
                 .append("state", s.state())
                 .append("createdAt", Date.from(s.createdAt()))
                 .append("updatedAt", Date.from(s.createdAt()))
                 .append("manageTokenHash", s.manageTokenHash())
-                .append("unsubscribeToken", s.unsubscribeToken())
-                .append("confirmToken", s.confirmToken());
+                .append("keyId", keyId)
+                .append(hashesField(UNSUBSCRIBE), List.of(SecretBox.hash(box.token(keyId, UNSUBSCRIBE, s.id()))))
+                .append(hashesField(CONFIRM), email ? List.of(SecretBox.hash(box.token(keyId, CONFIRM, s.id()))) : List.of());
+    }
+
+    /** The GCM associated data of a subscription's webhook secret: it decrypts in this document only. */
+    static String secretContext(String subscriptionId) {
+        return "subscription:" + subscriptionId + ":webhook-secret";
+    }
+
+    static String hashesField(String purpose) {
+        return purpose + "TokenHashes";
+    }
+
+    /** The subscription, when {@code token} is one of its {@code purpose} tokens (compared by hash, in constant time). */
+    Optional<Subscription> findWithToken(String id, String purpose, String token) {
+        Document d = mongo.findById(id, Document.class, COLLECTION);
+        if (d == null || !SecretBox.matches(token, d.getList(hashesField(purpose), String.class, List.of()))) {
+            return Optional.empty();
+        }
+        return Optional.of(read(d));
     }
 
     public Optional<Subscription> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(SubscriptionStore::read);
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(this::read);
     }
 
     /** The subscriptions among {@code ids}, whatever their state, without their areas (geometry null): what a delivery needs. */
@@ -117,7 +150,8 @@ public class SubscriptionStore {
                 page.addCriteria(where("_id").gt(after));
             }
             page.with(Sort.by("_id")).limit(PAGE);
-            page.fields().exclude("area").exclude("manageTokenHash").exclude("confirmToken");
+            page.fields().exclude("area").exclude("manageTokenHash").exclude(hashesField(UNSUBSCRIBE))
+                    .exclude(hashesField(CONFIRM));
             List<Document> docs = mongo.find(page, Document.class, COLLECTION);
             docs.forEach(d -> all.add(read(d)));
             if (docs.size() < PAGE) {
@@ -144,14 +178,19 @@ public class SubscriptionStore {
                 COLLECTION).getModifiedCount() > 0;
     }
 
-    private static Subscription read(Document d) {
+    /** Decrypts the secret and derives the tokens the messages carry (the migration at start left no plaintext). */
+    private Subscription read(Document d) {
+        String id = d.getString("_id");
         Document channel = d.get("channel", Document.class);
         Document geometry = d.get("geometry", Document.class);
-        return new Subscription(d.getString("_id"), d.getString("name"), d.get("area", Document.class),
+        String secret = channel.getString("secret");
+        String keyId = d.getString("keyId");
+        boolean email = Subscription.EMAIL.equals(channel.getString("type"));
+        return new Subscription(id, d.getString("name"), d.get("area", Document.class),
                 geometry == null ? null : GeoJsonModule.read(geometry.toJson()), channel.getString("type"),
-                channel.getString("url"), channel.getString("secret"), channel.getString("address"),
-                d.getString("language"), Severity.fromCap(d.getString("minSeverity")), d.getString("state"),
-                d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"), d.getString("unsubscribeToken"),
-                d.getString("confirmToken"));
+                channel.getString("url"), secret == null ? null : box.open(secret, secretContext(id)),
+                channel.getString("address"), d.getString("language"), Severity.fromCap(d.getString("minSeverity")),
+                d.getString("state"), d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"),
+                box.token(keyId, UNSUBSCRIBE, id), email ? box.token(keyId, CONFIRM, id) : null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
@@ -16,6 +17,7 @@ import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.notification.egress.WebhookTargets;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
@@ -38,9 +40,11 @@ class SubscriptionValidator {
             Severity.EXTREME);
 
     private final SettlementCatalog settlements;
+    private final WebhookTargets webhookTargets;
 
-    SubscriptionValidator(SettlementCatalog settlements) {
+    SubscriptionValidator(SettlementCatalog settlements, WebhookTargets webhookTargets) {
         this.settlements = settlements;
+        this.webhookTargets = webhookTargets;
     }
 
     /** A request that passed every check, in domain terms. */
@@ -75,6 +79,10 @@ class SubscriptionValidator {
                 errors.add(new FieldProblem("minSeverity",
                         "must be one of Minor, Moderate, Severe, Extreme, was '" + request.minSeverity() + "'"));
             }
+        }
+        if (errors.isEmpty() && channel[1] != null) {
+            // last, and only for an otherwise valid request: it resolves the host
+            webhookTargets.refusal(URI.create(channel[1])).ifPresent(why -> errors.add(new FieldProblem("channel.url", why)));
         }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
@@ -244,12 +252,15 @@ class SubscriptionValidator {
                 errors.add(new FieldProblem("channel.url", "must be an http or https URL, was '" + url + "'"));
                 return null;
             }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                errors.add(new FieldProblem("channel.url", "must name a host, was '" + url + "'"));
+            if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+                errors.add(new FieldProblem("channel.url", "must not carry credentials; use the signing secret"));
                 return null;
             }
-            if (uri.getRawUserInfo() != null) {
-                errors.add(new FieldProblem("channel.url", "must not carry credentials; use the signing secret"));
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                // java.net.URI finds no host in 0x7f.1 or 127.1: say what they are rather than just "no host"
+                String host = WebhookTargets.hostOf(uri);
+                errors.add(new FieldProblem("channel.url", (host == null ? Optional.<String>empty()
+                        : WebhookTargets.nonStandardNumeric(host)).orElse("must name a host, was '" + url + "'")));
                 return null;
             }
             return uri.toString();

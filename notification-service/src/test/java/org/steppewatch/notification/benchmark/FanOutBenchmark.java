@@ -104,17 +104,19 @@ class FanOutBenchmark {
                 : EmbeddedMongo.startInMemory();
         String kafka = TestInfrastructure.get().kafkaBootstrapServers();
         CountingReceiver receiver = CountingReceiver.start(count);
-        ConfigurableApplicationContext context = NotificationServiceApplication.application().run(args(Map.of(
-                "spring.kafka.bootstrap-servers", kafka,
-                "spring.kafka.consumer.group-id", "fanout-benchmark-" + UUID.randomUUID(),
-                "spring.mongodb.uri", mongo.connectionString() + "/fanout",
-                "spring.mongodb.database", "fanout",
-                "server.port", "0",
-                "steppewatch.delivery.per-host-concurrency", System.getProperty("benchmark.concurrency", "64"),
-                "steppewatch.delivery.concurrency", System.getProperty("benchmark.concurrency", "64"),
-                "steppewatch.delivery.claim-batch", "5000",
-                "steppewatch.delivery.max-outstanding", "20000",
-                "logging.level.org.steppewatch.notification.delivery", System.getProperty("benchmark.log", "WARN"))));
+        ConfigurableApplicationContext context = NotificationServiceApplication.application().run(args(Map.ofEntries(
+                Map.entry("spring.kafka.bootstrap-servers", kafka),
+                Map.entry("spring.kafka.consumer.group-id", "fanout-benchmark-" + UUID.randomUUID()),
+                Map.entry("spring.mongodb.uri", mongo.connectionString() + "/fanout"),
+                Map.entry("spring.mongodb.database", "fanout"),
+                Map.entry("server.port", "0"),
+                Map.entry("steppewatch.delivery.per-host-concurrency", System.getProperty("benchmark.concurrency", "64")),
+                Map.entry("steppewatch.delivery.concurrency", System.getProperty("benchmark.concurrency", "64")),
+                Map.entry("steppewatch.delivery.claim-batch", "5000"),
+                Map.entry("steppewatch.delivery.max-outstanding", "20000"),
+                // the receiver is on 127.0.0.1, which production refuses
+                Map.entry("steppewatch.webhook.allow", "127.0.0.0/8"),
+                Map.entry("logging.level.org.steppewatch.notification.delivery", System.getProperty("benchmark.log", "WARN")))));
         try {
             Instant setupStarted = Instant.now();
             Random random = new Random(42);

@@ -61,7 +61,7 @@ class BackoffTest {
     @Test
     void defaultsMatchTheDocumentedPolicy() {
         DeliveryProperties defaults = new DeliveryProperties(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         assertThat(defaults.maxAttempts()).isEqualTo(8);
         assertThat(defaults.backoff()).isEqualTo(backoff);
         assertThat(defaults.concurrency()).isEqualTo(64);

@@ -125,13 +125,6 @@ class DeliveryRetryTest extends IntegrationTest {
         return meters.get("steppewatch.deliveries").tag("outcome", outcome).counter().count();
     }
 
-    private String alertIdOf(String incident) {
-        return await().atMost(DEADLINE).until(() -> {
-            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
-            return alerts.size() == 1 ? alerts.get(0).get("id").stringValue() : null;
-        }, id -> id != null);
-    }
-
     /** The alert's only delivery (this test's subscription is the only one matching), once it reaches {@code state}. */
     private JsonNode awaitDelivery(String alertId, String state) {
         return await().atMost(DEADLINE).until(() -> {

@@ -116,7 +116,11 @@ class EmailDeliveryTest extends IntegrationTest {
             assertThat(body).contains("Дереу ғимаратқа кіріп").contains("«Төретам әкімдігі»").contains("AEGL-2");
             jakarta.mail.Part cap = find(alertMail, "application/cap+xml");
             assertThat(cap).as("the CAP attachment").isNotNull();
-            CapSchema.assertValid(new String(cap.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            String attached = new String(cap.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            CapSchema.assertValid(attached);
+            // the signed document, byte for byte as the API serves it
+            String alertIdOfMail = json(get("/api/v1/alerts?incidentId=" + incident)).get(0).get("id").stringValue();
+            assertThat(attached).contains("<KeyName>").isEqualTo(get("/api/v1/alerts/" + alertIdOfMail + "/cap").body());
             List<String> alertLinks = links(body);
             String unsubscribe = alertLinks.stream().filter(l -> l.contains("/unsubscribe?token=")).findFirst().orElseThrow();
             assertThat(alertMail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");

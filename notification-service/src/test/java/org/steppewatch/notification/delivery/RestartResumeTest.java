@@ -72,6 +72,7 @@ class RestartResumeTest {
                 Map.entry("steppewatch.delivery.poll-interval", "50ms"),
                 Map.entry("steppewatch.delivery.connect-timeout", "1s"),
                 Map.entry("steppewatch.delivery.request-timeout", "1s"),
+                Map.entry("steppewatch.webhook.allow", "127.0.0.0/8"),
                 Map.entry("steppewatch.eventing.poll-interval", "100ms"));
         return NotificationServiceApplication.application()
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

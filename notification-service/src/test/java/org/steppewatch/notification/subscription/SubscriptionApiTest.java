@@ -55,10 +55,12 @@ class SubscriptionApiTest extends IntegrationTest {
         assertThat(shown.has("manageToken")).isFalse();
         assertThat(shown.get("createdAt").stringValue()).isEqualTo(created.get("createdAt").stringValue());
 
-        // only the token's hash is stored
+        // only the token's hash is stored, and the secret encrypted: neither is in the raw document
         var stored = mongo.findById(id, org.bson.Document.class, "subscriptions");
-        assertThat(stored.toJson()).doesNotContain(token);
+        assertThat(stored.toJson()).doesNotContain(token).doesNotContain(secret)
+                .doesNotContain(secret.substring("whsec_".length()));
         assertThat(stored.getString("manageTokenHash")).hasSize(64);
+        assertThat(stored.get("channel", org.bson.Document.class).getString("secret")).startsWith("enc1:");
 
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri("/api/v1/subscriptions/" + id))
                 .header("X-Manage-Token", token).DELETE());

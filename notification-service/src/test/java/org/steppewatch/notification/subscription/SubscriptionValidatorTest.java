@@ -3,6 +3,7 @@ package org.steppewatch.notification.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.InetAddress;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,18 @@ import org.springframework.web.ErrorResponseException;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.notification.egress.WebhookProperties;
+import org.steppewatch.notification.egress.WebhookTargets;
 import org.steppewatch.web.FieldProblem;
 
 import tools.jackson.databind.JsonNode;
 
 class SubscriptionValidatorTest {
 
-    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(SettlementCatalog.shipped());
+    /** Every host resolves to a public address (93.184.215.14, example.com's); nothing is ever sent to it. */
+    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(SettlementCatalog.shipped(),
+            new WebhookTargets(new WebhookProperties(List.of()),
+                    host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14})}));
     private static final SubscriptionRequest.Channel WEBHOOK =
             new SubscriptionRequest.Channel("webhook", "https://example.org/hook", null, null);
 
