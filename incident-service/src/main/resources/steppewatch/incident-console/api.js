@@ -1,8 +1,19 @@
-// The incident-service REST API as the console uses it. Errors come back as RFC 9457 problems.
+// The REST APIs the console uses: incident-service (this origin), notification-service's drafts and the
+// provider's admin API (other origins, allowed by CORS). Calls carry the signed-in user's bearer token; errors
+// come back as RFC 9457 problems.
+
+let auth = null;
+
+/** The console's sign-in (auth.js), whose token goes with every call. */
+export function useAuth(signIn) {
+  auth = signIn;
+}
 
 export class Problem extends Error {
   constructor(status, body) {
-    super(body?.detail || body?.title || `HTTP ${status}`);
+    super(status === 401
+      ? 'You are not signed in, or your sign-in has ended: sign in again, then repeat this.'
+      : body?.detail || body?.title || `HTTP ${status}`);
     this.status = status;
     this.body = body || {};
     /** [{field: 'releases[0].massKg', message: '...'}] */
@@ -10,13 +21,21 @@ export class Problem extends Error {
   }
 }
 
-async function request(method, path, {body, headers = {}} = {}) {
+async function request(method, path, {body, headers = {}, anonymous = false} = {}) {
   const init = {method, headers: {Accept: 'application/json', ...headers}};
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const token = anonymous ? null : auth?.token();
+  if (token) init.headers.Authorization = `Bearer ${token}`;
   const response = await fetch(path, init);
+  if (response.status === 401 && token) {
+    // the token was refused (revoked, or the provider's key changed): the user is told to sign in again
+    auth.rejected();
+    // a read is public: it goes again without the token
+    if (method === 'GET') return request(method, path, {headers, anonymous: true});
+  }
   const text = await response.text();
   let json = null;
   if (text) {
@@ -29,6 +48,8 @@ async function request(method, path, {body, headers = {}} = {}) {
   if (!response.ok) throw new Problem(response.status, json);
   return {json, etag: response.headers.get('ETag'), status: response.status};
 }
+
+const segment = encodeURIComponent;
 
 export const api = {
   settings: () => request('GET', '/api/v1/console/settings').then(r => r.json),
@@ -59,4 +80,21 @@ export const api = {
   },
   alerts: id => request('GET', `/api/v1/incidents/${encodeURIComponent(id)}/alerts`).then(r => r.json),
   revisions: id => request('GET', `/api/v1/incidents/${encodeURIComponent(id)}/revisions`).then(r => r.json),
+
+  /** Alerts that wait for an issuer's approval, at notification-service ({@code base}). */
+  drafts: base => request('GET', `${base}/api/v1/alerts?status=DRAFT`).then(r => r.json),
+  approve: (base, id) => request('POST', `${base}/api/v1/alerts/${segment(id)}/approval`).then(r => r.json),
+  reject: (base, id, reason) => request('POST', `${base}/api/v1/alerts/${segment(id)}/rejection`, {body: {reason}})
+    .then(r => r.json),
+  deliveries: (base, id) => request('GET', `${base}/api/v1/alerts/${segment(id)}/deliveries`).then(r => r.json),
+
+  /** Users and clients at the sign-in provider ({@code issuer}); admins only. */
+  users: issuer => request('GET', `${issuer}/api/v1/users`).then(r => r.json),
+  addUser: (issuer, user) => request('POST', `${issuer}/api/v1/users`, {body: user}).then(r => r.json),
+  setUserRoles: (issuer, username, roles) => request('PUT', `${issuer}/api/v1/users/${segment(username)}/roles`,
+    {body: {roles}}).then(r => r.json),
+  clients: issuer => request('GET', `${issuer}/api/v1/clients`).then(r => r.json),
+  addClient: (issuer, client) => request('POST', `${issuer}/api/v1/clients`, {body: client}).then(r => r.json),
+  setClientRoles: (issuer, clientId, roles) => request('PUT', `${issuer}/api/v1/clients/${segment(clientId)}/roles`,
+    {body: {roles}}).then(r => r.json),
 };

@@ -1,6 +1,10 @@
-// The analyst console: a hash router over three views (list, report/revise form, incident page),
-// one map, and a server-sent event stream that keeps whatever is on screen current.
-import {api} from './api.js';
+// The analyst console: a hash router over its views (list, report/revise form, incident page, drafts,
+// administration), one map, a sign-in, and a server-sent event stream that keeps whatever is on screen current.
+import {api, useAuth} from './api.js';
+import {Auth} from './auth.js';
+import {renderAccount, showNotice, notAllowed} from './account.js';
+import {DraftsView} from './drafts.js';
+import {AdminView} from './admin.js';
 import {ConsoleMap} from './map.js';
 import {IncidentList} from './list.js';
 import {IncidentPage} from './detail.js';
@@ -22,6 +26,19 @@ async function main() {
     return;
   }
   ctx.notificationUrl = (ctx.settings.notificationUrl || `${location.protocol}//${location.hostname}:8083`).replace(/\/$/, '');
+  ctx.auth = new Auth({issuer: ctx.settings.issuer, clientId: ctx.settings.clientId});
+  ctx.providerUrl = (ctx.settings.issuer || '').replace(/\/$/, '');
+  useAuth(ctx.auth);
+  try {
+    await ctx.auth.completeSignIn();
+  } catch (e) {
+    showNotice(e.message);
+  }
+  renderAccount(ctx.auth);
+  ctx.auth.addEventListener('change', () => {
+    renderAccount(ctx.auth);
+    ctx.view?.onAuthChange?.();
+  });
   ctx.map = new ConsoleMap(document.getElementById('map'), ctx.settings);
   ctx.showIncidentsOnMap = selectedId => ctx.map.setIncidents(ctx.incidents, id => { location.hash = `#/incidents/${id}`; }, selectedId);
   ctx.saved = incident => { location.hash = `#/incidents/${incident.id}`; };
@@ -42,11 +59,15 @@ async function route() {
   if ((match = hash.match(/^\/incidents\/([^/]+)\/revise$/))) {
     ctx.view = null;
     ctx.map.clearAssessment();
-    try {
-      const {json} = await api.incident(decodeURIComponent(match[1]));
-      renderForm(ctx, json);
-    } catch (e) {
-      clear(ctx.panel, h('h2', {tabindex: '-1'}, 'Incident not found'), h('p', {}, e.message));
+    if (!ctx.auth.can('report')) {
+      clear(ctx.panel, notAllowed(ctx.auth, 'Revising needs a sign-in', 'analyst or issuer'));
+    } else {
+      try {
+        const {json} = await api.incident(decodeURIComponent(match[1]));
+        renderForm(ctx, json);
+      } catch (e) {
+        clear(ctx.panel, h('h2', {tabindex: '-1'}, 'Incident not found'), h('p', {}, e.message));
+      }
     }
   } else if ((match = hash.match(/^\/incidents\/([^/]+)$/))) {
     ctx.view = new IncidentPage(ctx, decodeURIComponent(match[1]));
@@ -54,7 +75,12 @@ async function route() {
   } else if (hash === '/report') {
     ctx.view = null;
     ctx.map.clearAssessment();
-    renderForm(ctx, null);
+    if (ctx.auth.can('report')) renderForm(ctx, null);
+    else clear(ctx.panel, notAllowed(ctx.auth, 'Reporting needs a sign-in', 'analyst or issuer'));
+  } else if (hash === '/drafts' || hash === '/admin') {
+    ctx.map.clearAssessment();
+    ctx.view = hash === '/drafts' ? new DraftsView(ctx) : new AdminView(ctx);
+    await ctx.view.show();
   } else {
     ctx.map.clearAssessment();
     ctx.view = new IncidentList(ctx);
@@ -110,6 +136,7 @@ function connect() {
   });
   source.addEventListener('alert', event => {
     if (ctx.view instanceof IncidentPage) ctx.view.onAlert(JSON.parse(event.data));
+    else if (ctx.view instanceof DraftsView) ctx.view.load();
   });
 }
 

@@ -1,9 +1,10 @@
 // One incident: its facts, the assessment drawn on the map, its alerts and its revisions, with
 // revise and retract. Live events update each section in place.
 import {api, Problem} from './api.js';
-import {h, clear, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
+import {h, clear, askReason, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
 import {levelStyle, levelRank, swatch} from './map.js';
 import {statusBadge} from './list.js';
+import {showDeliveries} from './deliveries.js';
 
 const SEVERITY_GLYPH = {Extreme: '▲▲▲', Severe: '▲▲', Moderate: '▲', Minor: '△', Unknown: '?'};
 
@@ -81,9 +82,17 @@ export class IncidentPage {
         retracted && i.retraction ? h('span', {class: 'retraction'}, ` Retracted ${formatTime(i.retraction.retractedAt)}: ${i.retraction.reason}`) : null),
       h('dl', {class: 'facts'}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       i.description ? h('p', {class: 'description'}, i.description) : null,
-      retracted ? null : h('div', {class: 'actions'},
+      // analysts and issuers only: the service would refuse anyone else
+      retracted || !this.ctx.auth.can('report') ? null : h('div', {class: 'actions'},
         h('a', {class: 'button secondary', href: `#/incidents/${i.id}/revise`, id: 'revise-button'}, 'Revise'),
         h('button', {type: 'button', class: 'button danger', id: 'retract-button', onclick: () => this.retract()}, 'Retract…')));
+  }
+
+  /** Signed in, out, or the sign-in ended: the controls follow the roles. */
+  onAuthChange() {
+    if (!this.view.incident) return;
+    this.renderHeader();
+    this.renderAlerts();
   }
 
   renderAssessment() {
@@ -148,20 +157,22 @@ export class IncidentPage {
 
   renderAlerts() {
     const alerts = this.view.alerts;
-    const base = this.ctx.notificationUrl;
+    // who received an alert is for issuers and admins; the public sees the counts
+    const details = this.ctx.auth.can('deliveries');
     clear(this.alertsSection, h('h3', {id: 'alerts-title'}, 'Alerts'),
       alerts.length === 0 ? h('p', {}, 'No alert has been issued for it yet. notification-service issues one per assessed version.')
         : h('table', {class: 'data', id: 'alerts-table'},
           h('caption', {class: 'visually-hidden'}, 'Alerts issued for this incident'),
-          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', 'Details'].map(c => h('th', {scope: 'col'}, c)))),
+          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', details ? 'Details' : null]
+            .filter(Boolean).map(c => h('th', {scope: 'col'}, c)))),
           h('tbody', {}, alerts.map(alert => h('tr', {dataset: {alertId: alert.alertId}},
             h('td', {}, time(alert.sent)),
             h('td', {}, `${alert.msgType || '—'} (v${alert.incidentVersion ?? '?'})`),
             h('td', {}, alert.severity || '—'),
             h('td', {class: 'num'}, formatInt(alert.recipients)),
             h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}` : 'Active'),
-            h('td', {}, h('a', {href: `${base}/api/v1/alerts/${alert.alertId}/deliveries`, target: '_blank', rel: 'noopener'},
-              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)} (opens notification-service)`))))))));
+            details ? h('td', {}, h('button', {type: 'button', class: 'button link', onclick: () => showDeliveries(this.ctx, alert)},
+              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)}`))) : null)))));
   }
 
   renderRevisions() {
@@ -173,41 +184,21 @@ export class IncidentPage {
           : index > 0 ? h('div', {class: 'muted'}, changes(revisions.slice(0, index).reverse().find(p => p.facts)?.facts, r.facts)) : null))));
   }
 
-  async retract() {
+  retract() {
     const incident = this.view.incident;
-    const reason = h('textarea', {id: 'retract-reason', rows: 3, required: true, 'aria-describedby': 'retract-error'});
-    const error = h('p', {class: 'field-error', id: 'retract-error', hidden: true});
-    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'retract-title'},
-      h('form', {method: 'dialog', novalidate: true},
-        h('h2', {id: 'retract-title'}, 'Retract this incident?'),
-        h('p', {}, 'A retraction cannot be undone. Alerts issued for it are cancelled.'),
-        h('div', {class: 'field'}, h('label', {for: 'retract-reason'}, 'Reason (required)'), error, reason),
-        h('div', {class: 'actions'},
-          h('button', {type: 'submit', value: 'retract', class: 'button danger', id: 'retract-confirm'}, 'Retract incident'),
-          h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
-    dialog.querySelector('form').addEventListener('submit', async event => {
-      event.preventDefault();
-      try {
-        const retracted = await api.retract(incident.id, incident.version, reason.value);
-        dialog.close();
+    askReason({
+      id: 'retract', title: 'Retract this incident?', confirm: 'Retract incident',
+      text: 'A retraction cannot be undone. Alerts issued for it are cancelled.',
+      act: async reason => {
+        const retracted = await api.retract(incident.id, incident.version, reason);
         announce('Incident retracted');
         this.onIncident(retracted);
-      } catch (e) {
-        error.hidden = false;
-        error.textContent = e instanceof Problem && e.status === 412
-          ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
-          : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message;
-        reason.setAttribute('aria-invalid', 'true');
-        reason.focus();
-      }
+      },
+      explain: e => (e instanceof Problem && e.status === 412
+        ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
+        : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message),
+      onClose: () => document.getElementById('retract-button')?.focus(),
     });
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      document.getElementById('retract-button')?.focus();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    reason.focus();
   }
 
   // live events ------------------------------------------------------------------------------------

@@ -317,7 +317,8 @@ function showProblem(form, summary, error, incident) {
   }
   const headline = error instanceof Problem && error.status === 412 && incident
     ? 'Someone changed this incident since you opened it. Nothing was saved: open it again to see the new version.'
-    : error instanceof Problem ? (error.body.detail || error.message) : `The request failed: ${error.message}`;
+    // a Problem's message is its detail, or for a 401 the advice to sign in again
+    : error instanceof Problem ? error.message : `The request failed: ${error.message}`;
   summary.replaceChildren(h('h3', {}, 'There is a problem'), h('p', {}, headline), items.length ? h('ul', {}, items) : null);
   summary.hidden = false;
   summary.focus();

@@ -116,3 +116,40 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/**
+ * A modal dialog that asks for a reason (a retraction, a rejected draft): ids are {@code <id>-reason},
+ * {@code <id>-confirm} and {@code <id>-error}. {@code act(reason)} does the work; whatever it throws is shown
+ * through {@code explain(error)} next to the field, and the dialog stays open.
+ */
+export function askReason({id, title, text, confirm, act, explain, onClose}) {
+  const reason = h('textarea', {id: `${id}-reason`, rows: 3, required: true, 'aria-describedby': `${id}-error`});
+  const error = h('p', {class: 'field-error', id: `${id}-error`, hidden: true});
+  const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': `${id}-title`},
+    h('form', {method: 'dialog', novalidate: true},
+      h('h2', {id: `${id}-title`}, title),
+      h('p', {}, text),
+      h('div', {class: 'field'}, h('label', {for: `${id}-reason`}, 'Reason (required)'), error, reason),
+      h('div', {class: 'actions'},
+        h('button', {type: 'submit', class: 'button danger', id: `${id}-confirm`}, confirm),
+        h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
+  dialog.querySelector('form').addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await act(reason.value);
+      dialog.close();
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = explain(e);
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+    }
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    onClose?.();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  reason.focus();
+}

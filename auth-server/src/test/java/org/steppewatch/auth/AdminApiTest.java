@@ -36,6 +36,27 @@ class AdminApiTest {
     }
 
     @Test
+    void theConsolesOriginMayCallTheAdminApiFromThePageAndOthersMayNot() {
+        HttpResponse<String> console = http.send(preflight("http://localhost:8081", "PUT").build());
+        HttpResponse<String> elsewhere = http.send(preflight("https://evil.example", "POST").build());
+
+        // Fetch standard, CORS protocol: the preflight names the origin and lets PUT with the bearer token through
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8081");
+        assertThat(console.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT");
+        assertThat(console.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("authorization").contains("content-type");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private java.net.http.HttpRequest.Builder preflight(String origin, String method) {
+        return Http.request(url("/api/v1/users/someone/roles"), "Origin", origin,
+                "Access-Control-Request-Method", method, "Access-Control-Request-Headers", "authorization,content-type")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
     void aForgedTokenIs401() {
         HttpResponse<String> response = http.get(url("/api/v1/users"),
                 Http.bearer("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiYWRtaW4iXX0.c2lnbmF0dXJl"));

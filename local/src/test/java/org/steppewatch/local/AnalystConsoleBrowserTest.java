@@ -16,32 +16,26 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.steppewatch.local.SteppeWatchStack.Service;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The analyst console (incident-service at /) in a real headless Chromium against the whole stack:
- * an analyst reports the 2013 Proton-M crash through the form and watches it being assessed,
- * revises and retracts an incident, and filters a list that keeps itself up to date.
+ * an analyst signs in with the stack's provider, reports the 2013 Proton-M crash through the form and
+ * watches it being assessed, revises and retracts an incident; anyone filters a list that keeps itself
+ * up to date.
  */
-class AnalystConsoleBrowserTest extends StackPageTest {
-
-    private String console() {
-        return stack.baseUrl(Service.INCIDENT);
-    }
-
-    /** The page is up: its map layers drawn and its event stream open. */
-    private void openConsole(String fragment) {
-        open(console() + "/" + fragment,
-                "return document.body.classList.contains('layers-ready') && document.body.dataset.live === 'open'");
-    }
+class AnalystConsoleBrowserTest extends ConsoleBrowserTest {
 
     @Test
     void theProtonCrashReportedThroughTheFormIsAssessedLiveAndItsZonesAreDrawn() {
         // the end-to-end test reports a crash of the same title: this one is told apart by its id
         String title = "Proton-M launch failure after lift-off";
+        // an analyst who may also issue, so the alert goes out at once; one name per stack, as the picture shows it
+        Tokens.User analyst = Tokens.namedUser("aigerim", "analyst", "issuer");
         openConsole("");
+        signIn(analyst);
+        assertThat(browser().find(By.id("signed-in-roles")).getText()).contains("Analyst").contains("Issuer");
         browser().find(By.id("report-link")).click();
         browser().waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.incident-form")));
 
@@ -133,6 +127,8 @@ class AnalystConsoleBrowserTest extends StackPageTest {
                  "vehicle": "Proton-M"}""".formatted(UUID.randomUUID()));
         String id = created.path("id").asString();
         openConsole("#/incidents/" + id);
+        assertThat(browser().findAll(By.id("revise-button"))).as("offered before signing in").isEmpty();
+        signIn(Tokens.user("analyst"));
         browser().waiting().until(ExpectedConditions.elementToBeClickable(By.id("revise-button"))).click();
         browser().waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.incident-form")));
         retype(browser().field("vehicle"), "Proton-M (second stage)");
@@ -157,8 +153,9 @@ class AnalystConsoleBrowserTest extends StackPageTest {
         assertThat(Http.get(console() + "/api/v1/incidents/" + id).path("title").asString())
                 .isEqualTo("Stage fragments near Zhezdy (checked)");
 
-        // retract, with the reason the dialog asks for
+        // retract, with the reason the dialog asks for; the sign-in holds for the tab
         browser().driver.get(console() + "/#/incidents/" + id);
+        browser().waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-user")));
         browser().waiting().until(ExpectedConditions.elementToBeClickable(By.id("retract-button"))).click();
         WebElement confirm = browser().waiting().until(ExpectedConditions.elementToBeClickable(By.id("retract-confirm")));
         confirm.click();

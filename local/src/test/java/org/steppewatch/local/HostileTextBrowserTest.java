@@ -39,7 +39,7 @@ class HostileTextBrowserTest extends StackPageTest {
     @BeforeAll
     static void hostileDataInTheStack() {
         settlementName = HOSTILE + " " + RUN;
-        Http.post(stack.baseUrl(Service.ANALYSIS) + "/api/v1/settlements/import", "application/geo+json", """
+        Http.postTyped(stack.baseUrl(Service.ANALYSIS) + "/api/v1/settlements/import", "application/geo+json", """
                 {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "test:hostile-%s",
                   "geometry": {"type": "Point", "coordinates": [%s, %s]},
                   "properties": {"name": %s, "population": 500000}}]}""".formatted(RUN, LON + 0.01, LAT,

@@ -37,25 +37,52 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET()).statusCode();
     }
 
+    /** A write as the bootstrap client (every role) makes it. */
     static JsonNode post(String url, String json) {
-        return post(url, "application/json", json);
+        return post(url, json, Tokens.cli());
     }
 
-    static JsonNode post(String url, String contentType, String body) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+    /** A write of another content type (an import) as the bootstrap client. */
+    static JsonNode postTyped(String url, String contentType, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Tokens.cli())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as("POST %s -> %s", url, response.body()).isIn(200, 201);
         return JSON.readTree(response.body());
     }
 
+    static JsonNode post(String url, String json, String token) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(response.statusCode()).as("POST %s -> %s", url, response.body()).isIn(200, 201);
+        return JSON.readTree(response.body());
+    }
+
+    /** The status of a write with this token, or without one ({@code null}). */
+    static int postStatus(String url, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request).statusCode();
+    }
+
     static JsonNode put(String url, String ifMatch, String json) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("If-Match", ifMatch)
+                .header("Authorization", "Bearer " + Tokens.cli())
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.statusCode()).as("PUT %s -> %s", url, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    /** Every request goes out here: where a bearer token will be added once writes need one. */
+    /** A form post (a token request), with an Authorization header. */
+    static JsonNode form(String url, String authorization, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as("POST %s -> %s", url, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

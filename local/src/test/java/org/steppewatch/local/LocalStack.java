@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +22,11 @@ import org.steppewatch.testsupport.TestInfrastructure;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * All of Steppe Watch for the tests of this module: the auth server and the three services in this JVM on the shared
- * Kafka broker and MongoDB of {@link TestInfrastructure}, and a webhook receiver playing the
- * subscribers' servers. Started by the first test class that uses it, shared by the others (the
- * end-to-end and the browser tests) and stopped when the test run ends.
+ * All of Steppe Watch for the tests of this module: the OpenID Connect provider and the three services in this
+ * JVM on the shared Kafka broker and MongoDB of {@link TestInfrastructure}, and a webhook receiver playing the
+ * subscribers' servers. The provider starts with a known admin password ({@link #ADMIN_PASSWORD}). Started by the
+ * first test class that uses it, shared by the others (the end-to-end and the browser tests) and stopped when the
+ * test run ends.
  */
 final class LocalStack implements BeforeAllCallback {
 
@@ -77,17 +80,31 @@ final class LocalStack implements BeforeAllCallback {
 
             TestInfrastructure infrastructure = TestInfrastructure.get();
             String run = UUID.randomUUID().toString().substring(0, 8);
+            // the provider must know the console's address (redirect URI, CORS) and the services the provider's
+            // (issuer) before either starts: free ports are chosen first
+            Map<Service, Integer> ports = freePorts();
+            String provider = "http://localhost:" + ports.get(Service.AUTH);
+            String console = "http://localhost:" + ports.get(Service.INCIDENT);
             Map<Service, Map<String, String>> settings = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                settings.put(service, new HashMap<>(Map.of(
-                        "server.port", "0",
+                Map<String, String> own = new HashMap<>(Map.of(
+                        "server.port", String.valueOf(ports.get(service)),
                         "spring.mongodb.database", "local-" + run + "-" + service.name().toLowerCase(),
-                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase())));
+                        "spring.kafka.consumer.group-id", "local-" + run + "-" + service.name().toLowerCase(),
+                        "steppewatch.security.issuer-uri", provider,
+                        "steppewatch.security.cors-origins", console));
+                settings.put(service, own);
             }
+            settings.get(Service.AUTH).putAll(Map.of(
+                    "steppewatch.auth.issuer", provider,
+                    "steppewatch.auth.admin-password", ADMIN_PASSWORD,
+                    "steppewatch.auth.console-redirect-uris", console + "/",
+                    "steppewatch.auth.allowed-origins", console));
+            settings.get(Service.INCIDENT).put("steppewatch.console.notification-url",
+                    "http://localhost:" + ports.get(Service.NOTIFICATION));
             // the receiver below is on this machine, as the launcher allows; every test subscribes from 127.0.0.1
             settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", "127.0.0.0/8,::1/128");
             settings.get(Service.NOTIFICATION).put("steppewatch.rate-limits.enabled", "false");
-            settings.get(Service.AUTH).put("steppewatch.auth.admin-password", ADMIN_PASSWORD);
             try {
                 stack = SteppeWatchStack.start(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri("local"),
                         settings);
@@ -96,6 +113,30 @@ final class LocalStack implements BeforeAllCallback {
                 throw e;
             }
             running = this;
+        }
+
+        /** Ports free a moment ago: the stack takes them at once, so another process rarely gets there first. */
+        private static Map<Service, Integer> freePorts() {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (Service service : Service.values()) {
+                    ServerSocket socket = new ServerSocket(0);
+                    held.add(socket);
+                    ports.put(service, socket.getLocalPort());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                for (ServerSocket socket : held) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing a probe socket cannot matter
+                    }
+                }
+            }
+            return ports;
         }
 
         SteppeWatchStack stack() {

@@ -152,7 +152,8 @@ class ProtonCrashEndToEndTest {
 
     private JsonNode post(Service service, String path, String body, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("content-type", "application/json").header("Authorization", "Bearer " + Tokens.cli())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s -> %s", path, response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());

@@ -106,6 +106,26 @@ class AccessRulesTest extends IntegrationTest {
         problem(call("PUT", "/api/v1/alerts/" + UNKNOWN, ISSUER_ONLY), 403);
     }
 
+    @Test
+    void theConsolesPageMayReadWithItsTokenFromItsOwnOrigin() throws Exception {
+        // the analyst console (8081) reads drafts and deliveries here: a CORS preflight for GET with Authorization
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(uri("/api/v1/alerts?status=DRAFT"))
+                .header("Origin", "http://localhost:8081").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(uri("/api/v1/alerts"))
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8081");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+                .contains("authorization");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
     private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()

@@ -58,9 +58,12 @@ public class SecuritySupportConfiguration {
                 new ProblemAccessDeniedHandler(problems));
     }
 
-    /** The pages of the other services call this API with a token: the console (8081) the notifications (8083). */
+    /**
+     * The pages of the other services call this API with a token: the console (8081) the notifications (8083). Named
+     * {@code corsConfigurationSource}: that is the bean {@code cors(withDefaults())} looks for, by name.
+     */
     @Bean
-    CorsConfigurationSource steppeWatchCors(SecurityProperties properties) {
+    CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.corsOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));

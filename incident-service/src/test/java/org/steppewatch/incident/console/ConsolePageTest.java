@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.steppewatch.incident.ServiceTestBase;
+import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -108,6 +109,14 @@ class ConsolePageTest extends ServiceTestBase {
         assertThat(settings.path("substances")).anySatisfy(s -> assertThat(s.path("code").asString()).isEqualTo("UDMH"));
         assertThat(settings.path("media")).extracting(JsonNode::asString).contains("SOIL", "WATER");
         assertThat(settings.path("stabilityClasses")).hasSize(6);
+    }
+
+    @Test
+    void theSettingsNameTheProviderWhoseTokensThisServiceAcceptsAndTheConsolesClient() {
+        JsonNode settings = json(get("/api/v1/console/settings"));
+
+        assertThat(settings.path("issuer").asString()).isEqualTo(TestIssuer.get().issuer());
+        assertThat(settings.path("clientId").asString()).isEqualTo("steppewatch-console");
     }
 
     private HttpResponse<String> send(HttpRequest request) {

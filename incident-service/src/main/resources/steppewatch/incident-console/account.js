@@ -1,0 +1,61 @@
+// The header's sign-in control: who is signed in and with which roles, sign in and sign out, the links each role
+// may follow, and the notice that a sign-in failed or ended.
+import {h, clear} from './util.js';
+
+const ROLE_NAMES = {analyst: 'Analyst', issuer: 'Issuer', admin: 'Admin'};
+
+export function renderAccount(auth) {
+  document.getElementById('report-link').hidden = !auth.can('report');
+  document.getElementById('drafts-link').hidden = !auth.can('approve');
+  document.getElementById('admin-link').hidden = !auth.can('administer');
+  const user = auth.user;
+  document.body.dataset.signedIn = String(Boolean(user));
+  const account = document.getElementById('account');
+  if (!auth.enabled) {
+    clear(account);
+  } else if (user) {
+    clear(account,
+      h('span', {class: 'who'}, h('span', {class: 'visually-hidden'}, 'Signed in as '),
+        h('b', {id: 'signed-in-user'}, user.name)),
+      h('span', {class: 'roles', id: 'signed-in-roles', 'aria-label': 'Roles'},
+        user.roles.length ? user.roles.map(role => h('span', {class: 'role', dataset: {role}}, ROLE_NAMES[role] || role))
+          : h('span', {class: 'role none'}, 'no role')),
+      h('button', {type: 'button', class: 'button small secondary', id: 'sign-out', onclick: () => auth.signOut()},
+        'Sign out'));
+  } else {
+    clear(account, signInButton(auth, 'Sign in', 'sign-in'));
+  }
+  if (auth.expired) {
+    showNotice('Your sign-in has ended: what you do now is not saved until you sign in again.',
+      signInButton(auth, 'Sign in again', 'sign-in-again'));
+  }
+}
+
+export function signInButton(auth, label, id) {
+  return h('button', {type: 'button', class: 'button small', id, onclick: () => signIn(auth)}, label);
+}
+
+function signIn(auth) {
+  auth.signIn().catch(e => showNotice(e.message));
+}
+
+/** A message under the header until it is dismissed or replaced. */
+export function showNotice(message, ...actions) {
+  const notice = document.getElementById('notice');
+  clear(notice, h('p', {id: 'notice-text'}, message), ...actions,
+    h('button', {type: 'button', class: 'button link', onclick: () => { notice.hidden = true; }}, 'Dismiss'));
+  notice.hidden = false;
+}
+
+/** What a view shows instead of a control the user may not use: why, and the way to sign in. */
+export function notAllowed(auth, title, needs) {
+  const user = auth.user;
+  return [
+    h('h2', {tabindex: '-1', id: 'not-allowed'}, title),
+    h('p', {}, user
+      ? `This needs the role ${needs}; ${user.name} has ${user.roles.length ? user.roles.join(', ') : 'no role'}. An administrator can grant it.`
+      : `This needs a sign-in with the role ${needs}. Everyone may read incidents, assessments and alerts without one.`),
+    user || !auth.enabled ? null : signInButton(auth, 'Sign in', 'sign-in-here'),
+    h('p', {}, h('a', {href: '#/'}, '← All incidents')),
+  ];
+}
