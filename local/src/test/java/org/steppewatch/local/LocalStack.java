@@ -100,8 +100,11 @@ final class LocalStack implements BeforeAllCallback {
                     "steppewatch.auth.admin-password", ADMIN_PASSWORD,
                     "steppewatch.auth.console-redirect-uris", console + "/",
                     "steppewatch.auth.allowed-origins", console));
-            settings.get(Service.INCIDENT).put("steppewatch.console.notification-url",
-                    "http://localhost:" + ports.get(Service.NOTIFICATION));
+            String notifications = "http://localhost:" + ports.get(Service.NOTIFICATION);
+            settings.get(Service.INCIDENT).put("steppewatch.console.notification-url", notifications);
+            // the pages' Content-Security-Policy lets them call exactly these origins
+            settings.get(Service.INCIDENT).put("steppewatch.web.csp.connect-src", notifications + "," + provider);
+            settings.get(Service.NOTIFICATION).put("steppewatch.web.csp.connect-src", provider);
             // the receiver below is on this machine, as the launcher allows; every test subscribes from 127.0.0.1
             settings.get(Service.NOTIFICATION).put("steppewatch.webhook.allow", "127.0.0.0/8,::1/128");
             settings.get(Service.NOTIFICATION).put("steppewatch.rate-limits.enabled", "false");
