@@ -106,7 +106,7 @@ class OutboxRelayTest {
 
     private static String payload(String incidentId, int i) {
         return "{\"incidentId\":\"" + incidentId + "\",\"version\":" + (i + 1)
-                + ",\"retractedAt\":\"2026-11-21T10:00:00Z\",\"reason\":\"reason " + i + "\"}";
+                + ",\"retractedAt\":\"2026-11-21T10:00:00Z\",\"reason\":\"reason " + i + "\",\"reportedBy\":null}";
     }
 
     private List<Document> pending(String incidentId) {
