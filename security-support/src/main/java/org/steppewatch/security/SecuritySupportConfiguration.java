@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -56,6 +57,17 @@ public class SecuritySupportConfiguration {
         ProblemResponses problems = new ProblemResponses(json.getIfAvailable(JsonMapper::shared));
         return new ServiceSecurity(converter, new ProblemAuthenticationEntryPoint(problems),
                 new ProblemAccessDeniedHandler(problems));
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for what its firewall refuses. */
+    @Bean
+    RequestRejectedHandler steppeWatchRequestRejectedHandler(ObjectProvider<JsonMapper> json) {
+        return new ProblemRequestRejectedHandler(new ProblemResponses(json.getIfAvailable(JsonMapper::shared)));
+    }
+
+    @Bean
+    RejectedRequestAdvice steppeWatchRejectedRequestAdvice() {
+        return new RejectedRequestAdvice();
     }
 
     /**
