@@ -27,7 +27,7 @@ import org.steppewatch.testsupport.hostile.HostileRequest;
 /**
  * Thousands of generated malformed and malicious requests to every endpoint of analysis-service (but the two
  * resets, which take no input): no 5xx, a problem document for every 4xx, nothing stored by a refused request.
- * {@code -Dsteppewatch.hostile.seed=…} replays a run, {@code -Dsteppewatch.hostile.requests=…} sets its size.
+ * {@code -Dsteppewatch.hostile.seed=…} replays a run ({@code =random} explores), {@code -Dsteppewatch.hostile.requests=…} sets its size.
  */
 @SpringBootTest(properties = {"spring.config.name=" + AnalysisServiceApplication.CONFIG_NAME,
         "spring.kafka.listener.auto-startup=false"})
@@ -76,7 +76,7 @@ class AnalysisHostileInputTest {
     @Test
     void hostileRequestsGetNoServerErrorAProblemDocumentEachAndStoreNothing() {
         HostileProbe probe = new HostileProbe("analysis-service", mvc, AnalysisHostileInputTest::authenticated, this::stored);
-        long seed = Long.getLong("steppewatch.hostile.seed", System.nanoTime());
+        long seed = HostileProbe.seed();
         int count = Integer.getInteger("steppewatch.hostile.requests", 3_500);
 
         probe.run(seed, count, AnalysisHostileInputTest::request);

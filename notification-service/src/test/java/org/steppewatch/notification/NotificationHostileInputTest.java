@@ -26,7 +26,7 @@ import org.steppewatch.testsupport.hostile.HostileRequest;
 /**
  * Thousands of generated malformed and malicious requests to every endpoint of notification-service: no 5xx, a
  * problem document for every 4xx (the pages a confirmation link opens answer HTML on purpose and are asked for
- * JSON here), nothing stored by a refused request. {@code -Dsteppewatch.hostile.seed=…} replays a run.
+ * JSON here), nothing stored by a refused request. {@code -Dsteppewatch.hostile.seed=…} replays a run ({@code =random} explores).
  */
 @SpringBootTest(classes = NotificationServiceApplication.class,
         properties = {"spring.config.name=" + NotificationServiceApplication.CONFIG_NAME,
@@ -75,7 +75,7 @@ class NotificationHostileInputTest {
     void hostileRequestsGetNoServerErrorAProblemDocumentEachAndStoreNothing() {
         HostileProbe probe = new HostileProbe("notification-service", mvc, NotificationHostileInputTest::authenticated,
                 this::stored);
-        long seed = Long.getLong("steppewatch.hostile.seed", System.nanoTime());
+        long seed = HostileProbe.seed();
         int count = Integer.getInteger("steppewatch.hostile.requests", 3_500);
 
         probe.run(seed, count, NotificationHostileInputTest::request);

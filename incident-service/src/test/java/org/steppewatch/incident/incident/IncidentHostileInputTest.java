@@ -23,7 +23,7 @@ import org.steppewatch.testsupport.hostile.HostileRequest;
 /**
  * Thousands of generated malformed and malicious requests to every endpoint of incident-service (but the event
  * stream): no 5xx, a problem document for every 4xx, nothing stored by a refused request. The seed is printed;
- * {@code -Dsteppewatch.hostile.seed=…} replays a run, {@code -Dsteppewatch.hostile.requests=…} sets its size.
+ * {@code -Dsteppewatch.hostile.seed=…} replays a run ({@code =random} explores), {@code -Dsteppewatch.hostile.requests=…} sets its size.
  */
 @AutoConfigureMockMvc
 class IncidentHostileInputTest extends ServiceTestBase {
@@ -50,7 +50,7 @@ class IncidentHostileInputTest extends ServiceTestBase {
         String fixture = json(post(INCIDENTS, VALID)).path("id").asString();
         HostileProbe probe = new HostileProbe("incident-service", mvc, IncidentHostileInputTest::authenticated,
                 () -> stored(fixture));
-        long seed = Long.getLong("steppewatch.hostile.seed", System.nanoTime());
+        long seed = HostileProbe.seed();
         int count = Integer.getInteger("steppewatch.hostile.requests", 3_500);
 
         probe.run(seed, count, random -> request(random, fixture));

@@ -179,13 +179,17 @@ class SubscriptionValidator {
         Double radius = null;
         if (radiusNode == null || radiusNode.isNull()) {
             errors.add(new FieldProblem("area.radiusKm", "is required with point: kilometres, 0 < radiusKm <= " + (int) MAX_RADIUS_KM));
-        } else if (!radiusNode.isNumber() || !Double.isFinite(radiusNode.doubleValue())) {
+        } else if (!radiusNode.isNumber() || Double.isNaN(radiusNode.numberValue().doubleValue())) {
             errors.add(new FieldProblem("area.radiusKm", "must be a number of kilometres"));
-        } else if (radiusNode.doubleValue() <= 0 || radiusNode.doubleValue() > MAX_RADIUS_KM) {
-            errors.add(new FieldProblem("area.radiusKm", "must be greater than 0 and at most " + (int) MAX_RADIUS_KM
-                    + " km, was " + radiusNode.numberValue()));
         } else {
-            radius = radiusNode.doubleValue();
+            // through Number: a literal beyond double's range is then infinite (JsonNode#doubleValue would throw)
+            double value = radiusNode.numberValue().doubleValue();
+            if (!(value > 0 && value <= MAX_RADIUS_KM)) {
+                errors.add(new FieldProblem("area.radiusKm", "must be greater than 0 and at most " + (int) MAX_RADIUS_KM
+                        + " km, was " + value));
+            } else {
+                radius = value;
+            }
         }
         return centre != null && radius != null ? new Area.CircleArea(centre, radius) : null;
     }

@@ -120,6 +120,12 @@ class SubscriptionValidatorTest {
                 .extracting(FieldProblem::field).containsExactly("area.radiusKm");
         assertThat(VALIDATOR.validate(request(area("{" + point + ", \"radiusKm\": 500}"))).area())
                 .isInstanceOf(Area.CircleArea.class);
+        // beyond the range of a double: a field problem, not a server error (found by the hostile-input suite)
+        assertThat(problems(request(area("{" + point + ", \"radiusKm\": 1" + "0".repeat(400) + "}"))))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("area.radiusKm");
+                    assertThat(p.message()).contains("at most 500 km");
+                });
     }
 
     @Test

@@ -154,4 +154,17 @@ public final class HostileProbe {
                 kind, t[0], t[1], t[2], t[3])));
         return out.toString();
     }
+
+    /**
+     * The seed of a run: {@code -Dsteppewatch.hostile.seed=<n>} replays one, {@code =random} explores a new one each
+     * time; without it a fixed seed, so the build stays reproducible and a failure found by exploring is turned into
+     * a fixed test before it can block anyone's build.
+     */
+    public static long seed() {
+        String chosen = System.getProperty("steppewatch.hostile.seed");
+        if (chosen == null || chosen.isBlank()) {
+            return 20130702L;
+        }
+        return "random".equalsIgnoreCase(chosen.strip()) ? System.nanoTime() : Long.parseLong(chosen.strip());
+    }
 }
