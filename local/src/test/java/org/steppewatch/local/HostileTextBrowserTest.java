@@ -21,7 +21,7 @@ import org.steppewatch.local.SteppeWatchStack.Service;
  * assessment, the alert's headline and both pages; a hostile sample unit is refused, and the refusal, which
  * quotes it, is shown literally.
  */
-class HostileTextBrowserTest extends StackPageTest {
+class HostileTextBrowserTest extends ConsoleBrowserTest {
 
     /** Would set window.__pwned or open an alert dialog if it ever became markup. */
     static final String HOSTILE = "<img src=x onerror=alert(1)>\"'><script>window.__pwned=1</script>";
@@ -89,7 +89,8 @@ class HostileTextBrowserTest extends StackPageTest {
         assertThat(Browser.map(tooltip).get("text")).isEqualTo("Sample: UDMH in Soil, 1 " + HOSTILE);
         assertThat(Browser.map(tooltip).get("elements")).isEqualTo(1L);
 
-        // a revision with the hostile unit is refused, and the refusal quotes it literally
+        // a revision with the hostile unit, by a signed-in analyst, is refused, and the refusal quotes it literally
+        signIn(Tokens.user("analyst"));
         browser().driver.get(console + "/#/incidents/" + incidentId + "/revise");
         browser().waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.incident-form")));
         browser().find(By.xpath("//button[normalize-space()='Add a sample']")).click();
