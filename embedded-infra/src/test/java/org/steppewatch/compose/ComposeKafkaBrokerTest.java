@@ -2,6 +2,7 @@ package org.steppewatch.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -242,7 +244,25 @@ class ComposeKafkaBrokerTest {
                     upsertion("analysis-service", "KAFKA_ANALYSIS_SERVICE_PASSWORD"),
                     upsertion("notification-service", "KAFKA_NOTIFICATION_SERVICE_PASSWORD"),
                     upsertion("partner", "KAFKA_PARTNER_PASSWORD"))).all().get();
-            admin.createAcls(files.kafkaAcls().stream().map(ComposeKafkaBrokerTest::binding).toList()).all().get();
+            List<AclBinding> acls = files.kafkaAcls().stream().map(ComposeKafkaBrokerTest::binding).toList();
+            admin.createAcls(acls).all().get();
+            // the controller has committed users and ACLs; the broker applies them from its metadata log a moment
+            // later: wait until it serves them, as a client of setup.sh's would by retrying
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                    () -> admin.describeAcls(AclBindingFilter.ANY).values().get().size() >= acls.size());
+            for (String user : List.of("incident-service", "analysis-service", "notification-service")) {
+                await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> signsIn(bootstrap, serviceJaas(user)));
+            }
+            String partner = jaas("partner", ENV_FILE.get("KAFKA_PARTNER_PASSWORD"));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> signsIn(bootstrap, partner));
+        }
+    }
+
+    /** Whether a client with these credentials gets past SASL authentication. */
+    private static boolean signsIn(String bootstrap, String jaas) throws Exception {
+        try (Admin client = Admin.create(clientConfig(bootstrap, jaas))) {
+            client.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
         }
     }
 
