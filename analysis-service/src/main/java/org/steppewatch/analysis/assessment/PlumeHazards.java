@@ -22,7 +22,7 @@ import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.ZoneLevels;
 
 /**
- * The hazard zones of an incident's releases (DESIGN §5): for each released volatile substance with AEGLs,
+ * The hazard zones of an incident's releases (docs/assessment.md, section 2): for each released volatile substance with AEGLs,
  * ALOHA-style threat zones for AEGL-3, -2 and -1 (where defined) at the configured exposure time, from the
  * {@link PlumeModel}; a {@link ScreeningRadius} circle for a volatile substance without AEGLs; nothing for
  * the others (kerosene, mercury, PCBs, radionuclides: their hazard is on the ground and shows in samples).

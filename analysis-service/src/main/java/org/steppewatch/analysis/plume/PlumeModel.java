@@ -1,7 +1,7 @@
 package org.steppewatch.analysis.plume;
 
 /**
- * The Gaussian plume of a continuous release at ground level (DESIGN §5; the model ALOHA uses for neutrally
+ * The Gaussian plume of a continuous release at ground level (docs/assessment.md, section 2; the model ALOHA uses for neutrally
  * buoyant gases), with full reflection at the ground. Pure functions, SI units (metres, seconds, mg):
  *
  * <pre>

@@ -28,7 +28,7 @@ import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
 
 /**
- * The three historical Proton crashes of DESIGN §5, assessed with the shipped reference data: the facts the
+ * The three historical Proton crashes (docs/assessment.md, section 10), assessed with the shipped reference data: the facts the
  * assessments state must match the record (distances, directions, drop-zone status); what the model adds
  * (zones, severity) is asserted as the model gives it.
  */
