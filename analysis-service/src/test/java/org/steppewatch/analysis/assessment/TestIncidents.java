@@ -7,7 +7,7 @@ import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 
-/** Incident facts used across tests: the three historical Proton crashes of DESIGN §5. */
+/** Incident facts used across tests: the three historical Proton crashes (docs/assessment.md, section 10). */
 final class TestIncidents {
 
     static final Instant PROTON_2013_AT = Instant.parse("2013-07-02T02:38:22Z");
@@ -19,7 +19,7 @@ final class TestIncidents {
 
     /**
      * Proton-M, 2 July 2013, Site 81/24: impact about 46.05 N 63.00 E (±3 km), 172 t UDMH aboard, 123 mg/kg UDMH in
-     * soil; the weather of DESIGN §2's example (wind from 225° at 3 m/s, class D).
+     * soil; the weather of the README walk-through (wind from 225° at 3 m/s, class D).
      */
     static IncidentFacts protonM2013() {
         return new IncidentFacts("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE, PROTON_2013_AT,

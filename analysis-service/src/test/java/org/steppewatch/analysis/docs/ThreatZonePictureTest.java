@@ -29,7 +29,7 @@ import org.steppewatch.georef.Settlement;
 
 /**
  * Draws the picture of the documentation, {@code proton-2013-threat-zones.png}: the 2013 Proton-M crash assessed
- * with the weather of DESIGN §2 (left) and with a hypothetical night wind towards the towns (right). Always
+ * with the weather of the README walk-through (left) and with a hypothetical night wind towards the towns (right). Always
  * written to {@code target/}; also to the directory named by the system property {@value #DOCS_PROPERTY}, e.g.
  * {@code mvn -o test -Dtest=ThreatZonePictureTest -Dsteppewatch.docs.images=../docs/images}.
  */

@@ -8,7 +8,7 @@ import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 
-/** The Proton-M launch failure of 2 July 2013 (DESIGN §5) as a request body and as the facts it must yield. */
+/** The Proton-M launch failure of 2 July 2013 (docs/assessment.md, section 10) as a request body and as the facts it must yield. */
 final class ProtonM2013 {
 
     static final Instant OCCURRED_AT = Instant.parse("2013-07-02T02:38:22Z");
