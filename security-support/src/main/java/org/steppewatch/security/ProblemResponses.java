@@ -30,8 +30,8 @@ final class ProblemResponses {
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         response.setStatus(status);
+        // JSON is UTF-8 by definition (RFC 8259) and Jackson writes the bytes so: no charset parameter
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 }

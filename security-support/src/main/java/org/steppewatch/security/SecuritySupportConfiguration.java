@@ -12,7 +12,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
@@ -46,17 +45,8 @@ public class SecuritySupportConfiguration {
     }
 
     @Bean
-    JwtAuthenticationConverter steppeWatchJwtAuthenticationConverter() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
-        return converter;
-    }
-
-    @Bean
-    ServiceSecurity steppeWatchServiceSecurity(JwtAuthenticationConverter converter, ObjectProvider<JsonMapper> json) {
-        ProblemResponses problems = new ProblemResponses(json.getIfAvailable(JsonMapper::shared));
-        return new ServiceSecurity(converter, new ProblemAuthenticationEntryPoint(problems),
-                new ProblemAccessDeniedHandler(problems));
+    ServiceSecurity steppeWatchServiceSecurity(ObjectProvider<JsonMapper> json) {
+        return ServiceSecurity.withRolesClaim(json.getIfAvailable(JsonMapper::shared));
     }
 
     /** Picked up by Spring Security's filter chain proxy for what its firewall refuses. */

@@ -14,6 +14,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Builds a service's filter chain: bearer tokens only (no sessions, no cookies, hence no CSRF tokens), health
  * public and the rest of actuator for admins, then the service's own rules, then every other read public and every
@@ -35,15 +37,35 @@ public final class ServiceSecurity {
         this.denied = denied;
     }
 
-    public SecurityFilterChain chain(HttpSecurity http, Rules rules) {
-        http.csrf(csrf -> csrf.disable())
+    /**
+     * Roles from the token's {@code roles} claim, 401 and 403 as problem documents: what every service and the auth
+     * server's own admin API share.
+     */
+    public static ServiceSecurity withRolesClaim(JsonMapper json) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+        ProblemResponses problems = new ProblemResponses(json);
+        return new ServiceSecurity(converter, new ProblemAuthenticationEntryPoint(problems),
+                new ProblemAccessDeniedHandler(problems));
+    }
+
+    /**
+     * The resource-server part alone, for a server that states all its own rules: bearer tokens (validated by the
+     * context's {@code JwtDecoder}), no sessions, no cookies, hence no CSRF tokens; refusals as problem documents.
+     */
+    public HttpSecurity bearerTokensOnly(HttpSecurity http) {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(withDefaults())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+    }
+
+    public SecurityFilterChain chain(HttpSecurity http, Rules rules) {
+        bearerTokensOnly(http)
+                .cors(withDefaults())
                 .authorizeHttpRequests(requests -> {
                     // an error page or the continuation of an async answer (SSE) belongs to a request already let in
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();

@@ -9,45 +9,32 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.steppewatch.auth.AuthProperties;
 import org.steppewatch.auth.Role;
+import org.steppewatch.security.ServiceSecurity;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rest of the server: the admin API (a resource server for the tokens this server issued, role {@code admin}
- * only, refusals as problem+json, callable from the console's origin) and the sign-in page for people (Spring Security's standard form, which answers
- * "Bad credentials" alike for an unknown user and a wrong password).
+ * The rest of the server: the admin API (a resource server for the tokens this server issued, set up as the
+ * services are by security-support; role {@code admin} only; callable from the console's origin) and the sign-in
+ * page for people (Spring Security's standard form, which answers "Bad credentials" alike for an unknown user and
+ * a wrong password).
  */
 @Configuration(proxyBeanMethods = false)
 class AppSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminApiFilterChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
-                                           AuthProperties properties) {
-        ProblemResponses problems = new ProblemResponses(json);
-        http.securityMatcher("/api/**")
+    SecurityFilterChain adminApiFilterChain(HttpSecurity http, JsonMapper json, AuthProperties properties) {
+        ServiceSecurity.withRolesClaim(json).bearerTokensOnly(http.securityMatcher("/api/**"))
                 // the analyst console administers users and clients from its own origin, with an admin's token
                 .cors(cors -> cors.configurationSource(adminApiCors(properties.allowedOrigins())))
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.id()))
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(roles()))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // bearer tokens only, no cookies: nothing for a cross-site request to ride on
-                .csrf(csrf -> csrf.disable());
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole(Role.ADMIN.id()));
         return http.build();
     }
 
@@ -73,15 +60,5 @@ class AppSecurity {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", configuration);
         return source;
-    }
-
-    /** Authorities from the claim {@code roles}: {@code admin} becomes {@code ROLE_admin}. */
-    private static JwtAuthenticationConverter roles() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(RolesTokenCustomizer.ROLES);
-        authorities.setAuthorityPrefix(Role.AUTHORITY_PREFIX);
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }
