@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * about 428,000 bytes a version (measured: 17,134,063 bytes for the 40 copies). The embedded layout held a copy per
  * version next to the current facts: after version v, (v + 1) x 428,000 bytes, past 16 MiB (16,777,216 bytes) from
  * v = 39 on (40 x 428,000 = 17,120,000). The test makes 40 versions, retracts as the 41st, and checks the measured
- * total rather than these estimates. The request is about 480,000 bytes, under the 1 MiB body limit; the
+ * total rather than these estimates. The request is about 334,000 bytes, under the 1 MiB body limit; the
  * validator's caps (10,000 vertices, 500 samples, 20,000 characters) make this the most one version can store,
  * so a body nearer 1 MiB (more digits, more whitespace) would store no more.
  */
