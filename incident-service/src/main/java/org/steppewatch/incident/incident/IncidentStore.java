@@ -60,6 +60,14 @@ public class IncidentStore {
         return mongo.exists(byId(id), COLLECTION);
     }
 
+    /** @return the incident's status; empty when there is no such incident */
+    public Optional<IncidentStatus> status(String id) {
+        Query query = byId(id);
+        query.fields().include(IncidentDocuments.STATUS);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(d -> IncidentStatus.valueOf(d.getString(IncidentDocuments.STATUS)));
+    }
+
     record Page(List<Incident> items, long total) {
     }
 
