@@ -69,12 +69,12 @@ export const api = {
   retract: (id, version, reason) => request('POST', `/api/v1/incidents/${encodeURIComponent(id)}/retraction`,
     {body: {reason}, headers: {'If-Match': `"${version}"`}}).then(r => r.json),
 
-  /** null while the incident awaits its assessment */
+  /** null while the incident awaits its assessment, and once it was retracted (410: the assessment was withdrawn) */
   async assessment(id) {
     try {
       return (await request('GET', `/api/v1/incidents/${encodeURIComponent(id)}/assessment`)).json;
     } catch (e) {
-      if (e instanceof Problem && e.status === 404) return null;
+      if (e instanceof Problem && (e.status === 404 || e.status === 410)) return null;
       throw e;
     }
   },

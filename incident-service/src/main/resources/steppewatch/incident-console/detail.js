@@ -100,12 +100,12 @@ export class IncidentPage {
     const heading = h('h3', {id: 'assessment-title'}, 'Assessment');
     if (!a) {
       clear(this.assessmentSection, heading, incident.status === 'RETRACTED'
-        ? h('p', {}, 'Retracted before it was assessed.')
+        ? h('p', {}, 'The incident was retracted: no assessment stands, and the alerts issued for it are cancelled.')
         : h('p', {class: 'waiting', id: 'assessment-waiting'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
           'Waiting for the assessment: it appears here by itself as soon as analysis-service has published it.'));
       return;
     }
-    const stale = a.incidentVersion < incident.version && incident.status !== 'RETRACTED';
+    const stale = a.incidentVersion < incident.version;
     const zones = [...(a.hazardZones || [])].sort((x, y) => levelRank(y.level) - levelRank(x.level));
     const origin = incident.location?.coordinates;
     const caveats = [...new Set(zones.flatMap(z => z.caveats || []))];
@@ -113,8 +113,6 @@ export class IncidentPage {
     const settlements = [...(a.affectedSettlements || [])].sort((x, y) => x.distanceKm - y.distanceKm);
     clear(this.assessmentSection, heading,
       stale ? h('p', {class: 'notice'}, `This assessment is of version ${a.incidentVersion}; version ${incident.version} is being assessed.`) : null,
-      incident.status === 'RETRACTED' ? h('p', {class: 'notice'},
-        'The incident was retracted: this assessment no longer stands, and the alerts issued for it are cancelled.') : null,
       h('p', {class: 'severity-line'},
         h('span', {class: `badge severity severity-${a.severity}`, id: 'assessment-severity'},
           h('span', {class: 'glyph', 'aria-hidden': 'true'}, SEVERITY_GLYPH[a.severity] || ''), ` ${a.severity}`),
@@ -170,7 +168,8 @@ export class IncidentPage {
             h('td', {}, `${alert.msgType || '—'} (v${alert.incidentVersion ?? '?'})`),
             h('td', {}, alert.severity || '—'),
             h('td', {class: 'num'}, formatInt(alert.recipients)),
-            h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}` : 'Active'),
+            h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}`
+              : alert.state === 'SUPERSEDED' ? 'Superseded by a later version' : 'Active'),
             details ? h('td', {}, h('button', {type: 'button', class: 'button link', onclick: () => showDeliveries(this.ctx, alert)},
               'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)}`))) : null)))));
   }
@@ -209,6 +208,8 @@ export class IncidentPage {
     const current = this.view.incident;
     if (!current || incident.version < current.version) return;
     this.view.incident = incident;
+    // a retracted incident's assessment no longer stands: the API answers 410 for it from now on
+    if (incident.status === 'RETRACTED') this.view.assessment = null;
     this.renderHeader();
     this.renderAssessment();
     this.ctx.map.showAssessment(incident, this.view.assessment);
@@ -218,7 +219,7 @@ export class IncidentPage {
   async onAssessed({incidentId, status, assessment}) {
     if (incidentId !== this.id || !assessment) return;
     await this.loaded;
-    if (!this.view.incident) return;
+    if (!this.view.incident || this.view.incident.status === 'RETRACTED') return;
     if (this.view.assessment && assessment.incidentVersion < this.view.assessment.incidentVersion) return;
     this.view.assessment = assessment;
     if (status && this.view.incident.version === assessment.incidentVersion) {

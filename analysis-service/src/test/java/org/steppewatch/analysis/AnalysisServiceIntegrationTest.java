@@ -1,38 +1,20 @@
 package org.steppewatch.analysis;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
@@ -46,109 +28,13 @@ import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
 import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.contracts.Severity;
-import org.steppewatch.contracts.SteppeWatchEvent;
 import org.steppewatch.contracts.Topics;
-import org.steppewatch.testsupport.TestInfrastructure;
 import org.steppewatch.testsupport.TestIssuer;
 
 import tools.jackson.databind.JsonNode;
 
-/** The service against a real Kafka broker and MongoDB server; Kafka and HTTP clients play the other services. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + AnalysisServiceApplication.CONFIG_NAME)
-class AnalysisServiceIntegrationTest {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(45);
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-
-    private static KafkaProducer<String, String> producer;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("analysis-it"));
-        registry.add("spring.mongodb.database", () -> "analysis-it-" + RUN);
-        registry.add("spring.kafka.consumer.group-id", () -> "analysis-it-" + RUN);
-        registry.add("steppewatch.security.issuer-uri", () -> TestIssuer.get().issuer());
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all"));
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
-
-    private static String newIncidentId() {
-        return "it-" + UUID.randomUUID();
-    }
-
-    /** The 2013 Proton-M facts, happening now (so the urgency is Immediate). */
-    private static IncidentFacts protonM(Instant occurredAt) {
-        return new IncidentFacts("Proton-M launch failure after lift-off", IncidentCategory.LAUNCH_FAILURE, occurredAt,
-                Geo.point(63.00, 46.05), null, "Proton-M", "Baikonur Site 81/24",
-                List.of(new IncidentFacts.Release("UDMH", 172_000)),
-                List.of(new IncidentFacts.Sample("UDMH", "SOIL", 123, "mg/kg", Geo.point(63.0, 46.05), occurredAt.plusSeconds(3600))),
-                new IncidentFacts.Weather(225.0, 3.0, "D"), null);
-    }
-
-    private static ProducerRecord<String, String> cloudEvent(Integer partition, String key, String type, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INCIDENTS, partition, key, payload);
-        record.headers().add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
-        record.headers().add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8));
-        record.headers().add(EventHeaders.SOURCE, "/steppewatch/incident-service".getBytes(UTF_8));
-        record.headers().add(EventHeaders.TYPE, type.getBytes(UTF_8));
-        record.headers().add(EventHeaders.TIME, Instant.now().toString().getBytes(UTF_8));
-        record.headers().add(EventHeaders.SUBJECT, key.getBytes(UTF_8));
-        record.headers().add(EventHeaders.CONTENT_TYPE, EventHeaders.JSON.getBytes(UTF_8));
-        return record;
-    }
-
-    private static ProducerRecord<String, String> cloudEvent(Integer partition, SteppeWatchEvent event) {
-        return cloudEvent(partition, event.incidentId(), event.eventType(), EventJson.write(event));
-    }
-
-    private static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
-        return producer.send(record).get(10, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    private static TopicReader reader(String topic) {
-        return new TopicReader(TestInfrastructure.get().kafkaBootstrapServers(), topic);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), UTF_8);
-    }
-
-    private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private long documentsOf(String incidentId) {
-        return mongo.count(Query.query(Criteria.where("incidentId").is(incidentId)), "assessments");
-    }
-
-    private boolean outboxesEmpty() {
-        return mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "assessments") == 0
-                && mongo.count(Query.query(Criteria.where("outbox.0").exists(true)), "withdrawals") == 0;
-    }
+/** Incident events in, assessments and withdrawals out, and the REST API over what is stored. */
+class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
 
     @Test
     void anIncidentReportedIsAssessedOnceAndAnnouncedOnceEvenWhenRedelivered() throws Exception {

@@ -42,9 +42,13 @@ class AssessmentService {
     }
 
     /**
-     * Assesses one incident version unless it already was (a redelivered event) or the incident was retracted
-     * (a late or redelivered report): then nothing happens. The version's reporter rides along in the event, so
-     * notification-service knows whether its alert may go out at once.
+     * Assesses one incident version unless it already was (a redelivered event), a newer version of the incident
+     * was assessed (a late or replayed event: its assessment would show and alert as current), or the incident was
+     * retracted (a late or redelivered report): then nothing happens. The version's reporter rides along in the
+     * event, so notification-service knows whether its alert may go out at once.
+     *
+     * <p>The checks and the insert are not one atomic step; they need not be, since one incident's events are one
+     * partition's, which one consumer of the group handles in order.
      */
     void assess(String incidentId, long version, IncidentFacts facts, ReportedBy reportedBy) {
         if (incidentId == null || incidentId.isBlank()) {
@@ -57,6 +61,11 @@ class AssessmentService {
         }
         if (withdrawals.exists(incidentId)) {
             log.info("incident {} was retracted; version {} is not assessed", incidentId, version);
+            return;
+        }
+        long newest = store.newestVersion(incidentId);
+        if (newest > version) {
+            log.info("incident {} v{} is assessed already; the older version {} is not", incidentId, newest, version);
             return;
         }
         Instant now = clock.instant();
@@ -72,7 +81,10 @@ class AssessmentService {
 
     /**
      * Withdraws the incident's assessments: stores the AssessmentWithdrawn event (once: a deterministic id) and
-     * marks every assessment withdrawn (repeatable). A redelivered retraction changes nothing.
+     * marks every assessment withdrawn (repeatable). A redelivered retraction changes nothing. The withdrawal is
+     * stored for an incident never assessed too, so that a report arriving after its retraction is not assessed.
+     * Its version is the retraction's: incident-service retracts only the current version, as version + 1, and
+     * nothing changes a retracted incident, so it is above every version that was or will be assessed.
      */
     void withdraw(IncidentRetracted retraction) {
         Instant now = clock.instant();

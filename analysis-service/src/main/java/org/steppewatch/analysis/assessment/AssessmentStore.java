@@ -95,6 +95,14 @@ class AssessmentStore implements InitializingBean {
         return mongo.find(q, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
+    /** @return the highest version of the incident assessed, 0 when none is */
+    long newestVersion(String incidentId) {
+        Query newest = query(where("incidentId").is(incidentId)).with(Sort.by(Sort.Direction.DESC, "incidentVersion")).limit(1);
+        newest.fields().include("incidentVersion");
+        Document found = mongo.findOne(newest, Document.class, COLLECTION);
+        return found == null ? 0 : ((Number) found.get("incidentVersion")).longValue();
+    }
+
     long count(String incidentId) {
         return mongo.count(query(where("incidentId").is(incidentId)), COLLECTION);
     }

@@ -15,8 +15,9 @@ import org.steppewatch.eventing.ReceivedEvent;
 import org.steppewatch.incident.live.LiveUpdate;
 
 /**
- * Keeps the console's list of the alerts issued for each incident. A malformed payload throws and
- * ends on {@code alerts.v1.DLT} after the retries of the shared error handler.
+ * Keeps the console's list of the alerts issued for each incident, and tells open consoles the state of each
+ * (an alert or a cancellation can change the others'). A malformed payload throws and ends on
+ * {@code alerts.v1.DLT} after the retries of the shared error handler.
  */
 @Component
 class AlertListener {
@@ -37,18 +38,22 @@ class AlertListener {
     void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
         var decoded = event.decode().orElse(null);
-        AlertSummary stored;
+        String incidentId;
         if (decoded instanceof AlertIssued issued) {
             require(issued.alertId(), issued.incidentId(), event);
-            stored = alerts.issued(issued, clock.instant());
+            alerts.issued(issued, clock.instant());
+            incidentId = issued.incidentId();
         } else if (decoded instanceof AlertCancelled cancelled) {
             require(cancelled.alertId(), cancelled.incidentId(), event);
-            stored = alerts.cancelled(cancelled, clock.instant());
+            alerts.cancelled(cancelled, clock.instant());
+            incidentId = cancelled.incidentId();
         } else {
             return;
         }
-        log.info("alert {} of incident {} recorded ({})", stored.alertId(), stored.incidentId(), event.type());
-        live.publishEvent(new LiveUpdate(LiveUpdate.ALERT, stored.incidentId(), stored));
+        log.info("alert event {} of incident {} recorded ({})", event.id(), incidentId, event.type());
+        for (AlertSummary alert : alerts.forIncident(incidentId)) {
+            live.publishEvent(new LiveUpdate(LiveUpdate.ALERT, incidentId, alert));
+        }
     }
 
     private static void require(String alertId, String incidentId, ReceivedEvent event) {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,14 +24,20 @@ import org.steppewatch.contracts.AlertIssued;
 import org.steppewatch.contracts.Severity;
 
 /**
- * Read model of {@code alerts.v1}: one document per alert, {@code _id = alertId}. Both writes are
- * upserts that set the same values whatever the order or the number of deliveries, so a
- * redelivered record, or a cancellation read before its alert, ends in the same document.
+ * Read model of {@code alerts.v1}, per incident: one document per issued alert in {@code alerts}
+ * ({@code _id = alertId}) and the incident's cancellation in {@code alertCancellations} ({@code _id = incidentId}).
+ * Both writes are upserts that set the same values whatever the order or the number of deliveries.
+ *
+ * <p>Which alert is the incident's current one is decided when it is read, from what is stored, so it does not
+ * depend on the order the events arrived in: an alert of a version below the cancellation's (the retracting
+ * version) is cancelled, even when it arrived after the cancellation; of the others, that of the highest version
+ * is current and the rest are superseded, even when an older one arrived last.
  */
 @Component
 class AlertStore {
 
     static final String COLLECTION = "alerts";
+    static final String CANCELLATIONS = "alertCancellations";
     private static final Logger log = LoggerFactory.getLogger(AlertStore.class);
 
     private final MongoTemplate mongo;
@@ -41,7 +46,7 @@ class AlertStore {
         this.mongo = mongo;
     }
 
-    AlertSummary issued(AlertIssued alert, Instant receivedAt) {
+    void issued(AlertIssued alert, Instant receivedAt) {
         Update update = new Update()
                 .set("incidentId", alert.incidentId())
                 .set("incidentVersion", alert.incidentVersion())
@@ -54,40 +59,42 @@ class AlertStore {
                 .set("settlementIds", alert.settlementIds())
                 .set("recipients", alert.recipients())
                 .setOnInsert("receivedAt", date(receivedAt));
-        return write(alert.alertId(), update);
+        mongo.upsert(query(where("_id").is(alert.alertId())), update, COLLECTION);
     }
 
-    AlertSummary cancelled(AlertCancelled cancel, Instant receivedAt) {
+    /**
+     * The incident's alerts below the cancelling version no longer stand. Every cancellation of the incident (one
+     * Cancel, or one event per cancelled alert) carries the retracting version; the first one's time and reason are
+     * kept.
+     */
+    void cancelled(AlertCancelled cancel, Instant receivedAt) {
         Update update = new Update()
-                .set("incidentId", cancel.incidentId())
-                .set("cancelled", new Document("sent", date(cancel.sent())).append("reason", cancel.reason()))
+                .max("incidentVersion", cancel.incidentVersion())
+                .setOnInsert("sent", date(cancel.sent()))
+                .setOnInsert("reason", cancel.reason())
                 .setOnInsert("receivedAt", date(receivedAt));
-        return write(cancel.alertId(), update);
+        mongo.upsert(query(where("_id").is(cancel.incidentId())), update, CANCELLATIONS);
     }
 
-    /** Oldest first: the first alert, then its updates. */
+    /** Oldest first: the first alert, then its updates, each with its state. */
     List<AlertSummary> forIncident(String incidentId) {
         Query q = query(where("incidentId").is(incidentId))
                 .with(Sort.by(Sort.Order.asc("incidentVersion"), Sort.Order.asc("sent")));
-        return mongo.find(q, Document.class, COLLECTION).stream().map(AlertStore::summary).toList();
+        List<Document> stored = mongo.find(q, Document.class, COLLECTION);
+        AlertStates states = new AlertStates(mongo.findById(incidentId, Document.class, CANCELLATIONS), stored);
+        return stored.stream().filter(AlertStates::issued).map(d -> summary(d, states)).toList();
     }
 
-    private AlertSummary write(String alertId, Update update) {
-        Document stored = mongo.findAndModify(query(where("_id").is(alertId)), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-        return summary(stored);
-    }
-
-    private static AlertSummary summary(Document d) {
-        Document cancelled = d.get("cancelled", Document.class);
+    private static AlertSummary summary(Document d, AlertStates states) {
         Number version = (Number) d.get("incidentVersion");
         Number recipients = (Number) d.get("recipients");
         String severity = d.getString("severity");
+        Document cancelled = states.cancellation(d);
         return new AlertSummary(d.getString("_id"), d.getString("incidentId"),
                 version == null ? null : version.longValue(), d.getString("msgType"), instant(d.getDate("sent")),
                 severity == null ? null : Severity.fromCap(severity), d.getString("urgency"), d.getString("certainty"),
                 d.getString("headline"), d.getList("settlementIds", String.class), recipients == null ? null : recipients.intValue(),
-                cancelled == null ? null : new AlertSummary.Cancellation(instant(cancelled.getDate("sent")),
+                states.state(d), cancelled == null ? null : new AlertSummary.Cancellation(instant(cancelled.getDate("sent")),
                         cancelled.getString("reason")));
     }
 

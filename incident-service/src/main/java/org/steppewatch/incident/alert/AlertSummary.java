@@ -13,12 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code /api/v1/alerts/{id}/deliveries} has them.
  *
  * @param recipients the subscriptions it went out to
- * @param cancelled  set once an AlertCancelled arrived for it
+ * @param state      CURRENT (the incident's alert in force), SUPERSEDED (a later version's alert replaced it) or
+ *                   CANCELLED (the incident was retracted)
+ * @param cancelled  when and why it was cancelled, for a cancelled alert
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AlertSummary(String alertId, String incidentId, Long incidentVersion, String msgType, Instant sent,
                     Severity severity, String urgency, String certainty, String headline, List<String> settlementIds,
-                    Integer recipients, Cancellation cancelled) {
+                    Integer recipients, String state, Cancellation cancelled) {
 
     record Cancellation(Instant sent, String reason) {
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.ReceivedEvent;
@@ -18,9 +19,10 @@ import org.steppewatch.incident.incident.IncidentStore;
 import org.steppewatch.incident.live.LiveUpdate;
 
 /**
- * Keeps the assessment read model and moves the assessed incident version to ASSESSED. Both
- * writes are idempotent, so a redelivered record changes nothing. A malformed payload throws and
- * ends on {@code assessments.v1.DLT} after the retries of the shared error handler.
+ * Keeps the assessment read model and moves the assessed incident version to ASSESSED; remembers withdrawals,
+ * which may arrive before the assessments they withdraw. A stale assessment (older than one stored, or of a
+ * withdrawn incident) changes nothing. Every write is idempotent, so a redelivered record changes nothing. A
+ * malformed payload throws and ends on {@code assessments.v1.DLT} after the retries of the shared error handler.
  */
 @Component
 class AssessmentListener {
@@ -42,13 +44,22 @@ class AssessmentListener {
     @KafkaListener(topics = Topics.ASSESSMENTS)
     void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
-        if (!(event.decode().orElse(null) instanceof IncidentAssessed assessed)) {
-            return; // a withdrawal, or a type this version does not know: nothing for the read model
+        var decoded = event.decode().orElse(null);
+        if (decoded instanceof AssessmentWithdrawn withdrawn) {
+            require(withdrawn.incidentId(), event);
+            assessments.withdraw(withdrawn, clock.instant());
+            log.info("assessments of incident {} withdrawn (v{})", withdrawn.incidentId(), withdrawn.incidentVersion());
+            return;
         }
-        if (assessed.incidentId() == null) {
-            throw new IllegalArgumentException("assessment " + event.id() + " has no incidentId");
+        if (!(decoded instanceof IncidentAssessed assessed)) {
+            return; // a type this version does not know: nothing for the read model
         }
-        assessments.save(assessed, clock.instant());
+        require(assessed.incidentId(), event);
+        if (!assessments.save(assessed, clock.instant())) {
+            log.info("assessment {} of incident {} v{} ignored: a newer one is stored or the incident's assessments "
+                    + "were withdrawn", event.id(), assessed.incidentId(), assessed.incidentVersion());
+            return;
+        }
         // a late assessment of an older version does not match the guard and leaves the status alone
         boolean changed = incidents.markAssessed(assessed.incidentId(), assessed.incidentVersion(), clock.instant());
         log.info("assessment {} of incident {} v{} stored{}", event.id(), assessed.incidentId(),
@@ -61,5 +72,11 @@ class AssessmentListener {
         // the stream is public: no names of staff on it
         update.put("assessment", assessed.withReportedBy(null));
         live.publishEvent(new LiveUpdate(LiveUpdate.ASSESSED, assessed.incidentId(), update));
+    }
+
+    private static void require(String incidentId, ReceivedEvent event) {
+        if (incidentId == null) {
+            throw new IllegalArgumentException("assessment event " + event.id() + " has no incidentId");
+        }
     }
 }

@@ -16,8 +16,10 @@ import org.steppewatch.eventing.OutboxMessage;
 
 /**
  * The MongoDB shape of an incident: {@code facts} (geometries as GeoJSON sub-documents, instants
- * as dates), {@code version}, {@code status}, timestamps, {@code lon}/{@code lat} copied from the
- * location for bounding-box queries, and the {@code outbox} of events still to publish.
+ * as dates), {@code version}, {@code status}, timestamps, {@code lastChange} (what made the current
+ * version, when and by whom), {@code lon}/{@code lat} copied from the location for bounding-box
+ * queries, and the {@code outbox} of events still to publish. Earlier versions live in
+ * {@link IncidentRevisions}, so the document stays the size of one version however often it changes.
  */
 final class IncidentDocuments {
 
@@ -32,9 +34,12 @@ final class IncidentDocuments {
     static final String REPORTED_AT = "reportedAt";
     static final String UPDATED_AT = "updatedAt";
     static final String RETRACTION = "retraction";
-    /** Every version's facts, oldest first, so the history survives revisions (written with each change). */
-    static final String REVISIONS = "revisions";
-    /** In each revision: who made that change. */
+    /** REPORTED, REVISED or RETRACTED, when and by whom: the current version's entry in the history. */
+    static final String LAST_CHANGE = "lastChange";
+    static final String CHANGE = "change";
+    static final String AT = "at";
+    static final String REASON = "reason";
+    /** Who made a change. */
     static final String BY = "by";
 
     private IncidentDocuments() {
@@ -50,44 +55,27 @@ final class IncidentDocuments {
                 .append(LAT, location.getY())
                 .append(REPORTED_AT, date(incident.reportedAt()))
                 .append(UPDATED_AT, date(incident.updatedAt()))
-                .append(REVISIONS, new ArrayList<>(List.of(revision(incident.version(), Revision.REPORTED,
-                        incident.reportedAt(), incident.facts(), null, by))));
+                .append(LAST_CHANGE, lastChange(Revision.REPORTED, incident.reportedAt(), by));
         document.append(OutboxMessage.FIELD, new ArrayList<>(List.of(outbox(pending))));
         return document;
     }
 
     /** @param by who made the change (absent in histories written before it was recorded) */
-    static Document revision(long version, String change, Instant at, IncidentFacts facts, String reason, ReportedBy by) {
-        Document document = new Document(VERSION, version).append("change", change).append("at", date(at));
-        putIfPresent(document, FACTS, facts == null ? null : facts(facts));
-        putIfPresent(document, "reason", reason);
-        putIfPresent(document, BY, by == null ? null : new Document("subject", by.subject()).append("name", by.name())
-                .append("mayIssue", by.mayIssue()));
+    static Document lastChange(String change, Instant at, ReportedBy by) {
+        Document document = new Document(CHANGE, change).append(AT, date(at));
+        putIfPresent(document, BY, byDocument(by));
         return document;
     }
 
-    private static ReportedBy by(Document revision) {
-        Document by = revision.get(BY, Document.class);
-        return by == null ? null : new ReportedBy(by.getString("subject"), by.getString("name"),
-                Boolean.TRUE.equals(by.getBoolean("mayIssue")));
+    static Document byDocument(ReportedBy by) {
+        return by == null ? null : new Document("subject", by.subject()).append("name", by.name())
+                .append("mayIssue", by.mayIssue());
     }
 
-    /**
-     * The stored history; an incident written before histories were kept gets one entry for its
-     * current version, the oldest one known.
-     */
-    static List<Revision> revisions(Document document) {
-        List<Document> stored = document.getList(REVISIONS, Document.class);
-        if (stored == null || stored.isEmpty()) {
-            Incident current = fromDocument(document);
-            return List.of(new Revision(current.version(), current.version() == 1 ? Revision.REPORTED : Revision.REVISED,
-                    current.updatedAt(), current.facts(), null, null));
-        }
-        return stored.stream().map(r -> {
-            Document facts = r.get(FACTS, Document.class);
-            return new Revision(number(r.get(VERSION)).longValue(), r.getString("change"), instant(r.getDate("at")),
-                    facts == null ? null : readFacts(facts), r.getString("reason"), by(r));
-        }).toList();
+    static ReportedBy by(Document change) {
+        Document by = change.get(BY, Document.class);
+        return by == null ? null : new ReportedBy(by.getString("subject"), by.getString("name"),
+                Boolean.TRUE.equals(by.getBoolean("mayIssue")));
     }
 
     static Document outbox(OutboxMessage message) {
@@ -145,7 +133,7 @@ final class IncidentDocuments {
                         : new Incident.Retraction(retraction.getString("reason"), instant(retraction.getDate("retractedAt"))));
     }
 
-    private static IncidentFacts readFacts(Document facts) {
+    static IncidentFacts readFacts(Document facts) {
         Document weather = facts.get("weather", Document.class);
         return new IncidentFacts(
                 facts.getString("title"),
@@ -176,7 +164,7 @@ final class IncidentDocuments {
         return document == null ? null : GeoJsonModule.read(document.toJson());
     }
 
-    private static void putIfPresent(Document document, String key, Object value) {
+    static void putIfPresent(Document document, String key, Object value) {
         if (value != null) {
             document.append(key, value);
         }
@@ -186,11 +174,11 @@ final class IncidentDocuments {
         return instant == null ? null : Date.from(instant);
     }
 
-    private static Instant instant(Date date) {
+    static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 
-    private static Number number(Object value) {
+    static Number number(Object value) {
         return (Number) value;
     }
 

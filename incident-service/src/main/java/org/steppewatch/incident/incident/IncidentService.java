@@ -33,12 +33,15 @@ class IncidentService {
     private final OutboxRelay outboxRelay;
     private final Clock clock;
     private final ApplicationEventPublisher live;
+    private final EventSizeLimit eventSize;
 
-    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock, ApplicationEventPublisher live) {
+    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock, ApplicationEventPublisher live,
+                    EventSizeLimit eventSize) {
         this.store = store;
         this.outboxRelay = outboxRelay;
         this.clock = clock;
         this.live = live;
+        this.eventSize = eventSize;
     }
 
     Incident report(IncidentRequest request) {
@@ -47,7 +50,9 @@ class IncidentService {
         String id = UUID.randomUUID().toString();
         ReportedBy by = caller();
         Incident incident = new Incident(id, 1, IncidentStatus.REPORTED, facts, now, now, null);
-        store.insert(incident, by, OutboxMessage.of(new IncidentReported(id, 1, now, facts, by), now));
+        OutboxMessage reported = OutboxMessage.of(new IncidentReported(id, 1, now, facts, by), now);
+        eventSize.check(reported);
+        store.insert(incident, by, reported);
         outboxRelay.wake();
         announce(incident);
         return incident;
@@ -75,6 +80,7 @@ class IncidentService {
         long expected = expectedVersion(id, ifMatch);
         ReportedBy by = caller();
         OutboxMessage revised = OutboxMessage.of(new IncidentRevised(id, expected + 1, now, facts, by), now);
+        eventSize.check(revised);
         Incident incident = store.revise(id, expected, facts, now, by, revised)
                 .orElseThrow(() -> whyNot(id, ifMatch));
         outboxRelay.wake();

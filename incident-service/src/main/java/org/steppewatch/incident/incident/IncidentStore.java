@@ -23,15 +23,18 @@ import org.steppewatch.eventing.OutboxMessage;
 
 /**
  * The {@code incidents} collection. Every state change is one single-document write that also
- * appends the announcing event to the document's outbox, guarded by the version the caller saw.
+ * appends the announcing event to the document's outbox, guarded by the version the caller saw;
+ * the version it replaces is copied to {@link IncidentRevisions} first.
  */
 @Component
 public class IncidentStore {
 
     private final MongoTemplate mongo;
+    private final IncidentRevisions history;
 
-    IncidentStore(MongoTemplate mongo) {
+    IncidentStore(MongoTemplate mongo, IncidentRevisions history) {
         this.mongo = mongo;
+        this.history = history;
     }
 
     void insert(Incident incident, ReportedBy by, OutboxMessage reported) {
@@ -39,21 +42,30 @@ public class IncidentStore {
     }
 
     Optional<Incident> find(String id) {
-        Query query = byId(id);
-        // the history only for /revisions, the outbox never
-        query.fields().exclude(IncidentDocuments.REVISIONS).exclude(OutboxMessage.FIELD);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
-                .map(IncidentDocuments::fromDocument);
+        return findDocument(id).map(IncidentDocuments::fromDocument);
     }
 
     /** @return the incident's versions, oldest first; empty when there is no such incident */
     Optional<List<Revision>> revisions(String id) {
-        return Optional.ofNullable(mongo.findOne(byId(id), Document.class, COLLECTION))
-                .map(IncidentDocuments::revisions);
+        return findDocument(id).map(history::of);
+    }
+
+    private Optional<Document> findDocument(String id) {
+        Query query = byId(id);
+        query.fields().exclude(OutboxMessage.FIELD);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION));
     }
 
     public boolean exists(String id) {
         return mongo.exists(byId(id), COLLECTION);
+    }
+
+    /** @return the incident's status; empty when there is no such incident */
+    public Optional<IncidentStatus> status(String id) {
+        Query query = byId(id);
+        query.fields().include(IncidentDocuments.STATUS);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(d -> IncidentStatus.valueOf(d.getString(IncidentDocuments.STATUS)));
     }
 
     record Page(List<Incident> items, long total) {
@@ -86,7 +98,7 @@ public class IncidentStore {
                 .with(Sort.by(Sort.Order.desc(IncidentDocuments.OCCURRED_AT), Sort.Order.asc("_id")))
                 .skip((long) filter.page() * filter.size())
                 .limit(filter.size());
-        page.fields().exclude(OutboxMessage.FIELD).exclude(IncidentDocuments.REVISIONS);
+        page.fields().exclude(OutboxMessage.FIELD);
         List<Incident> items = mongo.find(page, Document.class, COLLECTION).stream()
                 .map(IncidentDocuments::fromDocument)
                 .toList();
@@ -104,8 +116,7 @@ public class IncidentStore {
                 .set(IncidentDocuments.VERSION, expectedVersion + 1)
                 .set(IncidentDocuments.STATUS, IncidentStatus.REVISED.name())
                 .set(IncidentDocuments.UPDATED_AT, IncidentDocuments.date(now))
-                .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.REVISED, now,
-                        facts, null, by))
+                .set(IncidentDocuments.LAST_CHANGE, IncidentDocuments.lastChange(Revision.REVISED, now, by))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(revised));
         return modify(id, expectedVersion, update);
     }
@@ -119,8 +130,8 @@ public class IncidentStore {
                 .set(IncidentDocuments.UPDATED_AT, IncidentDocuments.date(retraction.retractedAt()))
                 .set(IncidentDocuments.RETRACTION, new Document("reason", retraction.reason())
                         .append("retractedAt", IncidentDocuments.date(retraction.retractedAt())))
-                .push(IncidentDocuments.REVISIONS, IncidentDocuments.revision(expectedVersion + 1, Revision.RETRACTED,
-                        retraction.retractedAt(), null, retraction.reason(), by))
+                .set(IncidentDocuments.LAST_CHANGE, IncidentDocuments.lastChange(Revision.RETRACTED,
+                        retraction.retractedAt(), by))
                 .push(OutboxMessage.FIELD, IncidentDocuments.outbox(retracted));
         return modify(id, expectedVersion, update);
     }
@@ -142,11 +153,21 @@ public class IncidentStore {
     }
 
     private Optional<Incident> modify(String id, long expectedVersion, Update update) {
+        Optional<Document> current = findDocument(id).filter(d -> changeable(d, expectedVersion));
+        if (current.isEmpty()) {
+            return Optional.empty(); // nothing written: the caller tells why
+        }
+        history.keep(current.get());
         Query guard = byId(id).addCriteria(where(IncidentDocuments.VERSION).is(expectedVersion)
                 .and(IncidentDocuments.STATUS).ne(IncidentStatus.RETRACTED.name()));
         Document modified = mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true),
                 Document.class, COLLECTION);
         return Optional.ofNullable(modified).map(IncidentDocuments::fromDocument);
+    }
+
+    private static boolean changeable(Document incident, long expectedVersion) {
+        return IncidentDocuments.number(incident.get(IncidentDocuments.VERSION)).longValue() == expectedVersion
+                && !IncidentStatus.RETRACTED.name().equals(incident.getString(IncidentDocuments.STATUS));
     }
 
     private static Query byId(String id) {

@@ -57,6 +57,7 @@ class AlertReadModelTest extends ServiceTestBase {
         assertThat(first.path("recipients").asInt()).isEqualTo(3);
         assertThat(first.path("settlementIds").get(0).asString()).isEqualTo("gn:1521368");
         assertThat(first.has("cancelled")).isFalse();
+        assertThat(first.path("state").asString()).isEqualTo("CURRENT");
 
         kafka.awaitConsumed(GROUP_ID, kafka.publish(new AlertCancelled(alert.alertId(), incidentId, 2,
                 Instant.parse("2020-06-02T10:00:00Z"), "incident retracted"), UUID.randomUUID().toString()));
@@ -82,6 +83,38 @@ class AlertReadModelTest extends ServiceTestBase {
         assertThat(listed.get(1).path("alertId").asString()).isEqualTo(alertId);
         assertThat(listed.get(1).path("cancelled").path("reason").asString()).isEqualTo("retracted");
         assertThat(listed.get(1).path("incidentVersion").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anAlertIssuedAfterTheIncidentsCancellationIsListedCancelledAndNoneIsCurrent() {
+        // notification-service's Cancel has an id of its own and carries the retracting version
+        kafka.publish(new AlertCancelled(UUID.randomUUID().toString(), incidentId, 3, Instant.parse("2020-06-02T10:00:00Z"),
+                "incident retracted"), UUID.randomUUID().toString());
+        kafka.publish(issued(UUID.randomUUID().toString(), 1, "Alert"), UUID.randomUUID().toString());
+        kafka.awaitConsumed(GROUP_ID, kafka.publish(issued(UUID.randomUUID().toString(), 2, "Update"),
+                UUID.randomUUID().toString()));
+
+        JsonNode listed = json(get("/api/v1/incidents/" + incidentId + "/alerts"));
+
+        assertThat(listed).extracting(a -> a.path("incidentVersion").asLong()).containsExactly(1L, 2L);
+        assertThat(listed).extracting(a -> a.path("state").asString()).containsExactly("CANCELLED", "CANCELLED");
+        assertThat(listed).extracting(a -> a.path("cancelled").path("reason").asString())
+                .containsExactly("incident retracted", "incident retracted");
+    }
+
+    @Test
+    void anOlderVersionsAlertArrivingLastIsSupersededAndTheNewerStaysCurrent() {
+        AlertIssued update = issued(UUID.randomUUID().toString(), 2, "Update");
+        String updateEventId = UUID.randomUUID().toString();
+        kafka.publish(update, updateEventId);
+        kafka.publish(issued(UUID.randomUUID().toString(), 1, "Alert"), UUID.randomUUID().toString());
+        kafka.awaitConsumed(GROUP_ID, kafka.publish(update, updateEventId));
+
+        JsonNode listed = json(get("/api/v1/incidents/" + incidentId + "/alerts"));
+
+        assertThat(listed).extracting(a -> a.path("msgType").asString()).containsExactly("Alert", "Update");
+        assertThat(listed).extracting(a -> a.path("state").asString()).containsExactly("SUPERSEDED", "CURRENT");
+        assertThat(listed.get(1).path("alertId").asString()).isEqualTo(update.alertId());
     }
 
     @Test
