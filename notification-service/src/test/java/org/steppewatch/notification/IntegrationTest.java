@@ -326,4 +326,13 @@ public abstract class IntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
+
+    /** The alert's only delivery (the test's subscription is the only one matching), once it reaches {@code state}. */
+    protected JsonNode awaitOnlyDelivery(String alertId, String state) {
+        return org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode deliveries = deliveries(alertId);
+            assertThat(deliveries.size()).isLessThanOrEqualTo(1);
+            return deliveries.isEmpty() ? null : deliveries.get(0);
+        }, d -> d != null && state.equals(d.get("state").stringValue()));
+    }
 }

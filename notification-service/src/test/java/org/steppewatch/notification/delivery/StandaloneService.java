@@ -34,9 +34,15 @@ import org.steppewatch.testsupport.TestInfrastructure;
  */
 final class StandaloneService {
 
-    static final Map<String, Object> ULYTAU_AREA = Map.of("type", "Polygon", "coordinates",
-            List.of(List.of(List.of(66.4, 47.4), List.of(66.6, 47.4), List.of(66.6, 47.6), List.of(66.4, 47.6),
-                    List.of(66.4, 47.4))));
+    static final Map<String, Object> ULYTAU_AREA = square(66.4, 47.4);
+    /** Another, for a test whose alerts must not reach the subscriptions of {@link #ULYTAU_AREA}. */
+    static final Map<String, Object> ZHEZKAZGAN_AREA = square(67.6, 47.7);
+
+    /** A GeoJSON polygon of 0.2° × 0.2° from its south-west corner. */
+    private static Map<String, Object> square(double lon, double lat) {
+        return Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(lon, lat), List.of(lon + 0.2, lat),
+                List.of(lon + 0.2, lat + 0.2), List.of(lon, lat + 0.2), List.of(lon, lat))));
+    }
 
     /** @param extra properties added to, or replacing, the test defaults */
     static ConfigurableApplicationContext start(String mongoUri, String database, int mailPort, Map<String, String> extra) {
@@ -67,6 +73,11 @@ final class StandaloneService {
 
     /** An assessment of {@code incidentId}, version 1, whose screening zone covers {@link #ULYTAU_AREA}. */
     static void publish(String incidentId) throws Exception {
+        publish(incidentId, new Envelope(66.45, 66.55, 47.45, 47.55));
+    }
+
+    /** An assessment of {@code incidentId}, version 1, with a screening zone of {@code zone}. */
+    static void publish(String incidentId, Envelope zone) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -75,7 +86,7 @@ final class StandaloneService {
                 new IncidentAssessed.IncidentSummary("Stage impact near Baikonur", IncidentCategory.STAGE_IMPACT,
                         Instant.now(), Geo.point(63.3, 45.6)),
                 null, List.of(new IncidentAssessed.HazardZone("SCREENING", "UDMH", null, null,
-                Geo.FACTORY.toGeometry(new Envelope(66.45, 66.55, 47.45, 47.55)), "screening", List.of())),
+                Geo.FACTORY.toGeometry(zone), "screening", List.of())),
                 List.of(), List.of(), Severity.SEVERE, "Expected", "Likely", "test");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId,
