@@ -321,6 +321,14 @@ public abstract class IntegrationTest {
         }, id -> id != null);
     }
 
+    /** The id of the incident's newest alert, once it has {@code count} alerts. */
+    protected String newestAlertIdOnceThereAre(String incident, int count) {
+        return org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
+            return alerts.size() == count ? alerts.get(0).get("id").stringValue() : null;
+        }, id -> id != null);
+    }
+
     protected JsonNode deliveries(String alertId) throws Exception {
         HttpResponse<String> response = getAsIssuer("/api/v1/alerts/" + alertId + "/deliveries");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

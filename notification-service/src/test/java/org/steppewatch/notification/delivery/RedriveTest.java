@@ -105,10 +105,7 @@ class RedriveTest extends IntegrationTest {
         String first = alertIdOf(incident);
         awaitOnlyDelivery(first, "FAILED");
         publish(assessment(incident, 2, Severity.SEVERE, zoneAroundBaikonur()));
-        String second = await().atMost(DEADLINE).until(() -> {
-            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
-            return alerts.size() == 2 ? alerts.get(0).get("id").stringValue() : null;
-        }, id -> id != null);
+        String second = newestAlertIdOnceThereAre(incident, 2);
         awaitOnlyDelivery(second, "FAILED");
 
         try (WebhookReceiver receiver = WebhookReceiver.startOn(port)) {

@@ -19,13 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** A subscriber's last message is the incident's latest: across retries, and while an older one is on the wire. */
 class SubscriberOrderTest extends IntegrationTest {
 
-    private String secondAlertOf(String incident) {
-        return await().atMost(DEADLINE).until(() -> {
-            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
-            return alerts.size() == 2 ? alerts.get(0).get("id").stringValue() : null;
-        }, id -> id != null);
-    }
-
     private static List<String> alertIdsReceived(WebhookReceiver receiver) {
         return receiver.requests().stream().map(r -> JSON.readTree(r.body()).at("/data/id").stringValue()).toList();
     }
@@ -40,7 +33,7 @@ class SubscriberOrderTest extends IntegrationTest {
         String first = alertIdOf(incident);
         awaitOnlyDelivery(first, "RETRYING");
         publish(assessment(incident, 2, Severity.SEVERE, zoneAroundBaikonur()));
-        String second = secondAlertOf(incident);
+        String second = newestAlertIdOnceThereAre(incident, 2);
         awaitOnlyDelivery(second, "RETRYING");
 
         try (WebhookReceiver receiver = WebhookReceiver.startOn(port)) {
@@ -64,7 +57,7 @@ class SubscriberOrderTest extends IntegrationTest {
             await().atMost(DEADLINE).until(() -> receiver.open() == 1);
             // v1 is on the wire now; v2 is issued meanwhile
             publish(assessment(incident, 2, Severity.SEVERE, zoneAroundBaikonur()));
-            String second = secondAlertOf(incident);
+            String second = newestAlertIdOnceThereAre(incident, 2);
 
             JsonNode v2 = await().atMost(DEADLINE).until(() -> deliveries(second),
                     d -> d.size() == 1 && d.get(0).get("attempts").size() >= 1).get(0);
