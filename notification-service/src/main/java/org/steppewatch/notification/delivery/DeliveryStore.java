@@ -85,7 +85,7 @@ public class DeliveryStore {
 
     /**
      * Inserts the deliveries that do not exist yet already leased to {@code lease}, for the worker of
-     * this instance to send without claiming them (see {@link DeliveryWorker#handOver}).
+     * this instance to send without claiming them (see {@link DeliveryWorker#createAndHandOver}).
      *
      * @return the documents inserted (not those that existed already)
      */
