@@ -13,6 +13,10 @@ public final class EventTypes {
     public static final String ASSESSMENT_WITHDRAWN = "org.steppewatch.incident.assessment-withdrawn.v1";
     public static final String ALERT_ISSUED = "org.steppewatch.alert.issued.v1";
     public static final String ALERT_CANCELLED = "org.steppewatch.alert.cancelled.v1";
+    /** Operational (on {@link Topics#OPERATIONS}, not for partners): a delivery given up after its last attempt. */
+    public static final String DELIVERY_EXHAUSTED = "org.steppewatch.delivery.exhausted.v1";
+    /** Operational: a webhook subscription disabled after failing for days. */
+    public static final String ENDPOINT_DISABLED = "org.steppewatch.endpoint.disabled.v1";
 
     private static final Map<String, Class<? extends SteppeWatchEvent>> RECORDS = Map.of(
             INCIDENT_REPORTED, IncidentReported.class,
@@ -23,8 +27,18 @@ public final class EventTypes {
             ALERT_ISSUED, AlertIssued.class,
             ALERT_CANCELLED, AlertCancelled.class);
 
+    private static final Map<String, Class<? extends OperationalEvent>> OPERATIONAL = Map.of(
+            DELIVERY_EXHAUSTED, DeliveryExhausted.class,
+            ENDPOINT_DISABLED, EndpointDisabled.class);
+
+    /** The record of a public event type; empty for operational and unknown types. */
     public static Optional<Class<? extends SteppeWatchEvent>> recordFor(String type) {
         return Optional.ofNullable(type).map(RECORDS::get);
+    }
+
+    /** The record of an operational event type ({@link Topics#OPERATIONS}); empty for the others. */
+    public static Optional<Class<? extends OperationalEvent>> operationalRecordFor(String type) {
+        return Optional.ofNullable(type).map(OPERATIONAL::get);
     }
 
     private EventTypes() {

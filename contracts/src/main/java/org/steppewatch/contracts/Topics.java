@@ -1,11 +1,16 @@
 package org.steppewatch.contracts;
 
-/** Kafka topics of the public v1 contract. The record key on every topic is the incident id. */
+/** Kafka topics of the public v1 contract (the record key on each is the incident id), and the operators' topic. */
 public final class Topics {
 
     public static final String INCIDENTS = "incidents.v1";
     public static final String ASSESSMENTS = "assessments.v1";
     public static final String ALERTS = "alerts.v1";
+    /**
+     * Operational events ({@link OperationalEvent}) for the deployment's operators: not part of the
+     * partner contract, keyed by incident id or, where there is none, subscription id.
+     */
+    public static final String OPERATIONS = "operations.v1";
 
     /** Records a consumer could not process after its retries land here, never silently dropped. */
     public static String deadLetter(String topic) {

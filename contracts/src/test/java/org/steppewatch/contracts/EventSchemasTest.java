@@ -232,8 +232,9 @@ class EventSchemasTest {
         return (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
     }
 
+    /** The public event types: every type constant but the operational ones, which are not for partners. */
     private static List<String> eventTypes() {
-        List<String> types = Arrays.stream(EventTypes.class.getFields())
+        List<String> all = Arrays.stream(EventTypes.class.getFields())
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
                 .map(f -> {
                     try {
@@ -243,6 +244,10 @@ class EventSchemasTest {
                     }
                 })
                 .toList();
+        List<String> operational = all.stream().filter(t -> EventTypes.operationalRecordFor(t).isPresent()).toList();
+        assertThat(operational).containsExactlyInAnyOrder("org.steppewatch.delivery.exhausted.v1",
+                "org.steppewatch.endpoint.disabled.v1");
+        List<String> types = all.stream().filter(t -> !operational.contains(t)).toList();
         assertThat(types).hasSize(7).allSatisfy(t -> assertThat(EventTypes.recordFor(t)).isPresent());
         return types;
     }

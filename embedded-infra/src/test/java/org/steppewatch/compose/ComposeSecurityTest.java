@@ -32,10 +32,10 @@ class ComposeSecurityTest {
     private static final List<String> PUBLIC_TOPICS = List.of("incidents.v1", "assessments.v1", "alerts.v1");
 
     /** Who produces and who consumes which topic: the topic table of the design and the services' listeners. */
-    private static final Map<String, String> PRODUCES = Map.of(
-            "incident-service", "incidents.v1",
-            "analysis-service", "assessments.v1",
-            "notification-service", "alerts.v1");
+    private static final Map<String, List<String>> PRODUCES = Map.of(
+            "incident-service", List.of("incidents.v1"),
+            "analysis-service", List.of("assessments.v1"),
+            "notification-service", List.of("alerts.v1", "operations.v1"));
     private static final Map<String, List<String>> CONSUMES = Map.of(
             "incident-service", List.of("assessments.v1", "alerts.v1"),
             "analysis-service", List.of("incidents.v1"),
@@ -92,9 +92,10 @@ class ComposeSecurityTest {
     void eachServiceMayProduceAndConsumeExactlyItsOwnTopics() {
         for (String service : SERVICES) {
             Set<Acl> expected = new HashSet<>();
-            String produced = PRODUCES.get(service);
-            expected.add(new Acl(service, "Write", "topic:" + produced));
-            expected.add(new Acl(service, "Describe", "topic:" + produced));
+            for (String produced : PRODUCES.get(service)) {
+                expected.add(new Acl(service, "Write", "topic:" + produced));
+                expected.add(new Acl(service, "Describe", "topic:" + produced));
+            }
             expected.add(new Acl(service, "IdempotentWrite", "cluster"));
             for (String consumed : CONSUMES.get(service)) {
                 expected.add(new Acl(service, "Read", "topic:" + consumed));
@@ -118,7 +119,8 @@ class ComposeSecurityTest {
                 "incident-service", "analysis-service", "notification-service", "partner");
         assertThat(files.read("compose/kafka/setup.sh"))
                 .contains("scram_user partner \"$PARTNER_PASSWORD\"")
-                .contains("for topic in " + String.join(" ", PUBLIC_TOPICS) + "; do");
+                .contains("for topic in " + String.join(" ", PUBLIC_TOPICS) + "; do")
+                .contains("--topic operations.v1 --partitions 3");
     }
 
     @Test

@@ -18,4 +18,9 @@ public record OutboxMessage(String eventId, String type, String topic, String ke
         return new OutboxMessage(UUID.randomUUID().toString(), event.eventType(), event.topic(), event.incidentId(),
                 time, EventJson.write(event));
     }
+
+    /** An event outside the public contract (an operational one), already serialised by its producer. */
+    public static OutboxMessage ofOperational(String type, String topic, String key, String payload, Instant time) {
+        return new OutboxMessage(UUID.randomUUID().toString(), type, topic, key, time, payload);
+    }
 }

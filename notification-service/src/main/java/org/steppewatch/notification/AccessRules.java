@@ -20,7 +20,7 @@ import org.steppewatch.security.ServiceSecurity;
  * token or the link mailed to them is the proof, checked by the subscription feature); alerts, CAP, the feed and
  * the page are public. Who received an alert, recipient by recipient, is for issuers and admins: the public sees
  * counts. Drafts (alerts awaiting an issuer) are listed for any signed-in role; only an issuer approves or rejects
- * one.
+ * one. Sending FAILED deliveries again (redrive) is for admins.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(SecuritySupportConfiguration.class)
@@ -33,6 +33,7 @@ class AccessRules {
                         "/api/v1/subscriptions/*/unsubscribe").permitAll()
                 .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
                 .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN)
+                .requestMatchers(POST, "/api/v1/deliveries/redrive").hasRole(Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/alerts/*/approval", "/api/v1/alerts/*/rejection").hasRole(Roles.ISSUER)
                 .requestMatchers(draftListing()).hasAnyRole(Roles.ANALYST, Roles.ISSUER, Roles.ADMIN));
     }

@@ -52,14 +52,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service on a random port against the real Kafka broker and MongoDB of {@link TestInfrastructure}.
  * Every subclass shares this one Spring context (same configuration); each test uses its own
- * incident ids and deletes the subscriptions it made. Retries are fast here: 100 ms doubling to 1 s.
+ * incident ids and deletes the subscriptions it made. Retries are fast here: {@link #RETRY_SCHEDULE}.
  * Webhooks may go to loopback receivers, and names resolve through {@link TestResolver}.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=" + NotificationServiceApplication.CONFIG_NAME,
-                "steppewatch.delivery.initial-backoff=100ms",
-                "steppewatch.delivery.max-backoff=1s",
+                "steppewatch.delivery.retry-schedule=" + IntegrationTest.RETRY_SCHEDULE,
                 "steppewatch.delivery.poll-interval=50ms",
                 "steppewatch.delivery.request-timeout=1s",
                 "steppewatch.delivery.connect-timeout=1s",
@@ -75,6 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "management.endpoint.health.show-details=always"})
 @Import(TestResolver.Config.class)
 public abstract class IntegrationTest {
+
+    /** Eight attempts, as in production, but within about 4.5 s instead of 27.5 h. */
+    public static final String RETRY_SCHEDULE = "0s,100ms,200ms,400ms,800ms,1s,1s,1s";
 
     /** The hard deadline of one webhook attempt here (15 s in production). */
     public static final long ATTEMPT_DEADLINE_MILLIS = 2000;
@@ -319,9 +321,26 @@ public abstract class IntegrationTest {
         }, id -> id != null);
     }
 
+    /** The id of the incident's newest alert, once it has {@code count} alerts. */
+    protected String newestAlertIdOnceThereAre(String incident, int count) {
+        return org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode alerts = json(get("/api/v1/alerts?incidentId=" + incident));
+            return alerts.size() == count ? alerts.get(0).get("id").stringValue() : null;
+        }, id -> id != null);
+    }
+
     protected JsonNode deliveries(String alertId) throws Exception {
         HttpResponse<String> response = getAsIssuer("/api/v1/alerts/" + alertId + "/deliveries");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
+    }
+
+    /** The alert's only delivery (the test's subscription is the only one matching), once it reaches {@code state}. */
+    protected JsonNode awaitOnlyDelivery(String alertId, String state) {
+        return org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode deliveries = deliveries(alertId);
+            assertThat(deliveries.size()).isLessThanOrEqualTo(1);
+            return deliveries.isEmpty() ? null : deliveries.get(0);
+        }, d -> d != null && state.equals(d.get("state").stringValue()));
     }
 }

@@ -22,6 +22,19 @@ public interface AlertPayloads {
      */
     record AlertPayload(String id, String msgType, Instant sent, boolean cancelled, String cap,
                         Map<String, Object> data, Map<String, Text> texts) {
+
+        /**
+         * The newer message of the incident that replaced this one: the Cancel that withdrew it, else the
+         * Update that superseded it (the {@code cancelledBy} and {@code supersededBy} the alert feature
+         * puts in {@code data}); null while it stands. A Cancel is never replaced.
+         */
+        public String replacedBy() {
+            if ("Cancel".equals(msgType)) {
+                return null;
+            }
+            Object by = data.get("cancelledBy") != null ? data.get("cancelledBy") : data.get("supersededBy");
+            return by == null ? null : by.toString();
+        }
     }
 
     record Text(String headline, String description, String instruction) {

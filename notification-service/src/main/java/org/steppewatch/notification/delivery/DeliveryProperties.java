@@ -1,17 +1,17 @@
 package org.steppewatch.notification.delivery;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How deliveries are attempted.
  *
- * @param maxAttempts        attempts before a delivery is FAILED
- * @param initialBackoff     wait after the first failed attempt
- * @param multiplier         growth of the wait per further failure
- * @param maxBackoff         the longest wait
+ * @param retrySchedule      the waits of one round of attempts ({@link RetrySchedule}): its length is the number of
+ *                           attempts before a delivery is FAILED
  * @param jitter             relative spread of each wait (0.2 = ±20 %), so receivers coming back are not stampeded
+ * @param disableAfter       a webhook subscription whose every attempt failed for this long is disabled
  * @param concurrency        requests in flight at once, all endpoints together
  * @param perHostConcurrency requests in flight at once to one host (webhook host:port, or the SMTP server),
  *                           so one community's small server is not flooded and a slow one cannot take every slot
@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimBatch         deliveries claimed by one lease update
  * @param maxOutstanding     claimed deliveries not yet recorded, at most: the depth of the pipeline
  * @param pollInterval       how often the worker looks for due deliveries when nobody wakes it
- * @param lease              how long a claimed delivery is reserved for one worker; longer than any attempt
+ * @param lease              how long a claim reserves a delivery for one worker, renewed every third of it while the
+ *                           worker still has it; longer than any attempt and its recording
  * @param connectTimeout     connect timeout of every attempt (HTTP and SMTP), per endpoint
  * @param requestTimeout     time for an answer of every attempt (HTTP: until the response headers; SMTP: per read)
  * @param attemptDeadline    the most one webhook attempt may take in all (connect, TLS, request, response): a
@@ -27,18 +28,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workerEnabled      false leaves deliveries untouched (another instance sends them; tests)
  */
 @ConfigurationProperties("steppewatch.delivery")
-record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
-                          Double jitter, Integer concurrency, Integer perHostConcurrency, Integer mailConcurrency,
+record DeliveryProperties(List<Duration> retrySchedule, Double jitter, Duration disableAfter, Integer concurrency, Integer perHostConcurrency, Integer mailConcurrency,
                           Integer claimBatch, Integer maxOutstanding, Duration pollInterval, Duration lease,
                           Duration connectTimeout, Duration requestTimeout, Duration attemptDeadline,
                           Boolean workerEnabled) {
 
     DeliveryProperties {
-        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
-        initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
-        multiplier = multiplier == null ? 2.0 : multiplier;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+        retrySchedule = retrySchedule == null ? SVIX : List.copyOf(retrySchedule);
         jitter = jitter == null ? 0.2 : jitter;
+        disableAfter = disableAfter == null ? Duration.ofDays(5) : disableAfter;
         concurrency = concurrency == null ? 64 : concurrency;
         perHostConcurrency = perHostConcurrency == null ? 8 : perHostConcurrency;
         mailConcurrency = mailConcurrency == null ? 4 : mailConcurrency;
@@ -50,12 +48,13 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         attemptDeadline = attemptDeadline == null ? Duration.ofSeconds(15) : attemptDeadline;
         workerEnabled = workerEnabled == null || workerEnabled;
-        if (maxAttempts < 1 || concurrency < 1 || perHostConcurrency < 1 || mailConcurrency < 1 || claimBatch < 1
-                || maxOutstanding < claimBatch || multiplier < 1 || jitter < 0 || jitter >= 1
-                || attemptDeadline.isNegative() || attemptDeadline.isZero()) {
-            throw new IllegalArgumentException("steppewatch.delivery: need max-attempts, concurrency, per-host-concurrency, "
-                    + "mail-concurrency and claim-batch >= 1, max-outstanding >= claim-batch, multiplier >= 1, 0 <= jitter < 1 "
-                    + "and attempt-deadline > 0");
+        new RetrySchedule(retrySchedule, jitter);
+        if (concurrency < 1 || perHostConcurrency < 1 || mailConcurrency < 1 || claimBatch < 1
+                || maxOutstanding < claimBatch || attemptDeadline.isNegative() || attemptDeadline.isZero()
+                || disableAfter.isNegative() || disableAfter.isZero()) {
+            throw new IllegalArgumentException("steppewatch.delivery: need concurrency, per-host-concurrency, "
+                    + "mail-concurrency and claim-batch >= 1, max-outstanding >= claim-batch, attempt-deadline > 0 "
+                    + "and disable-after > 0");
         }
         if (lease.compareTo(longestAttempt(connectTimeout, requestTimeout, attemptDeadline).plus(RECORD_MARGIN)) <= 0) {
             throw new IllegalArgumentException("steppewatch.delivery.lease must be longer than attempt-deadline (and "
@@ -63,6 +62,10 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
                     + " s, or a slow attempt could be sent twice");
         }
     }
+
+    /** Svix's schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+    static final List<Duration> SVIX = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
 
     /** Time allowed, within the lease, for an attempt's outcome to be written after the attempt ends. */
     static final Duration RECORD_MARGIN = Duration.ofSeconds(5);
@@ -88,7 +91,12 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
         return attemptDeadline.compareTo(timeouts) > 0 ? attemptDeadline : timeouts;
     }
 
-    Backoff backoff() {
-        return new Backoff(initialBackoff, multiplier, maxBackoff, jitter);
+    RetrySchedule schedule() {
+        return new RetrySchedule(retrySchedule, jitter);
+    }
+
+    /** How often the leases of claimed deliveries still being worked on are extended: three times a lease. */
+    Duration renewEvery() {
+        return lease.dividedBy(3);
     }
 }

@@ -1,8 +1,9 @@
 package org.steppewatch.notification.delivery;
 
 /**
- * PENDING -> SENT, or PENDING -> RETRYING -> ... -> SENT | FAILED. CANCELLED when there is nobody
- * or nothing left to deliver to: the subscription was deleted, the alert was cancelled before it
+ * PENDING -> SENT, or PENDING -> RETRYING -> ... -> SENT | FAILED; an admin's redrive takes FAILED back
+ * to PENDING for a new round. CANCELLED when there is nobody or nothing left to deliver to: the
+ * subscription was deleted or disabled, a newer message of the incident replaced the alert before it
  * went out, the e-mail subscription was confirmed already.
  */
 enum DeliveryState {

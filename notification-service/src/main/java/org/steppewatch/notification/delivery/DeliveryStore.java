@@ -8,36 +8,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.steppewatch.contracts.ZoneLevels;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * Deliveries are documents, so a restart loses none: whatever is PENDING or RETRYING is picked up
  * again. A worker claims a batch by stamping a lease (token + expiry) on due deliveries in one
- * update; every state change after an attempt is guarded by that token, and written together with
- * the rest of the batch in one unordered bulk request. The embedded MongoDB answers a single
+ * update, renews it while it works on them ({@link Leases}), and writes every state change after an
+ * attempt only where that token still holds the delivery, together with the rest of the batch in one
+ * unordered bulk request. The embedded MongoDB answers a single
  * operation in about half a millisecond but takes thousands of documents a second in bulk, so the
  * hot path never writes one delivery at a time.
  */
@@ -49,21 +43,32 @@ public class DeliveryStore {
     static final String KIND_CONFIRMATION = "confirmation";
     /** Insert this many per bulk request during a fan-out. */
     private static final int BATCH = 1000;
-    private static final Date NO_LEASE = new Date(0);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final List<String> OPEN = List.of(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name());
+    static final Date NO_LEASE = new Date(0);
+    static final List<String> OPEN = List.of(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name());
     /** Deliveries are spread over this many buckets; a claim takes the due ones of a range of buckets. */
     static final int BUCKETS = 1024;
-    /** A lease must have this much time left for its holder to still decide a delivery's state. */
-    static final java.time.Duration FENCE = java.time.Duration.ofSeconds(2);
+    /** Attempts made before the current round (a redrive starts a new one); absent: 0. */
+    static final String ROUND_START = "roundStart";
 
     private final MongoTemplate mongo;
+    private final DeliveryQueries queries;
+    private final OutcomeWrites writes;
 
     DeliveryStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.queries = new DeliveryQueries(mongo);
+        this.writes = new OutcomeWrites(mongo);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alertId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("leaseToken", Sort.Direction.ASC).sparse());
+        // an older message of the incident in flight (Ordering); a subscription's deliveries (redrive, disabling)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("incidentId", Sort.Direction.ASC).on("leaseUntil", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("subscriptionId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(Exhaustion.PENDING, Sort.Direction.ASC).sparse());
+    }
+
+    DeliveryQueries queries() {
+        return queries;
     }
 
     /** Inserts the deliveries that do not exist yet; existing ones (a redelivered assessment) are left alone. */
@@ -80,7 +85,7 @@ public class DeliveryStore {
 
     /**
      * Inserts the deliveries that do not exist yet already leased to {@code lease}, for the worker of
-     * this instance to send without claiming them (see {@link DeliveryWorker#handOver}).
+     * this instance to send without claiming them (see {@link DeliveryWorker#createAndHandOver}).
      *
      * @return the documents inserted (not those that existed already)
      */
@@ -196,8 +201,9 @@ public class DeliveryStore {
             return List.of();
         }
         Query mine = query(where("bucket").gte(fromBucket).lt(toBucket).and("leaseToken").is(token));
-        mine.fields().include("kind").include("alertId").include("subscriptionId").include("language").include("level")
-                .include("attemptCount").include("createdAt").include("nextAttemptAt").include("leaseToken");
+        mine.fields().include("kind").include("alertId").include("subscriptionId").include("incidentId").include("language")
+                .include("level").include("attemptCount").include(ROUND_START).include("createdAt").include("nextAttemptAt")
+                .include("leaseToken");
         return mongo.find(mine, Document.class, COLLECTION);
     }
 
@@ -217,94 +223,36 @@ public class DeliveryStore {
         Outcome.Lease lease = new Outcome.Lease(leaseToken, leaseUntil);
         List<Outcome> back = all.stream().filter(d -> d != first)
                 .map(d -> Outcome.release(d.getString("_id"), lease, d.getDate("nextAttemptAt").toInstant())).toList();
-        recordAll(back, now);
+        recordAll(back);
         return first;
     }
 
+    /** See {@link OutcomeWrites#recordAll}. @return how many outcomes found their lease lost */
+    int recordAll(List<Outcome> outcomes) {
+        return writes.recordAll(outcomes);
+    }
+
     /**
-     * Writes a batch of outcomes in one unordered bulk request, each by id alone (which the embedded
-     * server answers from its index). That is safe while the lease is still held with at least
-     * {@link #FENCE} left: nobody else can claim a delivery before its lease ends, so checking the
-     * time is checking the lease. An outcome with less left is written only where its token still
-     * holds the delivery; an attempt whose lease was lost meanwhile (another worker owns the delivery
-     * now) is still recorded, once, but does not decide the state.
-     *
-     * @return how many outcomes found their lease lost
+     * The (incident, subscription) pairs, as {@link #pair}, of deliveries of {@code incidentIds} that
+     * are leased now by another holder than {@code token} and belong to none of {@code exceptAlertIds}.
      */
-    int recordAll(List<Outcome> outcomes, Instant now) {
-        if (outcomes.isEmpty()) {
-            return 0;
-        }
-        List<UpdateOneModel<Document>> fenced = new ArrayList<>(outcomes.size());
-        List<Outcome> late = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            if (o.leaseUntil().isAfter(now.plus(FENCE))) {
-                fenced.add(new UpdateOneModel<>(Filters.eq("_id", o.id()), update(o)));
-            } else {
-                late.add(o);
-            }
-        }
-        if (!fenced.isEmpty()) {
-            deliveries().bulkWrite(fenced, UNORDERED);
-        }
-        if (late.isEmpty()) {
-            return 0;
-        }
-        List<UpdateOneModel<Document>> guarded = late.stream()
-                .map(o -> new UpdateOneModel<Document>(
-                        Filters.and(Filters.eq("_id", o.id()), Filters.eq("leaseToken", o.token())), update(o)))
-                .toList();
-        int lost = late.size() - deliveries().bulkWrite(guarded, UNORDERED).getMatchedCount();
-        if (lost > 0) {
-            keepLostAttempts(late);
-        }
-        return lost;
+    Set<String> olderInFlight(Collection<String> incidentIds, Collection<String> exceptAlertIds, String token, Instant now) {
+        Query q = query(where("incidentId").in(incidentIds).and("leaseUntil").gt(Date.from(now)).and("leaseToken").ne(token)
+                .and("alertId").nin(exceptAlertIds));
+        q.fields().include("incidentId").include("subscriptionId");
+        Set<String> pairs = new HashSet<>();
+        mongo.find(q, Document.class, COLLECTION).forEach(d -> pairs.add(pair(d.getString("incidentId"), d.getString("subscriptionId"))));
+        return pairs;
     }
 
-    /** For outcomes whose lease is gone: add their attempts where they are not recorded yet. */
-    private void keepLostAttempts(List<Outcome> outcomes) {
-        List<Outcome> attempts = outcomes.stream().filter(o -> o.type() == Outcome.Type.ATTEMPT).toList();
-        if (attempts.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
-        for (Outcome o : attempts) {
-            bulk.updateOne(query(where("_id").is(o.id()).and("attempts.id").ne(o.attemptId())),
-                    new Update().push("attempts", attemptDocument(o)).inc("attemptCount", 1));
-        }
-        bulk.execute();
+    static String pair(String incidentId, String subscriptionId) {
+        return incidentId + "|" + subscriptionId;
     }
 
-    /** The update an outcome makes, as the driver takes it (no mapping on the hot path). */
-    private static Document update(Outcome o) {
-        Document set = new Document("leaseUntil", NO_LEASE);
-        Document update = new Document("$set", set).append("$unset", new Document("leaseToken", ""));
-        switch (o.type()) {
-            case ATTEMPT -> {
-                update.append("$push", new Document("attempts", attemptDocument(o)))
-                        .append("$inc", new Document("attemptCount", 1));
-                set.append("state", o.next().name());
-                if (o.nextAttemptAt() != null) {
-                    set.append("nextAttemptAt", Date.from(o.nextAttemptAt()));
-                } else {
-                    set.append("finishedAt", Date.from(o.attempt().at()));
-                }
-            }
-            case CANCEL -> set.append("state", DeliveryState.CANCELLED.name()).append("finishedAt", new Date())
-                    .append("note", o.note());
-            case RELEASE -> set.append("nextAttemptAt", Date.from(o.releaseAt()));
-        }
-        return update;
-    }
-
-    private static Document attemptDocument(Outcome o) {
-        DeliveryView.Attempt a = o.attempt();
-        return new Document("id", o.attemptId())
-                .append("at", Date.from(a.at()))
-                .append("outcome", a.outcome())
-                .append("httpStatus", a.httpStatus())
-                .append("error", a.error())
-                .append("durationMs", a.durationMs());
+    /** Extends the lease of every delivery {@code token} still holds. */
+    long renew(String token, Instant until) {
+        return mongo.updateMulti(query(where("leaseToken").is(token)), new Update().set("leaseUntil", Date.from(until)),
+                COLLECTION).getModifiedCount();
     }
 
     /** Hands back every delivery still leased to {@code token}, uncounted: used at shutdown. */
@@ -314,78 +262,29 @@ public class DeliveryStore {
                 COLLECTION);
     }
 
-    /**
-     * The subscriptions that were sent, or are still being sent, one of {@code alertIds}, each with
-     * the worst zone level that reached it: whom a cancellation must reach. Failed and cancelled
-     * deliveries do not count: those never got the alert.
-     */
+    // --- the read side, kept here for the alert feature ------------------------------------------
+
+    /** See {@link DeliveryQueries#recipientsOf}. */
     public Map<String, String> recipientsOf(Collection<String> alertIds) {
-        if (alertIds.isEmpty()) {
-            return Map.of();
-        }
-        Query q = query(where("alertId").in(alertIds).and("kind").ne(KIND_CONFIRMATION).and("state")
-                .in(DeliveryState.SENT.name(), DeliveryState.PENDING.name(), DeliveryState.RETRYING.name()));
-        q.fields().include("subscriptionId").include("level");
-        Map<String, String> recipients = new LinkedHashMap<>();
-        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
-            String level = d.getString("level");
-            recipients.merge(d.getString("subscriptionId"), level == null ? "" : level,
-                    (a, b) -> ZoneLevels.worse(b, a) ? b : a);
-        }
-        recipients.replaceAll((id, level) -> level.isEmpty() ? null : level);
-        return recipients;
+        return queries.recipientsOf(alertIds);
     }
 
     public List<DeliveryView> forAlert(String alertId) {
-        return forAlert(alertId, null, Integer.MAX_VALUE);
+        return queries.forAlert(alertId, null, Integer.MAX_VALUE);
     }
 
-    /** A page of an alert's deliveries in id order, after the delivery id {@code after} (null: from the start). */
+    /** See {@link DeliveryQueries#forAlert}. */
     public List<DeliveryView> forAlert(String alertId, String after, int limit) {
-        Query q = query(where("alertId").is(alertId));
-        if (after != null) {
-            q.addCriteria(where("_id").gt(after));
-        }
-        q.with(Sort.by("_id")).limit(limit);
-        return mongo.find(q, Document.class, COLLECTION).stream().map(DeliveryStore::view).toList();
+        return queries.forAlert(alertId, after, limit);
     }
 
-    /**
-     * How many of an alert's deliveries are in each state, in the order of the state machine
-     * (PENDING, RETRYING, SENT, FAILED, CANCELLED), states without any left out. Counts only:
-     * what the public may see of who was alerted.
-     */
+    /** See {@link DeliveryQueries#countsByState}. */
     public Map<String, Long> countsByState(String alertId) {
-        Map<String, Long> byState = new java.util.HashMap<>();
-        for (Document group : deliveries().aggregate(List.of(
-                new Document("$match", new Document("alertId", alertId)),
-                new Document("$group", new Document("_id", "$state").append("n", new Document("$sum", 1)))))) {
-            byState.put(group.getString("_id"), ((Number) group.get("n")).longValue());
-        }
-        Map<String, Long> ordered = new LinkedHashMap<>();
-        for (DeliveryState state : DeliveryState.values()) {
-            Long n = byState.get(state.name());
-            if (n != null && n > 0) {
-                ordered.put(state.name(), n);
-            }
-        }
-        return ordered;
+        return queries.countsByState(alertId);
     }
 
     /** Deliveries not final yet (PENDING or RETRYING). */
     public long openCount() {
-        return mongo.count(query(where("state").in(OPEN)), COLLECTION);
-    }
-
-    static DeliveryView view(Document d) {
-        DeliveryState state = DeliveryState.valueOf(d.getString("state"));
-        List<DeliveryView.Attempt> attempts = d.getList("attempts", Document.class, List.of()).stream()
-                .map(a -> new DeliveryView.Attempt(a.getDate("at").toInstant(), a.getString("outcome"),
-                        a.getInteger("httpStatus"), a.getString("error"), ((Number) a.get("durationMs")).longValue()))
-                .toList();
-        return new DeliveryView(d.getString("_id"), d.getString("kind") == null ? KIND_ALERT : d.getString("kind"),
-                d.getString("subscriptionId"), d.getString("channelType"), d.getString("language"), d.getString("level"),
-                state.name(), attempts, state.open() ? d.getDate("nextAttemptAt").toInstant() : null,
-                d.getDate("createdAt").toInstant(), d.getString("note"));
+        return queries.openCount();
     }
 }

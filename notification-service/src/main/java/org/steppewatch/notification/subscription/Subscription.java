@@ -29,6 +29,8 @@ public record Subscription(String id, String name, Document area, Geometry geome
     public static final String PENDING_CONFIRMATION = "PENDING_CONFIRMATION";
     public static final String ACTIVE = "ACTIVE";
     public static final String DELETED = "DELETED";
+    /** A webhook subscription whose every delivery failed for days; nothing is sent to it (see the delivery feature). */
+    public static final String DISABLED = "DISABLED";
 
     public boolean active() {
         return ACTIVE.equals(state);

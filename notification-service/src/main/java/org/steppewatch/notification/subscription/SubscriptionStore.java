@@ -193,4 +193,15 @@ public class SubscriptionStore {
                 d.getString("state"), d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"),
                 box.token(keyId, UNSUBSCRIBE, id), email ? box.token(keyId, CONFIRM, id) : null);
     }
+
+    /**
+     * ACTIVE -> DISABLED, for a webhook whose every attempt failed for days; {@code updatedAt} tells the
+     * other instances' index refresh. @return false when it was not active
+     */
+    public boolean disable(String id, String reason, Instant at) {
+        return mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.ACTIVE)),
+                new Update().set("state", Subscription.DISABLED).set("disabledAt", Date.from(at)).set("disabledReason", reason)
+                        .set("updatedAt", Date.from(at)),
+                COLLECTION).getModifiedCount() > 0;
+    }
 }

@@ -145,7 +145,7 @@ class CapLifecycleTest extends IntegrationTest {
             await().atMost(DEADLINE).untilAsserted(() -> {
                 JsonNode dropped = deliveries(first).get(0);
                 assertThat(dropped.get("state").stringValue()).isEqualTo("CANCELLED");
-                assertThat(dropped.get("note").stringValue()).isEqualTo("alert cancelled before it was delivered");
+                assertThat(dropped.get("note").stringValue()).isEqualTo("superseded by " + AlertService.cancelId(incident, 2));
             });
             assertThat(receiver.requests()).hasSize(1);
         }

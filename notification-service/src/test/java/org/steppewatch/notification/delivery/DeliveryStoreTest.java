@@ -57,7 +57,7 @@ class DeliveryStoreTest {
         store.createAll(List.of(delivery("a"), delivery("b"), delivery("c")), t0);
         Document claimed = store.claimNext(t0, t0.plus(LEASE), "w1");
         store.recordAll(List.of(Outcome.attempt(claimed.getString("_id"), lease("w1"), attempt(t0, "success", 200),
-                DeliveryState.SENT, null)), t0);
+                DeliveryState.SENT, null)));
 
         store.createAll(List.of(delivery("a"), delivery("b"), delivery("c"), delivery("d")), t0.plusSeconds(1));
         store.createAll(List.of(delivery("a")), t0.plusSeconds(2));
@@ -110,10 +110,10 @@ class DeliveryStoreTest {
         // w1 waking up late may record what it did (once, however often it repeats the write), but no longer decides the state
         Outcome late = Outcome.attempt(first.getString("_id"), lease("w1"), attempt(later, "http_error", 500),
                 DeliveryState.RETRYING, later.plusSeconds(2));
-        assertThat(store.recordAll(List.of(late), later)).isEqualTo(1);
-        assertThat(store.recordAll(List.of(late), later)).isEqualTo(1);
+        assertThat(store.recordAll(List.of(late))).isEqualTo(1);
+        assertThat(store.recordAll(List.of(late))).isEqualTo(1);
         assertThat(store.recordAll(List.of(Outcome.attempt(second.getString("_id"), lease("w2"),
-                attempt(later, "success", 200), DeliveryState.SENT, null)), later)).isZero();
+                attempt(later, "success", 200), DeliveryState.SENT, null)))).isZero();
         DeliveryView view = store.forAlert("alert-1").get(0);
         assertThat(view.state()).isEqualTo("SENT");
         assertThat(view.attempts()).extracting(DeliveryView.Attempt::outcome).containsExactly("http_error", "success");
@@ -129,7 +129,7 @@ class DeliveryStoreTest {
         String b = both.get(1).getString("_id");
         store.recordAll(List.of(
                 Outcome.attempt(a, lease("w1"), attempt(t0, "connection_error", null), DeliveryState.RETRYING, t0.plusSeconds(10)),
-                Outcome.attempt(b, lease("w1"), attempt(t0, "http_error", 500), DeliveryState.FAILED, null)), t0);
+                Outcome.attempt(b, lease("w1"), attempt(t0, "http_error", 500), DeliveryState.FAILED, null)));
 
         // a is not due before t0 + 10 s, b is final
         assertThat(store.claimNext(t0.plusSeconds(5), t0.plusSeconds(5).plus(LEASE), "w2")).isNull();
@@ -154,7 +154,7 @@ class DeliveryStoreTest {
     void releasingHandsTheDeliveryBackWithoutCountingAnAttempt() {
         store.createAll(List.of(delivery("a"), delivery("b")), t0);
         List<Document> claimed = store.claimAll(t0, t0.plus(LEASE), "w1");
-        store.recordAll(List.of(Outcome.release(claimed.get(0).getString("_id"), lease("w1"), t0.plusSeconds(2))), t0);
+        store.recordAll(List.of(Outcome.release(claimed.get(0).getString("_id"), lease("w1"), t0.plusSeconds(2))));
         // the other one is handed back at shutdown
         store.releaseAll("w1", t0);
         Document atOnce = store.claimNext(t0.plusSeconds(1), t0.plusSeconds(1).plus(LEASE), "w2");
@@ -181,11 +181,96 @@ class DeliveryStoreTest {
     void cancellingRecordsWhyAndEndsTheDelivery() {
         store.createAll(List.of(delivery("a")), t0);
         Document claimed = store.claimNext(t0, t0.plus(LEASE), "w1");
-        store.recordAll(List.of(Outcome.cancel(claimed.getString("_id"), lease("w1"), "subscription deleted")), t0);
+        store.recordAll(List.of(Outcome.cancel(claimed.getString("_id"), lease("w1"), "subscription deleted")));
         DeliveryView view = store.forAlert("alert-1").get(0);
         assertThat(view.state()).isEqualTo("CANCELLED");
         assertThat(view.note()).isEqualTo("subscription deleted");
         assertThat(view.nextAttemptAt()).isNull();
         assertThat(store.claimNext(t0.plus(LEASE).plusSeconds(1), t0.plus(LEASE).plus(LEASE), "w2")).isNull();
+    }
+
+    @Test
+    void aLateWriteIsFencedByItsTokenEvenWhenItsOwnClockSaysTheLeaseStillHolds() {
+        store.createAll(List.of(delivery("a")), t0);
+        String id = store.claimNext(t0, t0.plus(LEASE), "w1").getString("_id");
+        // w1 stalls past its lease (or its clock runs behind); w2 claims and sends
+        Instant later = t0.plus(LEASE).plusSeconds(1);
+        assertThat(store.claimNext(later, later.plus(LEASE), "w2").getString("_id")).isEqualTo(id);
+        assertThat(store.recordAll(List.of(Outcome.attempt(id, lease("w2"), attempt(later, "success", 200),
+                DeliveryState.SENT, null)))).isZero();
+        // w1's write, although by w1's lease of 60 s from t0 it comes 10 s in: it does not undo w2's SENT
+        Outcome stale = Outcome.attempt(id, lease("w1"), attempt(t0.plusSeconds(10), "http_error", 503),
+                DeliveryState.RETRYING, t0.plusSeconds(15));
+        assertThat(store.recordAll(List.of(stale))).isEqualTo(1);
+        DeliveryView view = store.forAlert("alert-1").get(0);
+        assertThat(view.state()).isEqualTo("SENT");
+        assertThat(view.nextAttemptAt()).isNull();
+        assertThat(view.attempts()).extracting(DeliveryView.Attempt::outcome).containsExactlyInAnyOrder("success", "http_error");
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheDeliveryItsHoldersUntilTheRenewalEnds() {
+        store.createAll(List.of(delivery("a")), t0);
+        String id = store.claimNext(t0, t0.plus(LEASE), "w1").getString("_id");
+        assertThat(store.renew("w1", t0.plus(LEASE).plus(LEASE))).isEqualTo(1);
+
+        Instant afterFirstLease = t0.plus(LEASE).plusSeconds(1);
+        assertThat(store.claimNext(afterFirstLease, afterFirstLease.plus(LEASE), "w2")).isNull();
+        assertThat(store.recordAll(List.of(Outcome.attempt(id, lease("w1"), attempt(afterFirstLease, "success", 200),
+                DeliveryState.SENT, null)))).isZero();
+        assertThat(store.forAlert("alert-1").get(0).state()).isEqualTo("SENT");
+        // a recorded delivery holds no lease any more: renewing it changes nothing
+        assertThat(store.renew("w1", t0.plus(LEASE).plus(LEASE))).isZero();
+    }
+
+    @Test
+    void leasesAreRenewedWhileDeliveriesAreOpenAndLeftAloneOnceAllAreRecordedOrTheLeaseRanOut() {
+        store.createAll(List.of(delivery("a"), delivery("b")), t0);
+        MovableClock clock = new MovableClock(t0);
+        Leases leases = new Leases(store, LEASE, clock);
+        Outcome.Lease w1 = new Outcome.Lease("w1", t0.plus(LEASE));
+        assertThat(store.claimAll(t0, w1.until(), "w1")).hasSize(2);
+        leases.taken(w1, 2);
+
+        clock.now = t0.plusSeconds(20);
+        leases.renew();
+        assertThat(leases.until(w1)).isEqualTo(t0.plusSeconds(80));
+        // by the first lease it would be free now; renewed, it is not
+        assertThat(store.claimAll(t0.plusSeconds(61), t0.plusSeconds(121), "w2")).isEmpty();
+
+        leases.done("w1", 2);
+        assertThat(leases.count()).isZero();
+
+        Outcome.Lease w3 = new Outcome.Lease("w3", t0.plusSeconds(100));
+        leases.taken(w3, 1);
+        clock.now = t0.plusSeconds(101);
+        leases.renew();
+        // ran out before it was renewed: not revived
+        assertThat(leases.count()).isZero();
+        assertThat(leases.until(w3)).isEqualTo(t0.plusSeconds(100));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends java.time.Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -9,32 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Envelope;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
-import org.steppewatch.contracts.EventTypes;
-import org.steppewatch.contracts.Geo;
-import org.steppewatch.contracts.IncidentAssessed;
-import org.steppewatch.contracts.IncidentCategory;
-import org.steppewatch.contracts.Severity;
-import org.steppewatch.contracts.Topics;
-import org.steppewatch.notification.NotificationServiceApplication;
 import org.steppewatch.notification.TestMail;
 import org.steppewatch.notification.WebhookReceiver;
 import org.steppewatch.testsupport.TestInfrastructure;
@@ -49,38 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RestartResumeTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(40);
-    /** Far from Baikonur, where the other tests' alerts (still on the shared topic) fall. */
-    private static final Map<String, Object> ULYTAU_AREA = Map.of("type", "Polygon", "coordinates",
-            List.of(List.of(List.of(66.4, 47.4), List.of(66.6, 47.4), List.of(66.6, 47.6), List.of(66.4, 47.6),
-                    List.of(66.4, 47.4))));
     private static final JsonMapper JSON = EventJson.mapper();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private static ConfigurableApplicationContext start(String mongoUri, String database, int mailPort) {
-        Map<String, String> p = Map.ofEntries(
-                Map.entry("spring.kafka.bootstrap-servers", TestInfrastructure.get().kafkaBootstrapServers()),
-                Map.entry("spring.kafka.consumer.group-id", "restart-test-" + database),
-                Map.entry("spring.mongodb.uri", mongoUri),
-                Map.entry("spring.mongodb.database", database),
-                Map.entry("spring.mail.host", "127.0.0.1"),
-                Map.entry("spring.mail.port", Integer.toString(mailPort)),
-                Map.entry("server.port", "0"),
-                Map.entry("steppewatch.public-base-url", "http://steppewatch.test"),
-                Map.entry("steppewatch.delivery.initial-backoff", "100ms"),
-                Map.entry("steppewatch.delivery.max-backoff", "500ms"),
-                Map.entry("steppewatch.delivery.max-attempts", "1000"),
-                Map.entry("steppewatch.delivery.poll-interval", "50ms"),
-                Map.entry("steppewatch.delivery.connect-timeout", "1s"),
-                Map.entry("steppewatch.delivery.request-timeout", "1s"),
-                Map.entry("steppewatch.webhook.allow", "127.0.0.0/8"),
-                Map.entry("steppewatch.eventing.poll-interval", "100ms"));
-        return NotificationServiceApplication.application()
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
     private JsonNode call(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -107,17 +61,17 @@ class RestartResumeTest {
         String incident = "inc-restart-" + UUID.randomUUID();
         List<Document> openAtStop;
 
-        ConfigurableApplicationContext first = start(uri, database, deadMailPort);
+        ConfigurableApplicationContext first = StandaloneService.start(uri, database, deadMailPort, Map.of());
         try {
-            int port = port(first);
+            int port = StandaloneService.port(first);
             call(port, "POST", "/api/v1/subscriptions", JSON.writeValueAsString(Map.of("name", "Baikonur council",
-                    "area", ULYTAU_AREA, "language", "ru",
+                    "area", StandaloneService.ULYTAU_AREA, "language", "ru",
                     "channel", Map.of("type", "webhook", "url", "http://127.0.0.1:" + hookPort + "/hooks"))));
             JsonNode email = call(port, "POST", "/api/v1/subscriptions", JSON.writeValueAsString(Map.of("name", "Akimat",
-                    "area", ULYTAU_AREA, "language", "en",
+                    "area", StandaloneService.ULYTAU_AREA, "language", "en",
                     "channel", Map.of("type", "email", "address", address))));
             assertThat(email.get("state").stringValue()).isEqualTo("PENDING_CONFIRMATION");
-            publish(incident);
+            StandaloneService.publish(incident);
             // the webhook receiver and the SMTP relay are both down: two open deliveries, retried and failing
             await().atMost(DEADLINE).until(() -> {
                 List<Document> open = openDeliveries(first);
@@ -137,7 +91,7 @@ class RestartResumeTest {
         });
 
         try (WebhookReceiver receiver = WebhookReceiver.startOn(hookPort)) {
-            ConfigurableApplicationContext second = start(uri, database, TestMail.port());
+            ConfigurableApplicationContext second = StandaloneService.start(uri, database, TestMail.port(), Map.of());
             try {
 
                 await().atMost(DEADLINE).until(() -> receiver.requests().size() == 1 && TestMail.to(address).size() == 1);
@@ -158,30 +112,6 @@ class RestartResumeTest {
             } finally {
                 second.close();
             }
-        }
-    }
-
-    private static void publish(String incidentId) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        IncidentAssessed assessment = new IncidentAssessed(incidentId, 1, incidentId + ":1", Instant.now(), "test",
-                new IncidentAssessed.IncidentSummary("Stage impact near Baikonur", IncidentCategory.STAGE_IMPACT,
-                        Instant.now(), Geo.point(63.3, 45.6)),
-                null, List.of(new IncidentAssessed.HazardZone("SCREENING", "UDMH", null, null,
-                Geo.FACTORY.toGeometry(new Envelope(66.45, 66.55, 47.45, 47.55)), "screening", List.of())),
-                List.of(), List.of(), Severity.SEVERE, "Expected", "Likely", "test");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId,
-                    EventJson.write(assessment));
-            record.headers().add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
-                    .add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8))
-                    .add(EventHeaders.SOURCE, "/test".getBytes(UTF_8))
-                    .add(EventHeaders.TYPE, EventTypes.INCIDENT_ASSESSED.getBytes(UTF_8))
-                    .add(EventHeaders.SUBJECT, incidentId.getBytes(UTF_8))
-                    .add(EventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
-            producer.send(record).get();
         }
     }
 }
