@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +35,14 @@ import org.steppewatch.notification.secrets.SecretBox;
 public class SubscriptionStore {
 
     static final String COLLECTION = "subscriptions";
+    /** The counter that numbers subscription changes ({@link #CHANGE}). */
+    private static final String COUNTERS = "subscriptionChangeCounter";
+    /**
+     * Every write that changes whether a subscription matches (create, confirm, delete) stamps the subscription with
+     * the next number of one counter shared by all instances, taken just before the write: what
+     * {@link SubscriptionIndex} catches up from.
+     */
+    static final String CHANGE = "changeSeq";
     private static final int BATCH = 1000;
     private static final int PAGE = 10_000;
     /**
@@ -53,19 +62,52 @@ public class SubscriptionStore {
         this.mongo = mongo;
         this.box = box;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(CHANGE, Sort.Direction.ASC));
         new SubscriptionKeyMigration(mongo, box).run();
     }
 
     /** Stores {@code s}; its tokens are not taken from it but derived (read them back with {@link #find}). */
     void insert(Subscription s) {
-        mongo.insert(document(s), COLLECTION);
+        long taken = System.nanoTime();
+        mongo.insert(document(s).append(CHANGE, nextChanges(1)), COLLECTION);
+        stampAgainIfSlow(s.id(), taken);
+    }
+
+    /**
+     * A write that committed long after taking its number may have been passed by the catch-ups of
+     * {@link SubscriptionIndex} (they look back {@link SubscriptionIndex#OVERLAP}): stamp it again until one stamp
+     * takes well under that, before the request is answered.
+     */
+    private void stampAgainIfSlow(String id, long taken) {
+        long limit = SubscriptionIndex.OVERLAP.toNanos() / 3;
+        while (System.nanoTime() - taken > limit) {
+            taken = System.nanoTime();
+            mongo.updateFirst(query(where("_id").is(id)), new Update().set(CHANGE, nextChanges(1)), COLLECTION);
+        }
+    }
+
+    /** Takes {@code count} change numbers at once; @return the last of them */
+    private long nextChanges(int count) {
+        Document counter = mongo.findAndModify(query(where("_id").is(COLLECTION)), new Update().inc("value", count),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    /** The last change number taken (its write may not be committed yet); 0 before the first. */
+    long lastChange() {
+        Document counter = mongo.findById(COLLECTION, Document.class, COUNTERS);
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
     }
 
     /** Bulk insert, for imports and the fan-out benchmark (the index must be reloaded after it). */
     public void insertAll(List<Subscription> subscriptions) {
         for (int from = 0; from < subscriptions.size(); from += BATCH) {
+            List<Subscription> part = subscriptions.subList(from, Math.min(subscriptions.size(), from + BATCH));
+            long first = nextChanges(part.size()) - part.size() + 1;
             List<Document> batch = new ArrayList<>();
-            subscriptions.subList(from, Math.min(subscriptions.size(), from + BATCH)).forEach(s -> batch.add(document(s)));
+            for (int i = 0; i < part.size(); i++) {
+                batch.add(document(part.get(i)).append(CHANGE, first + i));
+            }
             mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
         }
     }
@@ -131,9 +173,9 @@ public class SubscriptionStore {
         return inPages(where("state").is(Subscription.ACTIVE));
     }
 
-    /** Subscriptions created, confirmed or deleted at or after {@code since}, whatever their state now. */
-    List<Subscription> changedSince(Instant since) {
-        return inPages(where("updatedAt").gte(Date.from(since)));
+    /** Subscriptions whose last change has a number above {@code change}, whatever their state now. */
+    List<Subscription> changedAfter(long change) {
+        return inPages(where(CHANGE).gt(change));
     }
 
     /**
@@ -163,19 +205,26 @@ public class SubscriptionStore {
 
     /** PENDING_CONFIRMATION -> ACTIVE. @return false when it was not pending */
     boolean activate(String id, Instant at) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.PENDING_CONFIRMATION)),
-                new Update().set("state", Subscription.ACTIVE).set("confirmedAt", Date.from(at)).set("updatedAt", Date.from(at)),
+        long taken = System.nanoTime();
+        boolean activated = mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.PENDING_CONFIRMATION)),
+                new Update().set("state", Subscription.ACTIVE).set("confirmedAt", Date.from(at)).set("updatedAt", Date.from(at))
+                        .set(CHANGE, nextChanges(1)),
                 COLLECTION)
                 .getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return activated;
     }
 
     /** @return false when it was deleted already (or unknown) */
     boolean markDeleted(String id, Instant at, String how) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").ne(Subscription.DELETED)),
+        long taken = System.nanoTime();
+        boolean deleted = mongo.updateFirst(query(where("_id").is(id).and("state").ne(Subscription.DELETED)),
                 new Update().set("state", Subscription.DELETED).set("deletedAt", Date.from(at)).set("deletedBy", how)
-                        .set("updatedAt", Date.from(at))
+                        .set("updatedAt", Date.from(at)).set(CHANGE, nextChanges(1))
                         .unset("channel.secret"),
                 COLLECTION).getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return deleted;
     }
 
     /** Decrypts the secret and derives the tokens the messages carry (the migration at start left no plaintext). */
