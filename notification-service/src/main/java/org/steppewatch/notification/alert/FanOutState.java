@@ -55,20 +55,20 @@ class FanOutState {
     /** @return false when the lease was lost (expired and taken by another instance): stop */
     boolean renew(String alertId, String token, Instant until) {
         return mongo.updateFirst(query(where("_id").is(alertId).and(LEASE_TOKEN).is(token)),
-                new Update().set(LEASE_UNTIL, Date.from(until)), AlertStore.COLLECTION).getModifiedCount() == 1;
+                new Update().set(LEASE_UNTIL, Date.from(until)), AlertStore.COLLECTION).getMatchedCount() == 1;
     }
 
     /** The total number of recipients, known before the first delivery is created. */
     boolean recipients(String alertId, String token, int recipients) {
         return mongo.updateFirst(query(where("_id").is(alertId).and(LEASE_TOKEN).is(token)),
-                new Update().set("recipients", recipients), AlertStore.COLLECTION).getModifiedCount() == 1;
+                new Update().set("recipients", recipients), AlertStore.COLLECTION).getMatchedCount() == 1;
     }
 
     /** Every delivery exists: done, lease given up. */
     boolean finish(String alertId, String token) {
         return mongo.updateFirst(query(where("_id").is(alertId).and(LEASE_TOKEN).is(token)),
                 new Update().set(DONE, true).unset(LEASE_UNTIL).unset(LEASE_TOKEN), AlertStore.COLLECTION)
-                .getModifiedCount() == 1;
+                .getMatchedCount() == 1;
     }
 
     /** Gives the lease up without finishing (a stop, or an earlier fan-out of the incident still running). */

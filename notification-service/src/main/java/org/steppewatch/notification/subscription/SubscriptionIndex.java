@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +30,8 @@ import org.steppewatch.contracts.ZoneLevels;
  * <p>Every write that changes whether a subscription matches stamps it with the next number of one shared counter
  * ({@link SubscriptionStore#CHANGE}), taken just before the write. The index first loads every active subscription
  * (after reading the counter), then catches up before every match and every {@code index-refresh} (1 s): it reads
- * the counter and every subscription stamped above a floor, and applies each as it is now (active: in; deleted or
- * otherwise: out). Numbers are taken in order but writes may commit out of order, so the floor lags: it is the
+ * the counter and the numbers stamped above a floor, and applies each subscription with a number it has not applied
+ * yet as the subscription is now (active: in; deleted or otherwise: out). Numbers are taken in order but writes may commit out of order, so the floor lags: it is the
  * counter as it was at least {@link #OVERLAP} ago, less {@link #OVERLAP_CHANGES}. Why no committed subscription is
  * missed: a write that took number s at time a is in every catch-up until the floor passes s, which happens no
  * sooner than a + {@link #OVERLAP} (and 100 numbers later). {@link SubscriptionStore} stamps a write again when it
@@ -57,6 +59,8 @@ public class SubscriptionIndex implements SmartLifecycle {
     private final Object sync = new Object();
     /** The counter as read at catch-ups, oldest first: {value, System.nanoTime()}; the first one is the floor. */
     private final Deque<long[]> samples = new ArrayDeque<>();
+    /** The change numbers above the floor already applied, with their subscription ids. */
+    private final NavigableMap<Long, String> applied = new TreeMap<>();
     private volatile boolean loaded;
     private volatile ScheduledExecutorService refresher;
 
@@ -126,6 +130,7 @@ public class SubscriptionIndex implements SmartLifecycle {
         areas.replaceAll(store.allActive());
         samples.clear();
         samples.addLast(new long[] {last, System.nanoTime()});
+        applied.clear();
         loaded = true;
     }
 
@@ -141,7 +146,15 @@ public class SubscriptionIndex implements SmartLifecycle {
             samples.removeFirst();
         }
         long floor = Math.min(samples.peekFirst()[0], last) - OVERLAP_CHANGES;
-        areas.apply(store.changedAfter(floor));
+        // only the numbers and ids are read again each time; a subscription only when it has a number not seen yet
+        Map<Long, String> changes = store.changesAfter(floor);
+        List<String> unseen = changes.entrySet().stream().filter(c -> !c.getValue().equals(applied.get(c.getKey())))
+                .map(Map.Entry::getValue).toList();
+        if (!unseen.isEmpty()) {
+            areas.apply(store.findForIndex(unseen));
+        }
+        applied.headMap(floor, true).clear();
+        applied.putAll(changes);
     }
 
     private static long[] secondOf(Deque<long[]> samples) {

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -173,9 +175,25 @@ public class SubscriptionStore {
         return inPages(where("state").is(Subscription.ACTIVE));
     }
 
-    /** Subscriptions whose last change has a number above {@code change}, whatever their state now. */
-    List<Subscription> changedAfter(long change) {
-        return inPages(where(CHANGE).gt(change));
+    /** The ids and change numbers of the subscriptions whose last change has a number above {@code change}. */
+    Map<Long, String> changesAfter(long change) {
+        Query q = query(where(CHANGE).gt(change));
+        q.fields().include("_id").include(CHANGE);
+        Map<Long, String> changes = new HashMap<>();
+        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
+            changes.put(((Number) d.get(CHANGE)).longValue(), d.getString("_id"));
+        }
+        return changes;
+    }
+
+    /** The subscriptions among {@code ids} as they are now, whatever their state, with what matching needs. */
+    List<Subscription> findForIndex(Collection<String> ids) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        List<Subscription> found = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += IDS_PER_LOOKUP) {
+            found.addAll(inPages(where("_id").in(all.subList(from, Math.min(all.size(), from + IDS_PER_LOOKUP)))));
+        }
+        return found;
     }
 
     /**
