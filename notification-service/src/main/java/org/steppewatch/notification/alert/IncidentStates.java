@@ -65,9 +65,4 @@ class IncidentStates {
                         .min("withdrawnAt", Date.from(at)),
                 COLLECTION);
     }
-
-    /** Whether the incident was withdrawn (for an approval racing a retraction). */
-    boolean isWithdrawn(String incidentId) {
-        return mongo.exists(query(where("_id").is(incidentId).and("withdrawnVersion").exists(true)), COLLECTION);
-    }
 }

@@ -2,6 +2,7 @@ package org.steppewatch.notification.subscription;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -30,8 +31,8 @@ import org.steppewatch.contracts.ZoneLevels;
  * <p>Every write that changes whether a subscription matches stamps it with the next number of one shared counter
  * ({@link SubscriptionStore#CHANGE}), taken just before the write. The index first loads every active subscription
  * (after reading the counter), then catches up before every match and every {@code index-refresh} (1 s): it reads
- * the counter and the numbers stamped above a floor, and applies each subscription with a number it has not applied
- * yet as the subscription is now (active: in; deleted or otherwise: out). Numbers are taken in order but writes may commit out of order, so the floor lags: it is the
+ * the counter, then every subscription stamped above a floor with a number it has not applied yet, and applies each
+ * as it is now (active: in; deleted or otherwise: out). Numbers are taken in order but writes may commit out of order, so the floor lags: it is the
  * counter as it was at least {@link #OVERLAP} ago, less {@link #OVERLAP_CHANGES}. Why no committed subscription is
  * missed: a write that took number s at time a is in every catch-up until the floor passes s, which happens no
  * sooner than a + {@link #OVERLAP} (and 100 numbers later). {@link SubscriptionStore} stamps a write again when it
@@ -146,15 +147,22 @@ public class SubscriptionIndex implements SmartLifecycle {
             samples.removeFirst();
         }
         long floor = Math.min(samples.peekFirst()[0], last) - OVERLAP_CHANGES;
-        // only the numbers and ids are read again each time; a subscription only when it has a number not seen yet
-        Map<Long, String> changes = store.changesAfter(floor);
-        List<String> unseen = changes.entrySet().stream().filter(c -> !c.getValue().equals(applied.get(c.getKey())))
-                .map(Map.Entry::getValue).toList();
-        if (!unseen.isEmpty()) {
-            areas.apply(store.findForIndex(unseen));
+        // what is read: changes numbered above the highest applied, and the numbers in the window not seen yet
+        // (taken by writes not committed at the last look, or superseded by a later change)
+        long highest = applied.isEmpty() ? floor : Math.max(floor, applied.lastKey());
+        List<Long> unseen = new ArrayList<>();
+        for (long n = floor + 1; n <= highest; n++) {
+            if (!applied.containsKey(n)) {
+                unseen.add(n);
+            }
         }
+        List<SubscriptionStore.Change> changes = new ArrayList<>(store.changesAbove(highest));
+        if (!unseen.isEmpty()) {
+            changes.addAll(store.changesNumbered(unseen));
+        }
+        areas.apply(changes.stream().map(SubscriptionStore.Change::subscription).toList());
+        changes.forEach(c -> applied.put(c.number(), c.subscription().id()));
         applied.headMap(floor, true).clear();
-        applied.putAll(changes);
     }
 
     private static long[] secondOf(Deque<long[]> samples) {

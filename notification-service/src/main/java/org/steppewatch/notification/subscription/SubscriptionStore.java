@@ -7,11 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -38,7 +37,7 @@ public class SubscriptionStore {
 
     static final String COLLECTION = "subscriptions";
     /** The counter that numbers subscription changes ({@link #CHANGE}). */
-    private static final String COUNTERS = "subscriptionChangeCounter";
+    static final String COUNTERS = "subscriptionChangeCounter";
     /**
      * Every write that changes whether a subscription matches (create, confirm, delete) stamps the subscription with
      * the next number of one counter shared by all instances, taken just before the write: what
@@ -172,28 +171,30 @@ public class SubscriptionStore {
 
     /** Every active subscription (what matching and delivery need of it). */
     List<Subscription> allActive() {
-        return inPages(where("state").is(Subscription.ACTIVE));
+        return inPages(where("state").is(Subscription.ACTIVE), this::read);
     }
 
-    /** The ids and change numbers of the subscriptions whose last change has a number above {@code change}. */
-    Map<Long, String> changesAfter(long change) {
-        Query q = query(where(CHANGE).gt(change));
-        q.fields().include("_id").include(CHANGE);
-        Map<Long, String> changes = new HashMap<>();
-        for (Document d : mongo.find(q, Document.class, COLLECTION)) {
-            changes.put(((Number) d.get(CHANGE)).longValue(), d.getString("_id"));
-        }
-        return changes;
+    /** A subscription as it is now, with the number of its last change. */
+    record Change(long number, Subscription subscription) {
     }
 
-    /** The subscriptions among {@code ids} as they are now, whatever their state, with what matching needs. */
-    List<Subscription> findForIndex(Collection<String> ids) {
-        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        List<Subscription> found = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += IDS_PER_LOOKUP) {
-            found.addAll(inPages(where("_id").in(all.subList(from, Math.min(all.size(), from + IDS_PER_LOOKUP)))));
+    /** The subscriptions whose last change has a number above {@code number}, whatever their state now. */
+    List<Change> changesAbove(long number) {
+        return inPages(where(CHANGE).gt(number), this::change);
+    }
+
+    /** The subscriptions whose last change has one of {@code numbers}, whatever their state now. */
+    List<Change> changesNumbered(List<Long> numbers) {
+        List<Change> found = new ArrayList<>();
+        for (int from = 0; from < numbers.size(); from += IDS_PER_LOOKUP) {
+            found.addAll(inPages(where(CHANGE).in(numbers.subList(from, Math.min(numbers.size(), from + IDS_PER_LOOKUP))),
+                    this::change));
         }
         return found;
+    }
+
+    private Change change(Document d) {
+        return new Change(((Number) d.get(CHANGE)).longValue(), read(d));
     }
 
     /**
@@ -201,8 +202,8 @@ public class SubscriptionStore {
      * 48 MB a MongoDB reply may have (the embedded server does not split results into cursor
      * batches). Only what matching and delivery need is read.
      */
-    private List<Subscription> inPages(org.springframework.data.mongodb.core.query.Criteria criteria) {
-        List<Subscription> all = new ArrayList<>();
+    private <T> List<T> inPages(org.springframework.data.mongodb.core.query.Criteria criteria, Function<Document, T> as) {
+        List<T> all = new ArrayList<>();
         String after = null;
         while (true) {
             Query page = query(criteria);
@@ -213,7 +214,7 @@ public class SubscriptionStore {
             page.fields().exclude("area").exclude("manageTokenHash").exclude(hashesField(UNSUBSCRIBE))
                     .exclude(hashesField(CONFIRM));
             List<Document> docs = mongo.find(page, Document.class, COLLECTION);
-            docs.forEach(d -> all.add(read(d)));
+            docs.forEach(d -> all.add(as.apply(d)));
             if (docs.size() < PAGE) {
                 return all;
             }

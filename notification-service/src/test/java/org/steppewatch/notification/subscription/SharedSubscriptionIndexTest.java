@@ -115,9 +115,14 @@ class SharedSubscriptionIndexTest {
         Instance b = instance(database.template());
         a.subscribe(subscription(1));
         assertThat(b.index().matching(List.of(ZONE), Severity.EXTREME)).containsExactly("sub-1");
-        // as a slow instance would leave it: a change numbered before the last one B has seen, committed only now
-        long early = a.store().lastChange() - 1;
+        // a slow write on another instance takes its number now (as SubscriptionStore does) and commits only later
+        long late = database.template().getCollection(SubscriptionStore.COUNTERS).findOneAndUpdate(
+                new Document("_id", SubscriptionStore.COLLECTION), new Document("$inc", new Document("value", 1)),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)).get("value", Number.class)
+                .longValue();
         a.subscribe(subscription(2));
+        assertThat(a.store().lastChange()).isEqualTo(late + 1);
         assertThat(b.index().matching(List.of(ZONE), Severity.EXTREME)).containsExactlyInAnyOrder("sub-1", "sub-2");
         database.template().getCollection(SubscriptionStore.COLLECTION).insertOne(new Document("_id", "late")
                 .append("name", "late").append("area", new Document())
@@ -125,7 +130,7 @@ class SharedSubscriptionIndexTest {
                 .append("channel", new Document("type", "webhook").append("url", "https://example.org/late"))
                 .append("language", "kk").append("minSeverity", "Minor").append("state", Subscription.ACTIVE)
                 .append("createdAt", new java.util.Date()).append("keyId", SecretBox.of(KEY).currentKeyId())
-                .append(SubscriptionStore.CHANGE, early));
+                .append(SubscriptionStore.CHANGE, late));
         assertThat(b.index().matching(List.of(ZONE), Severity.EXTREME)).containsExactlyInAnyOrder("sub-1", "sub-2",
                 "late");
     }
