@@ -5,15 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,34 +29,28 @@ import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.cap.CapComposer;
 import org.steppewatch.notification.cap.CapProperties;
 import org.steppewatch.notification.cap.CapRules;
-import org.steppewatch.notification.delivery.DeliveryStore;
-import org.steppewatch.notification.delivery.DeliveryWorker;
-import org.steppewatch.notification.delivery.NewDelivery;
 import org.steppewatch.notification.signing.CapSigner;
-import org.steppewatch.notification.subscription.Subscription;
 import org.steppewatch.notification.subscription.SubscriptionIndex;
-import org.steppewatch.notification.subscription.SubscriptionStore;
 
 /**
- * Turns an assessment into one CAP alert and a delivery per matching subscription, and a
- * withdrawal into a CAP Cancel for everybody who got (or is getting) the earlier alerts. Every
- * write is keyed deterministically (alert id from incident id and version; delivery id = alert id
- * + subscription id), deliveries first and the alert with its outbox event last, so a redelivered
- * or half-processed event completes what is missing and duplicates nothing.
+ * Turns an assessment into one CAP alert, and a withdrawal into a CAP Cancel for everybody who got (or is getting)
+ * the earlier alerts. Here, on the listener's thread, the alert is decided and stored (with its outbox event in the
+ * same write) and its fan-out handed to {@link FanOut}, which creates the deliveries on threads of its own. What each
+ * incident has seen is kept in {@link IncidentStates}: an assessment older than one handled changes nothing, and a
+ * withdrawal is remembered even before any alert exists, so a late assessment of a retracted incident issues
+ * nothing. Every write is keyed deterministically (alert id from incident id and version), so a redelivered or
+ * half-processed event completes what is missing and duplicates nothing.
  */
 @Service
 class AlertService {
 
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
-    /** Deliveries created between two wake-ups of the worker during a fan-out. */
-    private static final int FAN_OUT_CHUNK = 5000;
 
     private final AlertStore alerts;
     private final DraftStore drafts;
+    private final IncidentStates incidents;
+    private final FanOut fanOut;
     private final SubscriptionIndex index;
-    private final SubscriptionStore subscriptions;
-    private final DeliveryStore deliveries;
-    private final DeliveryWorker worker;
     private final OutboxRelay relay;
     private final CapComposer composer;
     private final CapSigner signer;
@@ -65,15 +58,14 @@ class AlertService {
     private final PublicLinks links;
     private final Clock clock;
 
-    AlertService(AlertStore alerts, DraftStore drafts, SubscriptionIndex index, SubscriptionStore subscriptions,
-                 DeliveryStore deliveries, DeliveryWorker worker, OutboxRelay relay, CapComposer composer, CapSigner signer,
-                 CapProperties cap, PublicLinks links, Clock clock) {
+    AlertService(AlertStore alerts, DraftStore drafts, IncidentStates incidents, FanOut fanOut, SubscriptionIndex index,
+                 OutboxRelay relay, CapComposer composer, CapSigner signer, CapProperties cap, PublicLinks links,
+                 Clock clock) {
         this.alerts = alerts;
         this.drafts = drafts;
+        this.incidents = incidents;
+        this.fanOut = fanOut;
         this.index = index;
-        this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
-        this.worker = worker;
         this.relay = relay;
         this.composer = composer;
         this.signer = signer;
@@ -94,76 +86,74 @@ class AlertService {
 
     /**
      * An assessment whose version was reported by an issuer (or by anyone before the workflow existed) goes out at
-     * once; any other becomes a draft that waits for an issuer ({@link DraftReview}).
+     * once; any other becomes a draft that waits for an issuer ({@link DraftReview}). One older than a version
+     * handled already, or of a withdrawn incident, changes nothing.
      */
     void issue(IncidentAssessed assessment) {
         Objects.requireNonNull(assessment.incidentId(), "assessment without incidentId");
-        String alertId = alertId(assessment.incidentId(), assessment.incidentVersion());
-        boolean stored = alerts.exists(alertId);
-        if (stored && alerts.fanOutDone(alertId)) {
-            log.debug("alert {} for {} v{} exists already: redelivered assessment ignored", alertId,
-                    assessment.incidentId(), assessment.incidentVersion());
-            return;
-        }
-        if (!stored && alerts.cancelledIncident(assessment.incidentId())) {
-            log.info("assessment {} arrived after the incident's alerts were cancelled: no alert", assessment.assessmentId());
-            return;
-        }
+        String incidentId = assessment.incidentId();
+        long version = assessment.incidentVersion();
         // whole seconds: CAP date-times have no fractions, and the stored alert must say what the CAP says
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        IncidentStates.Verdict verdict = incidents.assessed(incidentId, version, now);
+        if (verdict == IncidentStates.Verdict.STALE || verdict == IncidentStates.Verdict.WITHDRAWN
+                || alerts.cancelledIncident(incidentId)) {
+            // the last check: incidents cancelled before their state was kept
+            log.info("assessment {} changes nothing: {}", assessment.assessmentId(),
+                    verdict == IncidentStates.Verdict.STALE ? "a newer version was handled" : "the incident was withdrawn");
+            return;
+        }
+        String alertId = alertId(incidentId, version);
         // before the earlier alerts are read: an approval of an older draft racing this one either went out first
         // (and is read as earlier) or finds its draft closed
-        drafts.supersede(assessment.incidentId(), assessment.incidentVersion(), alertId, now);
-        if (!stored && !Issuing.mayIssueAtOnce(assessment.reportedBy())) {
+        drafts.supersede(incidentId, version, alertId, now);
+        Optional<Document> stored = drafts.find(alertId);
+        if (stored.isPresent()) {
+            // a redelivery: complete what the first delivery may have left undone (both steps are repeatable)
+            if (Issuing.ISSUED.equals(Issuing.fromDocument(stored.get()).state())) {
+                send(alertId, stored.get().getList("references", String.class, List.of()), now);
+            }
+            return;
+        }
+        if (!Issuing.mayIssueAtOnce(assessment.reportedBy())) {
             draft(assessment, alertId, now);
             return;
         }
         Prepared alert = prepare(assessment, alertId, now);
-        if (!stored) {
-            if (alerts.insertIfAbsent(alert.view(), alert.cap(), EventJson.write(assessment), null, alert.event(),
-                    Issuing.atOnce(assessment.reportedBy(), now))) {
-                log.info("alert {} ({}) for {} v{}: {}, {} recipients", alertId, alert.view().msgType(),
-                        assessment.incidentId(), assessment.incidentVersion(), alert.view().severity().cap(),
-                        alert.fanOut().size());
-            }
-            relay.wake();
+        if (alerts.insertIfAbsent(alert.view(), alert.cap(), EventJson.write(assessment), null, alert.event(),
+                Issuing.atOnce(assessment.reportedBy(), now))) {
+            log.info("alert {} ({}) for {} v{}: {}, {} subscriptions reached", alertId, alert.view().msgType(),
+                    incidentId, version, alert.view().severity().cap(), alert.view().recipients());
         }
-        send(alert, now);
-    }
-
-    /** What an alert that goes out consists of: the view, its Actual CAP, its recipients and its event. */
-    record Prepared(AlertView view, String cap, List<NewDelivery> fanOut, List<String> earlierIds,
-                    OutboxMessage event) {
+        relay.wake();
+        send(alertId, alert.view().references(), now);
     }
 
     /**
-     * The alert of {@code assessment} as it goes out now: Alert, or Update of the incident's issued alerts,
-     * to the matching subscriptions and everyone the earlier alerts reached.
+     * What an alert that goes out consists of: the view, its Actual CAP and its event. The recipients it counts are
+     * the subscriptions its zones reach now; the fan-out adds those earlier alerts reached and stores the total.
      */
+    record Prepared(AlertView view, String cap, OutboxMessage event) {
+    }
+
+    /** The alert of {@code assessment} as it goes out now: Alert, or Update of the incident's issued alerts. */
     Prepared prepare(IncidentAssessed assessment, String alertId, Instant now) {
-        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
-        List<SubscriptionIndex.Zone> zones = assessment.hazardZones().stream().filter(z -> z.geometry() != null)
-                .map(z -> new SubscriptionIndex.Zone(z.level(), z.geometry())).toList();
-        List<NewDelivery> fanOut = new ArrayList<>(index.match(zones, severity).stream()
-                .map(m -> new NewDelivery(alertId, m.subscriptionId(), assessment.incidentId(), m.channelType(),
-                        m.language(), m.level()))
-                .toList());
+        Severity severity = FanOut.severity(assessment);
+        // matched here as well as in the fan-out: an index that cannot answer yet fails this record, to be retried
+        int reached = index.match(zones(assessment), severity).size();
         List<AlertStore.Stored> earlier = alerts.earlier(assessment.incidentId(), assessment.incidentVersion());
-        fanOut.addAll(earlierRecipientsNoLongerReached(alertId, assessment.incidentId(), earlier, fanOut));
-        Written written = compose(assessment, alertId, earlier, now, CapComposer.ACTUAL, fanOut.size());
+        Written written = compose(assessment, alertId, earlier, now, CapComposer.ACTUAL, reached);
         AlertView alert = written.view();
         AlertIssued issued = new AlertIssued(alertId, assessment.incidentId(), assessment.incidentVersion(),
                 alert.msgType(), now, severity, assessment.urgency(), assessment.certainty(), alert.headline(),
-                alert.settlementIds(), fanOut.size());
-        return new Prepared(alert, written.cap(), fanOut, earlier.stream().map(s -> s.view().id()).toList(),
-                OutboxMessage.of(issued, now));
+                alert.settlementIds(), reached);
+        return new Prepared(alert, written.cap(), OutboxMessage.of(issued, now));
     }
 
-    /** Marks what the alert replaces and creates its deliveries; repeatable. */
-    void send(Prepared alert, Instant now) {
-        // again on a redelivery: the first delivery may have stopped between storing the alert and this
-        alerts.markSuperseded(alert.earlierIds(), alert.view().id(), now);
-        fanOut(alert.view().id(), alert.fanOut(), now);
+    /** Marks what the alert replaces and starts its fan-out; repeatable. */
+    void send(String alertId, List<String> earlierIds, Instant now) {
+        alerts.markSuperseded(earlierIds, alertId, now);
+        fanOut.submit(alertId);
     }
 
     /** A draft: CAP status Draft, sent to nobody, announced to nobody, until an issuer approves it. */
@@ -185,7 +175,7 @@ class AlertService {
     /** The Alert, or the Update of the earlier issued alerts, with its CAP document of {@code status}. */
     private Written compose(IncidentAssessed assessment, String alertId, List<AlertStore.Stored> earlier, Instant now,
                             String status, int recipients) {
-        Severity severity = assessment.severity() == null ? Severity.UNKNOWN : assessment.severity();
+        Severity severity = FanOut.severity(assessment);
         String msgType = earlier.isEmpty() ? CapComposer.ALERT : CapComposer.UPDATE;
         Instant expires = now.plus(cap.expiresAfter());
         CapComposer.Composed composed = composer.compose(new CapComposer.Message(alertId, msgType, now, expires,
@@ -198,94 +188,47 @@ class AlertService {
     }
 
     /**
-     * An Update also goes to everyone an earlier alert of the incident reached (or is reaching), even
-     * when the revised zones no longer reach them or fall below their minimum severity: a town told
-     * to shelter must hear that the threat has moved. Their delivery carries no zone level.
-     */
-    private List<NewDelivery> earlierRecipientsNoLongerReached(String alertId, String incidentId,
-                                                               List<AlertStore.Stored> earlier, List<NewDelivery> matched) {
-        if (earlier.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> previous = deliveries.recipientsOf(earlier.stream().map(s -> s.view().id()).toList());
-        Set<String> already = matched.stream().map(NewDelivery::subscriptionId).collect(Collectors.toSet());
-        List<NewDelivery> extra = new ArrayList<>();
-        for (Subscription s : subscriptions.findForDelivery(previous.keySet())) {
-            if (s.active() && !already.contains(s.id())) {
-                extra.add(new NewDelivery(alertId, s.id(), incidentId, s.channelType(), s.language(), null));
-            }
-        }
-        return extra;
-    }
-
-    /**
-     * Creates the deliveries after the alert is stored, waking the worker after each chunk so that
-     * sending overlaps creating; the alert is marked complete last, so a run cut short is completed
-     * (idempotently: delivery ids are deterministic) when the event comes again.
-     */
-    private void fanOut(String alertId, List<NewDelivery> fanOut, Instant now) {
-        for (int from = 0; from < fanOut.size(); from += FAN_OUT_CHUNK) {
-            worker.createAndHandOver(fanOut.subList(from, Math.min(fanOut.size(), from + FAN_OUT_CHUNK)), now);
-        }
-        alerts.markFanOutDone(alertId);
-    }
-
-    /**
-     * A CAP Cancel referencing every earlier alert of the incident, delivered to the subscriptions
-     * that were sent (or are being sent) one of them; deliveries of those alerts still waiting are
-     * dropped by the worker, since the alert no longer stands. It goes out at once, whoever retracted. Drafts
-     * still open are closed first (then no approval can slip in behind the Cancel); an incident that only ever
-     * had drafts sends nothing: nobody was told.
+     * A CAP Cancel referencing every earlier alert of the incident, delivered (by its fan-out) to the subscriptions
+     * that were sent, or are being sent, one of them; deliveries of those alerts still waiting are dropped by the
+     * worker, since the alert no longer stands. It goes out at once, whoever retracted. The withdrawal is remembered
+     * first, then drafts still open are closed (so no approval can slip in behind the Cancel); an incident that only
+     * ever had drafts, or nothing yet, sends nothing: nobody was told.
      */
     void withdraw(AssessmentWithdrawn withdrawal) {
         Objects.requireNonNull(withdrawal.incidentId(), "withdrawal without incidentId");
-        String cancelId = cancelId(withdrawal.incidentId(), withdrawal.incidentVersion());
-        boolean stored = alerts.exists(cancelId);
-        if (stored && alerts.fanOutDone(cancelId)) {
-            log.debug("cancel {} exists already: redelivered withdrawal ignored", cancelId);
-            return;
-        }
+        String incidentId = withdrawal.incidentId();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        long closed = drafts.withdraw(withdrawal.incidentId(), withdrawal.reason(), now);
-        List<AlertStore.Stored> earlier = alerts.earlier(withdrawal.incidentId(), Long.MAX_VALUE);
-        List<String> earlierIds = earlier.stream().map(s -> s.view().id()).toList();
+        incidents.withdrawn(incidentId, withdrawal.incidentVersion(), now);
+        long closed = drafts.withdraw(incidentId, withdrawal.reason(), now);
+        List<AlertStore.Stored> earlier = alerts.earlier(incidentId, Long.MAX_VALUE);
         if (earlier.isEmpty()) {
-            log.info("assessments of {} withdrawn, but no alert was issued for it: nothing to cancel{}",
-                    withdrawal.incidentId(), closed > 0 ? "; " + closed + " draft(s) closed" : "");
+            log.info("assessments of {} withdrawn before any alert was issued: remembered, nothing to cancel{}",
+                    incidentId, closed > 0 ? "; " + closed + " draft(s) closed" : "");
             return;
         }
-        IncidentAssessed last = EventJson.read(earlier.get(earlier.size() - 1).assessmentJson(), IncidentAssessed.class);
-
-        // whom the earlier alerts reached, or are reaching: read before the earlier alerts are marked cancelled
-        Map<String, String> recipients = deliveries.recipientsOf(earlierIds);
-        List<NewDelivery> fanOut = new ArrayList<>();
-        for (Subscription s : subscriptions.findForDelivery(recipients.keySet())) {
-            if (s.active()) {
-                fanOut.add(new NewDelivery(cancelId, s.id(), withdrawal.incidentId(), s.channelType(), s.language(),
-                        recipients.get(s.id())));
-            }
-        }
-        if (!stored) {
+        String cancelId = cancelId(incidentId, withdrawal.incidentVersion());
+        List<String> earlierIds = earlier.stream().map(s -> s.view().id()).toList();
+        if (!alerts.exists(cancelId)) {
+            IncidentAssessed last = EventJson.read(earlier.get(earlier.size() - 1).assessmentJson(),
+                    IncidentAssessed.class);
             Instant expires = now.plus(cap.expiresAfter());
             CapComposer.Composed composed = composer.compose(new CapComposer.Message(cancelId, CapComposer.CANCEL, now,
                     expires, capReferences(earlier), last, withdrawal.reason(), links.alert(cancelId),
                     CapComposer.ACTUAL));
-            // what the Cancel's CAP <info> says: the threat is past
+            // what the Cancel's CAP <info> says: the threat is past; its recipients are counted by its fan-out
             AlertView alert = view(cancelId, withdrawal.incidentVersion(), last, CapComposer.CANCEL, earlierIds, now,
-                    expires, Severity.MINOR, "Past", "Observed", composed, withdrawal.reason(), settlementIds(last),
-                    fanOut.size());
-            AlertCancelled cancelled = new AlertCancelled(cancelId, withdrawal.incidentId(), withdrawal.incidentVersion(),
-                    now, withdrawal.reason());
+                    expires, Severity.MINOR, "Past", "Observed", composed, withdrawal.reason(), settlementIds(last), 0);
+            AlertCancelled cancelled = new AlertCancelled(cancelId, incidentId, withdrawal.incidentVersion(), now,
+                    withdrawal.reason());
             if (alerts.insertIfAbsent(alert, signer.sign(composed.xml()), EventJson.write(last), withdrawal.reason(),
                     OutboxMessage.of(cancelled, now), Issuing.atOnce(withdrawal.reportedBy(), now))) {
-                log.info("cancel {} for {}: withdraws {}, {} recipients", cancelId, withdrawal.incidentId(), earlierIds,
-                        fanOut.size());
+                log.info("cancel {} for {}: withdraws {}", cancelId, incidentId, earlierIds);
             }
             relay.wake();
         }
         // deliveries of the earlier alerts still waiting are dropped by the worker from now on
         alerts.markCancelled(earlierIds, cancelId, now);
-        fanOut(cancelId, fanOut, now);
+        fanOut.submit(cancelId);
     }
 
     private List<String> capReferences(List<AlertStore.Stored> earlier) {
@@ -308,10 +251,16 @@ class AlertService {
         return new AlertView(id, assessment.incidentId(), incidentVersion, msgType, references, sent,
                 expires, AlertStore.ACTIVE, null, null, severity, urgency, certainty, CapRules.category(assessment),
                 composed.texts().get("en").responseType(), texts.get("en").headline(), summary, texts,
-                settlementIds, zones(assessment), recipients, links.cap(id), null);
+                settlementIds, viewZones(assessment), recipients, links.cap(id), null);
     }
 
-    private static List<AlertView.Zone> zones(IncidentAssessed assessment) {
+    /** The hazard zones an alert is matched with. */
+    static List<SubscriptionIndex.Zone> zones(IncidentAssessed assessment) {
+        return assessment.hazardZones().stream().filter(z -> z.geometry() != null)
+                .map(z -> new SubscriptionIndex.Zone(z.level(), z.geometry())).toList();
+    }
+
+    private static List<AlertView.Zone> viewZones(IncidentAssessed assessment) {
         return assessment.hazardZones().stream().filter(z -> z.geometry() != null)
                 .map(z -> new AlertView.Zone(z.level(), z.substance(),
                         org.bson.Document.parse(GeoJsonModule.write(z.geometry()))))

@@ -74,15 +74,6 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
         return mongo.exists(query(where("_id").is(alertId)), COLLECTION);
     }
 
-    /** True once every delivery of the alert was created (the alert is stored before its deliveries). */
-    boolean fanOutDone(String alertId) {
-        return mongo.exists(query(where("_id").is(alertId).and("fanOutDone").is(true)), COLLECTION);
-    }
-
-    void markFanOutDone(String alertId) {
-        mongo.updateFirst(query(where("_id").is(alertId)), new Update().set("fanOutDone", true), COLLECTION);
-    }
-
     /** What went out: not a draft, not a rejected one (alerts from before the workflow have no state and count). */
     static Criteria issued() {
         return where(Issuing.STATE).nin(Issuing.DRAFT, Issuing.REJECTED);
@@ -140,7 +131,8 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
                 .append("cap", cap)
                 .append("assessment", assessmentJson)
                 .append("reason", reason)
-                .append("fanOutDone", issuing.draft())
+                // a draft goes to nobody; an alert that goes out has its fan-out still to do (FanOut)
+                .append(FanOutState.DONE, issuing.draft())
                 .append(Issuing.FIELD, issuing.toDocument());
         if (event != null) {
             // the event rides in the same document write as the alert: no dual write

@@ -9,8 +9,10 @@ import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.ReceivedEvent;
 
 /**
- * Consumes assessments.v1: an assessment becomes an Alert or Update, a withdrawal a Cancel. A
- * failure is retried and then parked on assessments.v1.DLT by the shared error handler.
+ * Consumes assessments.v1: an assessment becomes an Alert or Update, a withdrawal a Cancel; the alert is stored and its
+ * fan-out handed to {@link FanOut}, so a record is done in the time it takes to store one alert. A failure goes to
+ * the shared error handler; "try again later" failures (MongoDB unreachable, a subscription index that cannot catch
+ * up) are {@link org.springframework.dao.TransientDataAccessException}s.
  */
 @Component
 class AssessmentListener {

@@ -29,13 +29,16 @@ class DraftReview {
     private final DraftStore drafts;
     private final AlertStore alerts;
     private final AlertService service;
+    private final FanOut fanOut;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    DraftReview(DraftStore drafts, AlertStore alerts, AlertService service, OutboxRelay relay, Clock clock) {
+    DraftReview(DraftStore drafts, AlertStore alerts, AlertService service, FanOut fanOut, OutboxRelay relay,
+                Clock clock) {
         this.drafts = drafts;
         this.alerts = alerts;
         this.service = service;
+        this.fanOut = fanOut;
         this.relay = relay;
         this.clock = clock;
     }
@@ -45,8 +48,8 @@ class DraftReview {
         Issuing issuing = Issuing.fromDocument(draft);
         if (Issuing.ISSUED.equals(issuing.state()) && issuing.approvedBy() != null) {
             // approved before (a repeated request): complete a fan-out that stopped half-way, change nothing else
-            if (!alerts.fanOutDone(alertId)) {
-                resend(draft, alertId);
+            if (!fanOut.done(alertId)) {
+                fanOut.submit(alertId);
             }
             return current(alertId);
         }
@@ -63,9 +66,9 @@ class DraftReview {
             throw Problems.conflict("Draft " + alertId + " changed while it was being approved; read it again.");
         }
         relay.wake();
-        log.info("draft {} for {} v{} approved by {}: {} goes out to {} recipients", alertId, assessment.incidentId(),
-                assessment.incidentVersion(), issuer.subject(), alert.view().msgType(), alert.fanOut().size());
-        service.send(alert, now);
+        log.info("draft {} for {} v{} approved by {}: {} goes out, {} subscriptions reached", alertId, assessment.incidentId(),
+                assessment.incidentVersion(), issuer.subject(), alert.view().msgType(), alert.view().recipients());
+        service.send(alertId, alert.view().references(), now);
         return current(alertId);
     }
 
@@ -109,12 +112,6 @@ class DraftReview {
 
     private static String by(Issuing.Person person) {
         return person == null ? "" : " by " + person.name();
-    }
-
-    private void resend(Document approved, String alertId) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        IncidentAssessed assessment = EventJson.read(approved.getString("assessment"), IncidentAssessed.class);
-        service.send(service.prepare(assessment, alertId, now), now);
     }
 
     private AlertView current(String alertId) {

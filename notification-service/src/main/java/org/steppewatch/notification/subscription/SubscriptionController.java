@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.steppewatch.notification.cap.Texts;
 import org.steppewatch.notification.ratelimit.RateLimits;
+import org.steppewatch.notification.secrets.SecretBox;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/subscriptions")
@@ -31,19 +34,50 @@ class SubscriptionController {
 
     private final SubscriptionService subscriptions;
     private final RateLimits rateLimits;
+    private final IdempotencyKeys idempotencyKeys;
+    private final JsonMapper json;
     private final Texts texts = Texts.shipped();
 
-    SubscriptionController(SubscriptionService subscriptions, RateLimits rateLimits) {
+    SubscriptionController(SubscriptionService subscriptions, RateLimits rateLimits, IdempotencyKeys idempotencyKeys,
+                           JsonMapper json) {
         this.subscriptions = subscriptions;
         this.rateLimits = rateLimits;
+        this.idempotencyKeys = idempotencyKeys;
+        // the fingerprint of a body: its fields, whatever their order or spacing
+        this.json = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     }
 
-    /** Every request counts against the client's limit, a refused one too: probing costs the same as subscribing. */
+    /**
+     * Every request counts against the client's limit, a refused one too: probing costs the same as subscribing.
+     * With an {@code Idempotency-Key}, a repeat of the request gets the first one's answer and creates nothing.
+     */
     @PostMapping
-    ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
+    ResponseEntity<?> create(@RequestBody SubscriptionRequest request, HttpServletRequest http,
+                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         rateLimits.takeSubscription(http);
-        SubscriptionView created = subscriptions.create(request, !rateLimits.exempt(http));
-        return ResponseEntity.created(URI.create("/api/v1/subscriptions/" + created.id())).body(created);
+        if (idempotencyKey == null) {
+            SubscriptionView created = subscriptions.create(request, !rateLimits.exempt(http));
+            return ResponseEntity.created(location(created)).body(created);
+        }
+        String key = IdempotencyKeys.parse(idempotencyKey);
+        String fingerprint = SecretBox.hash(json.writeValueAsString(json.valueToTree(request)));
+        IdempotencyKeys.Answer answer = idempotencyKeys.reserve(key, fingerprint).orElse(null);
+        if (answer == null) {
+            try {
+                SubscriptionView created = subscriptions.create(request, !rateLimits.exempt(http));
+                answer = new IdempotencyKeys.Answer(location(created).toString(), json.writeValueAsString(created));
+            } catch (RuntimeException e) {
+                idempotencyKeys.release(key);
+                throw e;
+            }
+            idempotencyKeys.answer(key, answer);
+        }
+        return ResponseEntity.created(URI.create(answer.location())).contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    private static URI location(SubscriptionView created) {
+        return URI.create("/api/v1/subscriptions/" + created.id());
     }
 
     @GetMapping("/{id}")

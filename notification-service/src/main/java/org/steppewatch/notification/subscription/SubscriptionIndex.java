@@ -1,67 +1,74 @@
 package org.steppewatch.notification.subscription;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.ZoneLevels;
 
 /**
- * All active subscriptions, in memory: their areas for matching alerts without geospatial queries
- * (the embedded MongoDB has none), and what the delivery worker needs to send to them. Updated on
- * create, confirm and delete, loaded at start and refreshed now and then so that subscriptions made
- * through another instance are seen too. The STR-tree is rebuilt lazily, at the first match after a
- * change, so adding many subscriptions costs one rebuild, not one each.
+ * All active subscriptions, in memory ({@link SubscriptionAreas}), kept up with MongoDB whichever instance took the
+ * change, and never matched while incomplete.
+ *
+ * <p>Every write that changes whether a subscription matches stamps it with the next number of one shared counter
+ * ({@link SubscriptionStore#CHANGE}), taken just before the write. The index first loads every active subscription
+ * (after reading the counter), then catches up before every match and every {@code index-refresh} (1 s): it reads
+ * the counter, then every subscription stamped above a floor with a number it has not applied yet, and applies each
+ * as it is now (active: in; deleted or otherwise: out). Numbers are taken in order but writes may commit out of order, so the floor lags: it is the
+ * counter as it was at least {@link #OVERLAP} ago, less {@link #OVERLAP_CHANGES}. Why no committed subscription is
+ * missed: a write that took number s at time a is in every catch-up until the floor passes s, which happens no
+ * sooner than a + {@link #OVERLAP} (and 100 numbers later). {@link SubscriptionStore} stamps a write again when it
+ * took longer than a third of that, and answers the request only after a stamped write that took less, so every
+ * subscription whose creation (or deletion) the API has answered was committed well inside the window; a catch-up
+ * runs at least every second and before every match, so the first match that starts after the answer sees it. The
+ * catch-ups are serialised, so an older read never overwrites a newer one.
+ *
+ * <p>When the store cannot be read (before the first complete load, or a catch-up fails), {@link #match} throws
+ * {@link TransientDataAccessResourceException}: the record is retried later, never matched against a part.
  */
 @Component
 public class SubscriptionIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionIndex.class);
+    /** How long after taking its number a write is still looked for. */
+    static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** How many numbers taken after a write it is still looked for, besides {@link #OVERLAP}. */
+    static final long OVERLAP_CHANGES = 100;
 
     private final SubscriptionStore store;
     private final Duration refreshEvery;
-    private final Object lock = new Object();
-    /**
-     * Mutated only under {@link #lock} (read without it by {@link #activeAmong}); {@link #snapshot}
-     * is rebuilt from it after a change.
-     */
-    private final Map<String, Subscription> entries = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot;
+    private final SubscriptionAreas areas = new SubscriptionAreas();
+    /** Serialises loads, catch-ups and this instance's own changes. */
+    private final Object sync = new Object();
+    /** The counter as read at catch-ups, oldest first: {value, System.nanoTime()}; the first one is the floor. */
+    private final Deque<long[]> samples = new ArrayDeque<>();
+    /** The change numbers above the floor already applied, with their subscription ids. */
+    private final NavigableMap<Long, String> applied = new TreeMap<>();
     private volatile boolean loaded;
     private volatile ScheduledExecutorService refresher;
-    /** When the last (full or incremental) look at the store began. */
-    private volatile Instant syncedFrom;
-    /** Changes stamped by an instance whose clock is behind ours by up to this much are still seen. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     SubscriptionIndex(SubscriptionStore store,
-                      @Value("${steppewatch.subscriptions.index-refresh:30s}") Duration refreshEvery) {
+                      @Value("${steppewatch.subscriptions.index-refresh:1s}") Duration refreshEvery) {
         this.store = store;
         this.refreshEvery = refreshEvery;
-    }
-
-    private record Snapshot(STRtree tree) {
     }
 
     /** A hazard zone of an alert: its level (any string, e.g. AEGL-3 or SCREENING) and its geometry. */
@@ -77,177 +84,144 @@ public class SubscriptionIndex implements SmartLifecycle {
     }
 
     /**
-     * Active subscriptions that want alerts of {@code severity} and whose area intersects the union
-     * of {@code zones}, each with the worst level of the zones reaching it.
+     * Active subscriptions that want alerts of {@code severity} and whose area intersects the union of {@code zones},
+     * each with the worst level of the zones reaching it; every subscription the API confirmed before this call is
+     * among the candidates.
      *
-     * @throws RuntimeException when the index could not be loaded yet (MongoDB down): the caller
-     *                          must retry rather than match nobody
+     * @throws TransientDataAccessResourceException when the index cannot catch up with the store (MongoDB down, or
+     *                                              not loaded yet): the caller must retry rather than match a part
      */
     public List<Match> match(Collection<Zone> zones, Severity severity) {
-        STRtree tree = tree();
-        Map<String, Match> matches = new LinkedHashMap<>();
-        for (Zone zone : zones) {
-            if (zone == null || zone.geometry() == null || zone.geometry().isEmpty()) {
-                continue;
-            }
-            // the zone is prepared once and tested against every candidate's area
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(zone.geometry());
-            @SuppressWarnings("unchecked")
-            List<Subscription> candidates = tree.query(zone.geometry().getEnvelopeInternal());
-            for (Subscription candidate : candidates) {
-                if (!severity.atLeast(candidate.minSeverity())) {
-                    continue;
-                }
-                Match known = matches.get(candidate.id());
-                if (known != null && !ZoneLevels.worse(zone.level(), known.level())) {
-                    continue;
-                }
-                if (prepared.intersects(candidate.geometry())) {
-                    matches.put(candidate.id(), new Match(candidate.id(), candidate.language(), candidate.channelType(),
-                            zone.level()));
-                }
-            }
-        }
-        return new ArrayList<>(matches.values());
+        catchUp();
+        return areas.match(zones, severity);
     }
 
     /** Ids of the subscriptions {@link #match} finds, levels aside. */
     public Set<String> matching(Collection<Geometry> zones, Severity severity) {
-        Set<String> ids = new LinkedHashSet<>();
-        match(zones.stream().map(g -> new Zone(null, g)).toList(), severity).forEach(m -> ids.add(m.subscriptionId()));
-        return ids;
+        catchUp();
+        return areas.matching(zones, severity);
     }
 
-    private STRtree tree() {
-        if (!loaded) {
-            reload();
-        }
-        Snapshot current = snapshot;
-        if (current == null) {
-            synchronized (lock) {
-                current = snapshot;
-                if (current == null) {
-                    STRtree tree = new STRtree();
-                    entries.values().forEach(s -> tree.insert(s.geometry().getEnvelopeInternal(), s));
-                    tree.build();
-                    current = new Snapshot(tree);
-                    snapshot = current;
+    /** Loads the index, or brings it up to what the store holds now. */
+    void catchUp() {
+        try {
+            synchronized (sync) {
+                if (!loaded) {
+                    load();
+                } else {
+                    applyChanges();
                 }
             }
+        } catch (RuntimeException e) {
+            throw new TransientDataAccessResourceException("the subscription index cannot read MongoDB ("
+                    + e.getMessage() + "); try again later", e);
         }
-        return current.tree();
     }
 
+    /** Replaces the index with what MongoDB holds (after a bulk insert, say). */
+    public void reload() {
+        synchronized (sync) {
+            load();
+        }
+    }
+
+    private void load() {
+        // read before the subscriptions: writes numbered up to here and committed late are caught up later
+        long last = store.lastChange();
+        areas.replaceAll(store.allActive());
+        samples.clear();
+        samples.addLast(new long[] {last, System.nanoTime()});
+        applied.clear();
+        loaded = true;
+    }
+
+    private void applyChanges() {
+        long last = store.lastChange();
+        long now = System.nanoTime();
+        if (now - samples.peekLast()[1] >= TimeUnit.MILLISECONDS.toNanos(500)) {
+            samples.addLast(new long[] {last, now});
+        }
+        // the floor: the newest sample at least OVERLAP old (or the oldest there is)
+        long overlap = OVERLAP.toNanos();
+        while (samples.size() > 1 && now - secondOf(samples)[1] >= overlap) {
+            samples.removeFirst();
+        }
+        long floor = Math.min(samples.peekFirst()[0], last) - OVERLAP_CHANGES;
+        // what is read: changes numbered above the highest applied, and the numbers in the window not seen yet
+        // (taken by writes not committed at the last look, or superseded by a later change)
+        long highest = applied.isEmpty() ? floor : Math.max(floor, applied.lastKey());
+        List<Long> unseen = new ArrayList<>();
+        for (long n = floor + 1; n <= highest; n++) {
+            if (!applied.containsKey(n)) {
+                unseen.add(n);
+            }
+        }
+        List<SubscriptionStore.Change> changes = new ArrayList<>(store.changesAbove(highest));
+        if (!unseen.isEmpty()) {
+            changes.addAll(store.changesNumbered(unseen));
+        }
+        areas.apply(changes.stream().map(SubscriptionStore.Change::subscription).toList());
+        changes.forEach(c -> applied.put(c.number(), c.subscription().id()));
+        applied.headMap(floor, true).clear();
+    }
+
+    private static long[] secondOf(Deque<long[]> samples) {
+        var it = samples.iterator();
+        it.next();
+        return it.next();
+    }
+
+    /** This instance's own change, in the index at once (the other instances catch up within a second). */
     void add(Subscription subscription) {
-        synchronized (lock) {
-            entries.put(subscription.id(), subscription);
-            snapshot = null;
-            // as before a failed start: the periodic refresh brings in what the store holds
-            loaded = true;
+        synchronized (sync) {
+            areas.add(subscription);
         }
     }
 
     void remove(String id) {
-        synchronized (lock) {
-            if (entries.remove(id) != null) {
-                snapshot = null;
-            }
-        }
-    }
-
-    /** Replaces the index with what MongoDB holds; under the lock so a concurrent add is not lost. */
-    public void reload() {
-        synchronized (lock) {
-            Instant started = Instant.now();
-            Map<String, Subscription> active = new HashMap<>();
-            store.allActive().forEach(s -> active.put(s.id(), s));
-            // replaced in place, never emptied, for readers without the lock
-            entries.keySet().retainAll(active.keySet());
-            entries.putAll(active);
-            snapshot = null;
-            loaded = true;
-            syncedFrom = started;
-        }
-    }
-
-    /**
-     * Brings in what other instances changed: only subscriptions created, confirmed or deleted since
-     * the last look (with a margin for clock skew between instances), so a refresh costs little
-     * however many subscriptions there are.
-     */
-    void refresh() {
-        Instant since = syncedFrom;
-        if (since == null) {
-            reload();
-            return;
-        }
-        Instant started = Instant.now();
-        List<Subscription> changed = store.changedSince(since.minus(CLOCK_SKEW));
-        synchronized (lock) {
-            boolean any = false;
-            for (Subscription s : changed) {
-                Subscription known = entries.get(s.id());
-                if (s.active() && known == null) {
-                    entries.put(s.id(), s);
-                    any = true;
-                } else if (!s.active() && known != null) {
-                    entries.remove(s.id());
-                    any = true;
-                }
-            }
-            if (any) {
-                snapshot = null;
-            }
-            syncedFrom = started;
+        synchronized (sync) {
+            areas.remove(id);
         }
     }
 
     int size() {
-        return entries.size();
+        return areas.size();
     }
 
     /**
-     * The active subscriptions among {@code ids} as this index holds them, so that the delivery
-     * worker reads no subscription from the store for them. Subscriptions never change apart from
-     * their state; a confirmation or deletion made here is in the index at once, one made through
-     * another instance after the next refresh. Ids missing here (pending, deleted, unknown) are for
-     * the caller to look up.
+     * The active subscriptions among {@code ids} as this index holds them, so that the delivery worker reads no
+     * subscription from the store for them. Subscriptions never change apart from their state; a deletion made
+     * through any instance is out of the index within about a second. Ids missing here (pending, deleted, unknown)
+     * are for the caller to look up.
      */
     public Map<String, Subscription> activeAmong(Collection<String> ids) {
-        Map<String, Subscription> found = new HashMap<>();
-        for (String id : ids) {
-            Subscription s = entries.get(id);
-            if (s != null) {
-                found.put(id, s);
-            }
-        }
-        return found;
+        return areas.among(ids);
     }
 
     @Override
     public void start() {
         try {
-            reload();
+            catchUp();
             log.info("subscription index loaded: {} active subscriptions", size());
         } catch (RuntimeException e) {
-            // match() loads it on first use and fails (so the record is retried) until MongoDB answers
+            // matching fails (the record is retried) until a catch-up manages the first load
             log.warn("could not load subscriptions at start, will retry: {}", e.toString());
         }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "subscription-index-refresh");
+            Thread t = new Thread(r, "subscription-index-catch-up");
             t.setDaemon(true);
             return t;
         });
         long millis = refreshEvery.toMillis();
-        executor.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::catchUpQuietly, millis, millis, TimeUnit.MILLISECONDS);
         refresher = executor;
     }
 
-    private void refreshQuietly() {
+    private void catchUpQuietly() {
         try {
-            refresh();
+            catchUp();
         } catch (RuntimeException e) {
-            log.warn("subscription index refresh failed, keeping the previous one: {}", e.toString());
+            log.warn("subscription index catch-up failed, matching waits until one succeeds: {}", e.toString());
         }
     }
 

@@ -7,17 +7,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.steppewatch.notification.delivery.DeliveryStore;
-import org.steppewatch.notification.delivery.DeliveryWorker;
 import org.steppewatch.notification.ratelimit.RateLimits;
 import org.steppewatch.web.Problems;
 
 /**
  * Creates, shows, confirms and deletes subscriptions; keeps the spatial index in step with the
- * store. An e-mail subscription starts PENDING_CONFIRMATION and a confirmation mail is queued as
- * a delivery (so it is retried like any other); only the link in it activates the subscription.
+ * store. An e-mail subscription starts PENDING_CONFIRMATION and asks for its confirmation mail
+ * ({@link ConfirmationRequested}); only the link in it activates the subscription.
  */
 @Service
 class SubscriptionService {
@@ -25,19 +24,17 @@ class SubscriptionService {
     private final SubscriptionValidator validator;
     private final SubscriptionStore store;
     private final SubscriptionIndex index;
-    private final DeliveryStore deliveries;
-    private final DeliveryWorker worker;
+    private final ApplicationEventPublisher events;
     private final RateLimits rateLimits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionService(SubscriptionValidator validator, SubscriptionStore store, SubscriptionIndex index,
-                        DeliveryStore deliveries, DeliveryWorker worker, RateLimits rateLimits, Clock clock) {
+                        ApplicationEventPublisher events, RateLimits rateLimits, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.index = index;
-        this.deliveries = deliveries;
-        this.worker = worker;
+        this.events = events;
         this.rateLimits = rateLimits;
         this.clock = clock;
     }
@@ -63,9 +60,8 @@ class SubscriptionService {
         // as stored: with the tokens derived for it
         subscription = store.find(subscription.id()).orElseThrow();
         if (email) {
-            // after the subscription is stored: the worker finds it when it sends the mail
-            deliveries.createConfirmation(subscription.id(), subscription.language(), now);
-            worker.wake();
+            // after the subscription is stored: whoever sends the mail finds it
+            events.publishEvent(new ConfirmationRequested(subscription.id(), subscription.language(), now));
         } else {
             index.add(subscription);
         }

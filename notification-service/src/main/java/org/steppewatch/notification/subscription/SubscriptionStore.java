@@ -10,10 +10,12 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +36,14 @@ import org.steppewatch.notification.secrets.SecretBox;
 public class SubscriptionStore {
 
     static final String COLLECTION = "subscriptions";
+    /** The counter that numbers subscription changes ({@link #CHANGE}). */
+    static final String COUNTERS = "subscriptionChangeCounter";
+    /**
+     * Every write that changes whether a subscription matches (create, confirm, delete) stamps the subscription with
+     * the next number of one counter shared by all instances, taken just before the write: what
+     * {@link SubscriptionIndex} catches up from.
+     */
+    static final String CHANGE = "changeSeq";
     private static final int BATCH = 1000;
     private static final int PAGE = 10_000;
     /**
@@ -53,19 +63,52 @@ public class SubscriptionStore {
         this.mongo = mongo;
         this.box = box;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(CHANGE, Sort.Direction.ASC));
         new SubscriptionKeyMigration(mongo, box).run();
     }
 
     /** Stores {@code s}; its tokens are not taken from it but derived (read them back with {@link #find}). */
     void insert(Subscription s) {
-        mongo.insert(document(s), COLLECTION);
+        long taken = System.nanoTime();
+        mongo.insert(document(s).append(CHANGE, nextChanges(1)), COLLECTION);
+        stampAgainIfSlow(s.id(), taken);
+    }
+
+    /**
+     * A write that committed long after taking its number may have been passed by the catch-ups of
+     * {@link SubscriptionIndex} (they look back {@link SubscriptionIndex#OVERLAP}): stamp it again until one stamp
+     * takes well under that, before the request is answered.
+     */
+    private void stampAgainIfSlow(String id, long taken) {
+        long limit = SubscriptionIndex.OVERLAP.toNanos() / 3;
+        while (System.nanoTime() - taken > limit) {
+            taken = System.nanoTime();
+            mongo.updateFirst(query(where("_id").is(id)), new Update().set(CHANGE, nextChanges(1)), COLLECTION);
+        }
+    }
+
+    /** Takes {@code count} change numbers at once; @return the last of them */
+    private long nextChanges(int count) {
+        Document counter = mongo.findAndModify(query(where("_id").is(COLLECTION)), new Update().inc("value", count),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    /** The last change number taken (its write may not be committed yet); 0 before the first. */
+    long lastChange() {
+        Document counter = mongo.findById(COLLECTION, Document.class, COUNTERS);
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
     }
 
     /** Bulk insert, for imports and the fan-out benchmark (the index must be reloaded after it). */
     public void insertAll(List<Subscription> subscriptions) {
         for (int from = 0; from < subscriptions.size(); from += BATCH) {
+            List<Subscription> part = subscriptions.subList(from, Math.min(subscriptions.size(), from + BATCH));
+            long first = nextChanges(part.size()) - part.size() + 1;
             List<Document> batch = new ArrayList<>();
-            subscriptions.subList(from, Math.min(subscriptions.size(), from + BATCH)).forEach(s -> batch.add(document(s)));
+            for (int i = 0; i < part.size(); i++) {
+                batch.add(document(part.get(i)).append(CHANGE, first + i));
+            }
             mongo.bulkOps(BulkMode.UNORDERED, COLLECTION).insert(batch).execute();
         }
     }
@@ -128,12 +171,30 @@ public class SubscriptionStore {
 
     /** Every active subscription (what matching and delivery need of it). */
     List<Subscription> allActive() {
-        return inPages(where("state").is(Subscription.ACTIVE));
+        return inPages(where("state").is(Subscription.ACTIVE), this::read);
     }
 
-    /** Subscriptions created, confirmed or deleted at or after {@code since}, whatever their state now. */
-    List<Subscription> changedSince(Instant since) {
-        return inPages(where("updatedAt").gte(Date.from(since)));
+    /** A subscription as it is now, with the number of its last change. */
+    record Change(long number, Subscription subscription) {
+    }
+
+    /** The subscriptions whose last change has a number above {@code number}, whatever their state now. */
+    List<Change> changesAbove(long number) {
+        return inPages(where(CHANGE).gt(number), this::change);
+    }
+
+    /** The subscriptions whose last change has one of {@code numbers}, whatever their state now. */
+    List<Change> changesNumbered(List<Long> numbers) {
+        List<Change> found = new ArrayList<>();
+        for (int from = 0; from < numbers.size(); from += IDS_PER_LOOKUP) {
+            found.addAll(inPages(where(CHANGE).in(numbers.subList(from, Math.min(numbers.size(), from + IDS_PER_LOOKUP))),
+                    this::change));
+        }
+        return found;
+    }
+
+    private Change change(Document d) {
+        return new Change(((Number) d.get(CHANGE)).longValue(), read(d));
     }
 
     /**
@@ -141,8 +202,8 @@ public class SubscriptionStore {
      * 48 MB a MongoDB reply may have (the embedded server does not split results into cursor
      * batches). Only what matching and delivery need is read.
      */
-    private List<Subscription> inPages(org.springframework.data.mongodb.core.query.Criteria criteria) {
-        List<Subscription> all = new ArrayList<>();
+    private <T> List<T> inPages(org.springframework.data.mongodb.core.query.Criteria criteria, Function<Document, T> as) {
+        List<T> all = new ArrayList<>();
         String after = null;
         while (true) {
             Query page = query(criteria);
@@ -153,7 +214,7 @@ public class SubscriptionStore {
             page.fields().exclude("area").exclude("manageTokenHash").exclude(hashesField(UNSUBSCRIBE))
                     .exclude(hashesField(CONFIRM));
             List<Document> docs = mongo.find(page, Document.class, COLLECTION);
-            docs.forEach(d -> all.add(read(d)));
+            docs.forEach(d -> all.add(as.apply(d)));
             if (docs.size() < PAGE) {
                 return all;
             }
@@ -163,19 +224,26 @@ public class SubscriptionStore {
 
     /** PENDING_CONFIRMATION -> ACTIVE. @return false when it was not pending */
     boolean activate(String id, Instant at) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.PENDING_CONFIRMATION)),
-                new Update().set("state", Subscription.ACTIVE).set("confirmedAt", Date.from(at)).set("updatedAt", Date.from(at)),
+        long taken = System.nanoTime();
+        boolean activated = mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.PENDING_CONFIRMATION)),
+                new Update().set("state", Subscription.ACTIVE).set("confirmedAt", Date.from(at)).set("updatedAt", Date.from(at))
+                        .set(CHANGE, nextChanges(1)),
                 COLLECTION)
                 .getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return activated;
     }
 
     /** @return false when it was deleted already (or unknown) */
     boolean markDeleted(String id, Instant at, String how) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").ne(Subscription.DELETED)),
+        long taken = System.nanoTime();
+        boolean deleted = mongo.updateFirst(query(where("_id").is(id).and("state").ne(Subscription.DELETED)),
                 new Update().set("state", Subscription.DELETED).set("deletedAt", Date.from(at)).set("deletedBy", how)
-                        .set("updatedAt", Date.from(at))
+                        .set("updatedAt", Date.from(at)).set(CHANGE, nextChanges(1))
                         .unset("channel.secret"),
                 COLLECTION).getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return deleted;
     }
 
     /** Decrypts the secret and derives the tokens the messages carry (the migration at start left no plaintext). */
@@ -195,13 +263,18 @@ public class SubscriptionStore {
     }
 
     /**
-     * ACTIVE -> DISABLED, for a webhook whose every attempt failed for days; {@code updatedAt} tells the
-     * other instances' index refresh. @return false when it was not active
+     * ACTIVE -> DISABLED, for a webhook whose every attempt failed for days.
+     *
+     * @return false when it was not active
      */
     public boolean disable(String id, String reason, Instant at) {
-        return mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.ACTIVE)),
+        long taken = System.nanoTime();
+        // numbered like every other change, so that every instance's index drops it within a second
+        boolean disabled = mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.ACTIVE)),
                 new Update().set("state", Subscription.DISABLED).set("disabledAt", Date.from(at)).set("disabledReason", reason)
-                        .set("updatedAt", Date.from(at)),
+                        .set("updatedAt", Date.from(at)).set(CHANGE, nextChanges(1)),
                 COLLECTION).getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return disabled;
     }
 }

@@ -2,7 +2,6 @@ package org.steppewatch.notification.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,8 +16,8 @@ import org.steppewatch.georef.SettlementCatalog;
 class SubscriptionIndexTest {
 
     private static final SettlementCatalog CATALOG = SettlementCatalog.shipped();
-    /** Only add/remove are used here, so no store is needed: the index is built in memory. */
-    private final SubscriptionIndex index = new SubscriptionIndex(null, Duration.ofSeconds(30));
+    /** The index's in-memory part: matching without a store. */
+    private final SubscriptionAreas index = new SubscriptionAreas();
 
     private static Subscription subscription(String id, Area area, Severity minSeverity) {
         return new Subscription(id, id, area.toDocument(), area.matchGeometry(), Subscription.WEBHOOK,
@@ -79,7 +78,7 @@ class SubscriptionIndexTest {
         index.add(subscription("kept", new Area.PolygonArea(box(63, 64, 45, 46)), Severity.MINOR));
         index.add(subscription("gone", new Area.PolygonArea(box(63, 64, 45, 46)), Severity.MINOR));
         index.remove("gone");
-        var found = index.activeAmong(List.of("kept", "gone", "never-known"));
+        var found = index.among(List.of("kept", "gone", "never-known"));
         assertThat(found).containsOnlyKeys("kept");
         assertThat(found.get("kept").url()).isEqualTo("https://example.org");
         assertThat(found.get("kept").secret()).isEqualTo("whsec_x");
