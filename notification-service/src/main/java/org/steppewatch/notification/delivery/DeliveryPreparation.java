@@ -27,12 +27,12 @@ import org.steppewatch.notification.subscription.SubscriptionStore;
  */
 final class DeliveryPreparation {
 
-    /** How long to wait for an alert document written just after its deliveries (a fan-out in progress). */
-    private static final Duration ALERT_NOT_YET_STORED = Duration.ofSeconds(1);
     /**
-     * Deliveries whose alert never got stored (the fan-out crashed and its assessment went to the
-     * dead-letter topic) are given up after this long; a replay from the DLT within it still sends them.
+     * An alert is stored before any of its deliveries, so a delivery without its alert is left from data written
+     * before that order, or its alert was removed by hand: it is looked at again, less and less often from this
+     * wait on, and given up after {@link #ORPHAN_AFTER}.
      */
+    private static final Duration ALERT_NOT_YET_STORED = Duration.ofSeconds(1);
     private static final Duration ORPHAN_AFTER = Duration.ofDays(1);
     /** How long a newer message waits before it looks again whether the older one is still in flight. */
     static final Duration OLDER_IN_FLIGHT = Duration.ofSeconds(1);
