@@ -30,7 +30,7 @@ class AccessRules {
     SecurityFilterChain notificationSecurity(HttpSecurity http, ServiceSecurity security) {
         return security.chain(http, requests -> requests
                 .requestMatchers(POST, "/api/v1/subscriptions", "/api/v1/subscriptions/*/confirm",
-                        "/api/v1/subscriptions/*/unsubscribe").permitAll()
+                        "/api/v1/subscriptions/*/unsubscribe", "/api/v1/subscriptions/*/enable").permitAll()
                 .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
                 .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/deliveries/redrive").hasRole(Roles.ADMIN)

@@ -93,6 +93,15 @@ class SubscriptionController {
     }
 
     /**
+     * The owner turns a webhook that was disabled after days of failed deliveries on again, once the receiver works:
+     * alerts issued from now on reach it; deliveries cancelled by the disabling stay cancelled.
+     */
+    @PostMapping("/{id}/enable")
+    SubscriptionView enable(@PathVariable String id, @RequestHeader(name = MANAGE_TOKEN, required = false) String token) {
+        return subscriptions.enable(id, token);
+    }
+
+    /**
      * The link of the confirmation mail (double opt-in). Following it changes nothing: mail
      * scanners open links by themselves, and must not confirm for anybody. A browser gets a page
      * in the subscriber's language with a button that POSTs; a program gets {@code {"id", "state"}}.

@@ -72,6 +72,16 @@ class SubscriptionService {
         return SubscriptionView.of(authorised(id, manageToken), null, null);
     }
 
+    /** DISABLED -> ACTIVE; 409 for a subscription in any other state. */
+    SubscriptionView enable(String id, String manageToken) {
+        authorised(id, manageToken);
+        if (!store.enable(id, clock.instant())) {
+            throw Problems.of(HttpStatus.CONFLICT, "Not disabled",
+                    "subscription " + id + " is not disabled: only a webhook disabled after days of failures is enabled again");
+        }
+        return SubscriptionView.of(authorised(id, manageToken), null, null);
+    }
+
     void delete(String id, String manageToken) {
         authorised(id, manageToken);
         if (!store.markDeleted(id, clock.instant(), "manage-token")) {

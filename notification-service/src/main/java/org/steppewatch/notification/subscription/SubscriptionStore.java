@@ -277,4 +277,15 @@ public class SubscriptionStore {
         stampAgainIfSlow(id, taken);
         return disabled;
     }
+
+    /** DISABLED -> ACTIVE, numbered like every change. @return false when it was not disabled */
+    boolean enable(String id, Instant at) {
+        long taken = System.nanoTime();
+        boolean enabled = mongo.updateFirst(query(where("_id").is(id).and("state").is(Subscription.DISABLED)),
+                new Update().set("state", Subscription.ACTIVE).unset("disabledAt").unset("disabledReason")
+                        .set("updatedAt", Date.from(at)).set(CHANGE, nextChanges(1)),
+                COLLECTION).getModifiedCount() > 0;
+        stampAgainIfSlow(id, taken);
+        return enabled;
+    }
 }

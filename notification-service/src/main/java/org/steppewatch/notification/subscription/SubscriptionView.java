@@ -11,7 +11,8 @@ import org.steppewatch.contracts.Severity;
  * A subscription as the API shows it. The signing secret and the manage token appear only in
  * the response that created them (and the secret only when the service generated it).
  *
- * @param state ACTIVE, PENDING_CONFIRMATION (an e-mail subscription until its link is followed) or DELETED
+ * @param state ACTIVE, PENDING_CONFIRMATION (an e-mail subscription until its link is followed), DISABLED (a webhook
+ *              whose deliveries failed for days; its owner enables it again) or DELETED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SubscriptionView(String id, String name, Map<String, Object> area, Channel channel, String language,

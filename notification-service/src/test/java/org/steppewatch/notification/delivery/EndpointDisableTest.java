@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An endpoint that fails for longer than {@code disable-after} is disabled, its open deliveries are
- * cancelled and operators are told. Time-compressed: 1.5 s instead of 5 days, attempts every 200 ms.
+ * cancelled and operators are told; its owner enables it again. Time-compressed: 1.5 s instead of 5 days, attempts every 200 ms.
  */
 class EndpointDisableTest {
 
@@ -46,7 +46,7 @@ class EndpointDisableTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aWebhookFailingForLongerThanDisableAfterIsDisabledItsDeliveriesCancelledAndOperatorsTold() throws Exception {
+    void aWebhookFailingForLongerThanDisableAfterIsDisabledItsDeliveriesCancelledAndOperatorsToldUntilItsOwnerEnablesIt() throws Exception {
         String uri = TestInfrastructure.get().mongoUri("disable");
         String database = URI.create(uri.replace("mongodb://", "http://")).getPath().substring(1);
         String incident = "inc-disable-" + UUID.randomUUID();
@@ -101,6 +101,18 @@ class EndpointDisableTest {
             int seen = receiver.requests().size();
             await().during(Duration.ofSeconds(1)).atMost(DEADLINE).until(() -> receiver.requests().size() == seen);
             assertThat(mongo.findAll(Document.class, "failingEndpoints")).isEmpty();
+
+            // the owner mended the receiver and enables the webhook again: the next alert reaches it
+            receiver.byDefaultAnswer(204);
+            assertThat(call(port, "POST", "/api/v1/subscriptions/" + id + "/enable", manageToken, null).get("state")
+                    .stringValue()).isEqualTo("ACTIVE");
+            String next = "inc-enabled-" + UUID.randomUUID();
+            StandaloneService.publish(next, new Envelope(67.65, 67.75, 47.75, 47.85));
+            await().atMost(DEADLINE).until(() -> receiver.requests().stream()
+                    .anyMatch(r -> r.body().contains(next)));
+            assertThat(callStatus(port, "/api/v1/subscriptions/" + id + "/enable", manageToken))
+                    .as("enabling what is not disabled").isEqualTo(409);
+            assertThat(callStatus(port, "/api/v1/subscriptions/" + id + "/enable", "not-the-token")).isEqualTo(403);
         } finally {
             service.close();
         }
@@ -116,6 +128,12 @@ class EndpointDisableTest {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return JSON.readTree(response.body());
+    }
+
+    private int callStatus(int port, String path, String manageToken) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Manage-Token", manageToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static KafkaConsumer<String, String> operationsConsumer() {
