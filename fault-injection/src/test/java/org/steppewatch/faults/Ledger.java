@@ -27,8 +27,9 @@ final class Ledger {
         STANDS, REVISED, RETRACTED
     }
 
-    private final Map<String, Fate> incidents = new LinkedHashMap<>();
-    private final Set<String> subscribers = new LinkedHashSet<>();
+    // scenarios subscribe and report from several threads at once
+    private final Map<String, Fate> incidents = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> subscribers = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
     void reported(String incidentId, Fate fate) {
         incidents.put(incidentId, fate);
@@ -38,12 +39,16 @@ final class Ledger {
         subscribers.add(path);
     }
 
-    Set<String> incidentIds() {
-        return incidents.keySet();
+    Map<String, Fate> incidents() {
+        synchronized (incidents) {
+            return new LinkedHashMap<>(incidents);
+        }
     }
 
-    Map<String, Fate> incidents() {
-        return incidents;
+    private Set<String> subscribers() {
+        synchronized (subscribers) {
+            return new LinkedHashSet<>(subscribers);
+        }
     }
 
     /** The outcome for the closing table, and what is wrong (empty when every guarantee held). */
@@ -62,6 +67,8 @@ final class Ledger {
     }
 
     Tally tally(List<Receivers.Received> all) {
+        Map<String, Fate> incidents = incidents();
+        Set<String> subscribers = subscribers();
         Map<String, List<Receivers.Received>> byPair = new HashMap<>();
         Map<String, Integer> copies = new HashMap<>();
         Map<String, String> idOfDelivery = new HashMap<>();
