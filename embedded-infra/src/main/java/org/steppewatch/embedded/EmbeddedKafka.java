@@ -30,10 +30,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final int port;
+    private final int controllerPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, int port, int controllerPort) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             String bootstrap = "localhost:" + clientPort;
             log.info("Embedded Kafka broker (KRaft) up at {} in {} ms, data in {}", bootstrap,
                     (System.nanoTime() - started) / 1_000_000, logDir.toAbsolutePath());
-            return new EmbeddedKafka(server, bootstrap);
+            return new EmbeddedKafka(server, bootstrap, clientPort, quorumPort);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker on port " + clientPort
                     + " with data in " + logDir.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -105,6 +109,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The client port; {@link #start} with it, {@link #controllerPort()} and the same directory restarts this broker. */
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     @Override

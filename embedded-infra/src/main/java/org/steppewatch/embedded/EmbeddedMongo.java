@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -27,20 +26,26 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final String connectionString;
+    private final int port;
 
     private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
         this.server = server;
-        this.connectionString = "mongodb://localhost:" + address.getPort();
+        this.port = address.getPort();
+        this.connectionString = "mongodb://localhost:" + port;
     }
 
-    /** Data in an H2 MVStore file that survives restarts. */
+    /**
+     * Data in an H2 MVStore file that survives restarts, and a {@code kill -9} of this process: every write is
+     * committed to the file before it is acknowledged ({@link DurableH2Backend}). Started again on the same file
+     * and port, clients that kept retrying reconnect to the same data.
+     */
     public static EmbeddedMongo startPersistent(Path file, int port) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
-        EmbeddedMongo mongo = start(new H2Backend(file.toAbsolutePath().toString()), port);
+        EmbeddedMongo mongo = start(new DurableH2Backend(file.toAbsolutePath().toString()), port);
         log.info("Embedded MongoDB (mongo-java-server, H2 backend) up at {}, data in {}", mongo.connectionString,
                 file.toAbsolutePath());
         return mongo;
@@ -63,6 +68,11 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("could not start the embedded MongoDB on port " + port + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The port it listens on (127.0.0.1). */
+    public int port() {
+        return port;
     }
 
     /** A {@code mongodb://} URI without database; append {@code /name}. */

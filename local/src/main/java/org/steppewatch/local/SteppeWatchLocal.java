@@ -3,9 +3,12 @@ package org.steppewatch.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,9 +77,10 @@ public final class SteppeWatchLocal {
             settings.get(service).put(service == Service.AUTH ? "steppewatch.auth.issuer"
                     : "steppewatch.security.issuer-uri", issuer);
         }
+        Set<Service> services = services(env("STEPPEWATCH_SERVICES", "auth,incident,analysis,notification"));
         SteppeWatchStack stack;
         try {
-            stack = SteppeWatchStack.start(kafka, mongo, settings);
+            stack = SteppeWatchStack.start(kafka, mongo, settings, services);
         } catch (RuntimeException e) {
             closeAll(infrastructure);
             throw e;
@@ -85,9 +89,31 @@ public final class SteppeWatchLocal {
             stack.close();
             closeAll(infrastructure);
         }, "steppewatch-shutdown"));
-        log.info("Steppe Watch is up in {} s: sign-in {}, incidents {}, analysis {}, notifications {}",
-                String.format("%.1f", (System.nanoTime() - started) / 1e9), stack.baseUrl(Service.AUTH),
-                stack.baseUrl(Service.INCIDENT), stack.baseUrl(Service.ANALYSIS), stack.baseUrl(Service.NOTIFICATION));
+        log.info("Steppe Watch is up in {} s: {}", String.format("%.1f", (System.nanoTime() - started) / 1e9),
+                services.stream().map(s -> LABELS.get(s) + " " + stack.baseUrl(s)).collect(Collectors.joining(", ")));
+    }
+
+    private static final Map<Service, String> LABELS = Map.of(Service.AUTH, "sign-in", Service.INCIDENT, "incidents",
+            Service.ANALYSIS, "analysis", Service.NOTIFICATION, "notifications");
+
+    /**
+     * STEPPEWATCH_SERVICES: which services this process runs, e.g. {@code notification} for a second
+     * notification-service beside a running stack (with KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI pointing at its
+     * broker and database): instances of one service share the work through Kafka's consumer group and MongoDB.
+     */
+    static Set<Service> services(String names) {
+        Set<Service> services = EnumSet.noneOf(Service.class);
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                try {
+                    services.add(Service.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("STEPPEWATCH_SERVICES: unknown service '" + name.strip()
+                            + "'; known: auth, incident, analysis, notification", e);
+                }
+            }
+        }
+        return services;
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

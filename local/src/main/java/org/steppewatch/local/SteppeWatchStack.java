@@ -63,9 +63,18 @@ public final class SteppeWatchStack implements AutoCloseable {
      */
     public static SteppeWatchStack start(String kafkaBootstrapServers, String mongoUri,
                                          Map<Service, Map<String, String>> settings) {
+        return start(kafkaBootstrapServers, mongoUri, settings, java.util.EnumSet.allOf(Service.class));
+    }
+
+    /**
+     * Starts only {@code services}, in the order of {@link Service}: another instance of services already running
+     * elsewhere on the same Kafka and MongoDB (they share the work), or services whose tokens another provider issues.
+     */
+    public static SteppeWatchStack start(String kafkaBootstrapServers, String mongoUri,
+                                         Map<Service, Map<String, String>> settings, java.util.Set<Service> services) {
         Map<Service, ConfigurableApplicationContext> contexts = new java.util.EnumMap<>(Service.class);
         try {
-            for (Service service : Service.values()) {
+            for (Service service : services.isEmpty() ? List.<Service>of() : java.util.EnumSet.copyOf(services)) {
                 List<String> args = new ArrayList<>();
                 args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
                 args.add("--spring.mongodb.uri=" + mongoUri);

@@ -1,0 +1,35 @@
+package org.steppewatch.embedded;
+
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * The H2 file backend, made to keep every acknowledged write. mongo-java-server's H2 backend leaves
+ * writes in the MVStore's memory until its background commit a second later, so a process killed
+ * with {@code kill -9} lost up to a second of writes the clients had been told were stored (an alert
+ * stored, its Kafka offset committed, the alert gone). Here a write command commits the store before
+ * its reply goes out; the file then survives the process (not a power cut: there is no fsync). A real
+ * MongoDB has its journal for this; the workaround belongs to the embedded server only.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Commands that change data or indexes (names as the wire protocol carries them, compared case-blind). */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+            "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+    DurableH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document reply = super.handleCommand(channel, databaseName, command, query);
+        if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+            commit();
+        }
+        return reply;
+    }
+}

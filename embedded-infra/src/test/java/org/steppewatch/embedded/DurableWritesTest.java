@@ -1,0 +1,52 @@
+package org.steppewatch.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * What a {@code kill -9} leaves: the file as it is on disk while the server still runs, never closed. A copy of
+ * it taken right after the acknowledgement is what a restarted server would open.
+ */
+class DurableWritesTest {
+
+    @Test
+    void anAcknowledgedWriteIsInTheFileBeforeTheServerIsClosed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("live.mv");
+        Path copy = dir.resolve("after-kill.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.startPersistent(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var alerts = client.getDatabase("steppewatch").getCollection("alerts");
+            alerts.insertOne(new Document("_id", "a-1").append("state", "ACTIVE"));
+            alerts.updateOne(Filters.eq("_id", "a-1"), Updates.set("state", "CANCELLED"));
+            alerts.insertMany(List.of(new Document("_id", "a-2"), new Document("_id", "a-3")));
+            alerts.deleteOne(Filters.eq("_id", "a-3"));
+            // no wait: the background commit of H2 would come up to a second later
+            Files.copy(file, copy);
+        }
+
+        MongoServer reopened = new MongoServer(new H2Backend(copy.toString()));
+        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+            var alerts = client.getDatabase("steppewatch").getCollection("alerts");
+            assertThat(alerts.find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>()))
+                    .containsExactlyInAnyOrder("a-1", "a-2");
+            assertThat(alerts.find(Filters.eq("_id", "a-1")).first().getString("state")).isEqualTo("CANCELLED");
+        } finally {
+            reopened.shutdownNow();
+        }
+    }
+}
