@@ -46,8 +46,22 @@ class CloudEventPublisher {
     }
 
     static final class PublishFailed extends Exception {
+
+        private final boolean permanent;
+
         PublishFailed(OutboxMessage message, Throwable cause) {
             super("could not publish " + message.type() + " " + message.eventId() + " to " + message.topic(), cause);
+            this.permanent = PublishFailures.isPermanent(cause);
+        }
+
+        /** The message itself cannot be published, however often it is tried: see {@link PublishFailures}. */
+        boolean permanent() {
+            return permanent;
+        }
+
+        /** A send that timed out: the broker is probably out of reach, for every key alike. */
+        boolean timedOut() {
+            return PublishFailures.isTimeout(getCause());
         }
     }
 }
