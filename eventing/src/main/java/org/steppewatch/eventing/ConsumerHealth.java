@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 
@@ -68,9 +69,10 @@ public class ConsumerHealth implements RetryListener, RecordInterceptor<Object, 
         stuck.remove(new TopicPartition(record.topic(), record.partition()));
     }
 
+    /** The listener's own exception, not the container's wrapper around it. */
     private static String describe(Throwable ex) {
         Throwable t = ex;
-        while (t.getCause() != null && t.getCause() != t) {
+        while (t instanceof ListenerExecutionFailedException && t.getCause() != null) {
             t = t.getCause();
         }
         return t.getClass().getName() + ": " + t.getMessage();
