@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -22,13 +23,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.deadletter.DeadLetterConfiguration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Outbox relay, CloudEvents publishing, topic declarations and dead-lettering for every service. */
+/** Outbox relay, CloudEvents publishing, topic declarations, consumer error handling and dead letters for every service. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
 @EnableConfigurationProperties(EventingProperties.class)
+@Import(DeadLetterConfiguration.class)
 public class EventingAutoConfiguration {
 
     @Bean

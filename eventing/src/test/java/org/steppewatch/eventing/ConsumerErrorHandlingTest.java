@@ -26,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steppewatch.contracts.EventHeaders;
@@ -37,7 +36,7 @@ import org.steppewatch.contracts.EventTypes;
  * record waits and is handled after the outage (health DOWN meanwhile, nothing dead-lettered), while records that
  * can never be processed go to the dead-letter topic.
  */
-@SpringBootTest(classes = EventingTestApplication.class, properties = {
+@SpringBootTest(classes = {EventingTestApplication.class, ConsumerErrorHandlingTest.StoringListener.class}, properties = {
         "steppewatch.eventing.consumer-attempts=3", "steppewatch.eventing.max-backoff=2s"})
 class ConsumerErrorHandlingTest {
 
@@ -130,7 +129,6 @@ class ConsumerErrorHandlingTest {
     }
 
     /** Stores "good" records in MongoDB, decodes "poison" ones as events, fails "bug" ones with a bug. */
-    @Component
     static class StoringListener {
 
         private final MongoTemplate mongo;

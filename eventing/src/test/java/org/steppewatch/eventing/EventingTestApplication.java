@@ -16,17 +16,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.testsupport.TestInfrastructure;
 
-/** A service in miniature for the eventing tests: the auto-configurations and the listeners nested in the test. */
+/** A service in miniature for the eventing tests: the auto-configurations; each test adds its listener. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
-        classes = org.springframework.stereotype.Component.class))
 class EventingTestApplication {
 
     /** Settings of the miniature service; creates {@code topic} and its dead-letter topic. */
