@@ -58,10 +58,5 @@ class CloudEventPublisher {
         boolean permanent() {
             return permanent;
         }
-
-        /** A send that timed out: the broker is probably out of reach, for every key alike. */
-        boolean timedOut() {
-            return PublishFailures.isTimeout(getCause());
-        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code steppewatch.eventing.*} settings of a service.
+ * The {@code steppewatch.eventing.*} settings of a service. One more, {@code create-topics} (true), is read by
+ * {@link EventingAutoConfiguration}: whether this service creates the contract topics and their dead-letter topics.
  *
  * @param source            {@code source}: the CloudEvents {@code ce_source} of events this service publishes
  * @param outboxCollections {@code outbox-collections}: MongoDB collections whose documents carry an {@code outbox}
@@ -23,7 +24,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          failed because MongoDB, Kafka or another dependency did; such retries never end
  * @param deadLetterCountInterval {@code dead-letter-count-interval} (30s): how old the count behind the
  *                          {@code steppewatch.dead.letters} gauge may be
- * @see EventingAutoConfiguration {@code create-topics} (true): whether this service creates the topics at start
  */
 @ConfigurationProperties("steppewatch.eventing")
 public record EventingProperties(

@@ -74,24 +74,17 @@ public class OutboxRelay implements SmartLifecycle {
             if (token == null) {
                 continue; // another instance relays this key
             }
-            KeyOutcome outcome;
             try {
-                outcome = relayKey(key, token);
+                // every key gets its turn, even after another failed: one key's trouble must not hold the others
+                count += relayKey(key, token);
             } finally {
                 leases.release(key, token);
-            }
-            count += outcome.published();
-            if (outcome.brokerAway()) {
-                break; // the next pass tries again; no point in waiting out the timeout key after key
             }
         }
         return count;
     }
 
-    private record KeyOutcome(int published, boolean brokerAway) {
-    }
-
-    private KeyOutcome relayKey(String key, String token) {
+    private int relayKey(String key, String token) {
         List<OutboxStore.Pending> pending = store.claim(key, token);
         int count = 0;
         try {
@@ -106,7 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
                     if (!e.permanent()) {
                         // the rest of this key's events wait too, so their order on the topic is kept
                         log.warn("{}; will retry: {}", e.getMessage(), rootMessage(e));
-                        return new KeyOutcome(count, e.timedOut());
+                        return count;
                     }
                     park(next, token, e);
                     continue;
@@ -120,7 +113,7 @@ public class OutboxRelay implements SmartLifecycle {
         } finally {
             store.unstamp(pending, token);
         }
-        return new KeyOutcome(count, false);
+        return count;
     }
 
     private void park(OutboxStore.Pending pending, String token, CloudEventPublisher.PublishFailed e) {

@@ -40,15 +40,6 @@ final class PublishFailures {
         return false;
     }
 
-    static boolean isTimeout(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof org.apache.kafka.common.errors.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean isAboutTheClient(Throwable t) {
         return t instanceof AuthenticationException || t instanceof AuthorizationException
                 || t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
