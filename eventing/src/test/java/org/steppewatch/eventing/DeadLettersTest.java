@@ -27,11 +27,15 @@ import org.steppewatch.eventing.deadletter.DeadLetter;
 import org.steppewatch.eventing.deadletter.DeadLetters;
 import org.steppewatch.testsupport.TestInfrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * A record the listener cannot process lands in the dead-letter topic, is listed with where it came from and why,
  * counted, and after the fix replayed once to its topic with its own headers.
  */
-@SpringBootTest(classes = {EventingTestApplication.class, DeadLettersTest.FixableListener.class})
+@SpringBootTest(classes = {EventingTestApplication.class, DeadLettersTest.FixableListener.class, SimpleMeterRegistry.class},
+        properties = "steppewatch.eventing.dead-letter-count-interval=0s")
 class DeadLettersTest {
 
     static final String TOPIC = "dead-letter-test-" + UUID.randomUUID();
@@ -47,6 +51,8 @@ class DeadLettersTest {
     DeadLetters deadLetters;
     @Autowired
     FixableListener listener;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aDeadLetterIsListedCountedAndReplayedOnceAfterTheFix() throws Exception {
@@ -71,6 +77,7 @@ class DeadLettersTest {
         assertThat(dead.eventId()).isEqualTo(eventId);
         assertThat(dead.eventType()).isEqualTo(EventTypes.INCIDENT_RETRACTED);
         assertThat(deadLetters.count(Topics.deadLetter(TOPIC))).isEqualTo(1);
+        assertThat(gauge()).isEqualTo(1.0);
 
         listener.fixed = true;
         // two admins press replay at once: the record goes back once
@@ -87,10 +94,15 @@ class DeadLettersTest {
         assertThat(replayed.headers()).extracting(Header::key).noneMatch(name -> name.startsWith("kafka_dlt-"));
         assertThat(deadLetters.waiting()).isEmpty();
         assertThat(deadLetters.count(Topics.deadLetter(TOPIC))).isZero();
+        assertThat(gauge()).isZero();
         assertThat(deadLetters.replay(null, null, null).replayed()).isZero();
         // nothing more arrives: no second copy from the other replay
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> listener.handled.stream().filter(r -> key.equals(r.key())).count() == 1);
+    }
+
+    private double gauge() {
+        return meters.get("steppewatch.dead.letters").tag("topic", Topics.deadLetter(TOPIC)).gauge().value();
     }
 
     /** Refuses what is not JSON until it is "fixed". */

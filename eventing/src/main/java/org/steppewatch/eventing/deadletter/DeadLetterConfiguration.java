@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -41,10 +40,10 @@ public class DeadLetterConfiguration {
         return new DeadLetters(listeners, reader, new DeadLetterReplayer(reader, positions, kafka));
     }
 
+    /** Registers nothing without a MeterRegistry (a service without actuator). */
     @Bean
-    @ConditionalOnBean(MeterRegistry.class)
-    DeadLetterGauges deadLetterGauges(DeadLetters deadLetters, MeterRegistry meters, EventingProperties properties,
-                                      Clock clock) {
+    DeadLetterGauges deadLetterGauges(DeadLetters deadLetters, ObjectProvider<MeterRegistry> meters,
+                                      EventingProperties properties, Clock clock) {
         return new DeadLetterGauges(deadLetters, meters, properties.deadLetterCountInterval(), clock);
     }
 
@@ -67,12 +66,12 @@ public class DeadLetterConfiguration {
         private static final Logger log = LoggerFactory.getLogger(DeadLetterGauges.class);
 
         private final DeadLetters deadLetters;
-        private final MeterRegistry meters;
+        private final ObjectProvider<MeterRegistry> meters;
         private final Duration maxAge;
         private final Clock clock;
         private final Map<String, Counted> counts = new ConcurrentHashMap<>();
 
-        DeadLetterGauges(DeadLetters deadLetters, MeterRegistry meters, Duration maxAge, Clock clock) {
+        DeadLetterGauges(DeadLetters deadLetters, ObjectProvider<MeterRegistry> meters, Duration maxAge, Clock clock) {
             this.deadLetters = deadLetters;
             this.meters = meters;
             this.maxAge = maxAge;
@@ -84,9 +83,13 @@ public class DeadLetterConfiguration {
 
         @EventListener(ApplicationReadyEvent.class)
         void register() {
+            MeterRegistry registry = meters.getIfAvailable();
+            if (registry == null) {
+                return;
+            }
             for (String topic : deadLetters.topics()) {
                 Gauge.builder("steppewatch.dead.letters", () -> count(topic)).tag("topic", topic)
-                        .description("records waiting in a dead-letter topic, not yet replayed").register(meters);
+                        .description("records waiting in a dead-letter topic, not yet replayed").register(registry);
             }
         }
 
