@@ -1,6 +1,7 @@
 package org.steppewatch.eventing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final CloudEventPublisher publisher;
     private final MeterRegistry meters;
     private final boolean enabled;
-    private final java.time.Duration pollInterval;
+    private final Duration pollInterval;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -46,7 +47,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
 
     OutboxRelay(OutboxStore store, OutboxLeases leases, CloudEventPublisher publisher, MeterRegistry meters,
-                boolean enabled, java.time.Duration pollInterval, Clock clock) {
+                boolean enabled, Duration pollInterval, Clock clock) {
         this.store = store;
         this.leases = leases;
         this.publisher = publisher;
@@ -105,6 +106,7 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 if (!store.remove(next, token)) {
+                    // the lease went to another instance, which publishes this event again: a duplicate, not a loss
                     break;
                 }
                 published.incrementAndGet();

@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -60,8 +61,10 @@ class OutboxStore {
         List<Pending> pending = new ArrayList<>();
         for (String collection : collections) {
             mongo.updateMulti(query(where(KEY).is(key)), new Update().set(STAMP, token), collection);
-            for (Document document : mongo.find(query(where(KEY).is(key).and(STAMP).is(token)), Document.class,
-                    collection)) {
+            Query stamped = query(where(KEY).is(key).and(STAMP).is(token));
+            // the outbox alone: an aggregate's other fields (a CAP document, an assessment) need not travel
+            stamped.fields().include(OutboxMessage.FIELD);
+            for (Document document : mongo.find(stamped, Document.class, collection)) {
                 for (Document stored : document.getList(OutboxMessage.FIELD, Document.class, List.of())) {
                     OutboxMessage message = OutboxMessage.fromDocument(stored);
                     if (key.equals(message.key())) {
