@@ -19,10 +19,14 @@ final class ConsumerFailures {
 
     /**
      * MongoDB unreachable or timing out, a replica set electing, Kafka failing a send, or {@link RetryLater}:
-     * the record is good and waits for the dependency.
+     * the record is good and waits for the dependency. A send Kafka can never accept (the listener's own message
+     * too large, say) is not waited for: retrying it would hold the partition for ever.
      */
     static boolean isInfrastructure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KafkaProducerException && PublishFailures.isPermanent(t)) {
+                return false;
+            }
             if (t instanceof RetryLater || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException || t instanceof MongoSocketException
                     || t instanceof MongoTimeoutException || t instanceof MongoNotPrimaryException
