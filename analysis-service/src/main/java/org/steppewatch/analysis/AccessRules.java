@@ -24,6 +24,8 @@ class AccessRules {
     @Bean
     SecurityFilterChain analysisSecurity(HttpSecurity http, ServiceSecurity security) {
         return security.chain(http, requests -> requests
+                // dead letters (eventing's admin API): what they hold is not public, replaying them is an admin's call
+                .requestMatchers("/api/v1/dead-letters", "/api/v1/dead-letters/**").hasRole(Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/settlements/import").hasRole(Roles.ADMIN)
                 .requestMatchers(DELETE, "/api/v1/settlements/imported").hasRole(Roles.ADMIN)
                 .requestMatchers(PUT, "/api/v1/fall-zones").hasRole(Roles.ADMIN)

@@ -46,8 +46,17 @@ class CloudEventPublisher {
     }
 
     static final class PublishFailed extends Exception {
+
+        private final boolean permanent;
+
         PublishFailed(OutboxMessage message, Throwable cause) {
             super("could not publish " + message.type() + " " + message.eventId() + " to " + message.topic(), cause);
+            this.permanent = PublishFailures.isPermanent(cause);
+        }
+
+        /** The message itself cannot be published, however often it is tried: see {@link PublishFailures}. */
+        boolean permanent() {
+            return permanent;
         }
     }
 }

@@ -3,27 +3,35 @@ package org.steppewatch.eventing;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.deadletter.DeadLetterConfiguration;
 
-/** Outbox relay, CloudEvents publishing, topic declarations and dead-lettering for every service. */
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Outbox relay, CloudEvents publishing, topic declarations, consumer error handling and dead letters for every service. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
 @EnableConfigurationProperties(EventingProperties.class)
+@Import(DeadLetterConfiguration.class)
 public class EventingAutoConfiguration {
 
     @Bean
@@ -34,22 +42,39 @@ public class EventingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, EventingProperties properties,
-                            Clock clock) {
+                            Clock clock, ObjectProvider<MeterRegistry> meters) {
         CloudEventPublisher publisher = new CloudEventPublisher(kafka, properties.source(), properties.sendTimeout());
-        return new OutboxRelay(mongo, publisher, properties.outboxCollections(), properties.pollInterval(),
-                properties.sendTimeout(), clock);
+        return new OutboxRelay(new OutboxStore(mongo, properties.outboxCollections()),
+                new OutboxLeases(mongo, properties.outboxLease(), clock), publisher,
+                meters.getIfAvailable(SimpleMeterRegistry::new), !properties.outboxCollections().isEmpty(),
+                properties.pollInterval(), clock);
     }
 
-    /** Retries a failing record a few times, then parks it on {@code <topic>.DLT} with the failure in its headers. */
+    @Bean
+    ConsumerHealth eventConsumerHealth(EventingProperties properties, Clock clock) {
+        return new ConsumerHealth(properties.maxBackoff(), clock);
+    }
+
+    /** Waits out infrastructure failures, dead-letters what can never be processed: {@link ConsumerErrorHandling}. */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> kafka, EventingProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxAttempts(properties.consumerAttempts() - 1);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                // partition left to the producer: the key (incident id) keeps one incident's records together
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        return new DefaultErrorHandler(recoverer, backOff);
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> kafka, EventingProperties properties,
+                                                  ConsumerHealth health) {
+        return ConsumerErrorHandling.errorHandler(kafka, properties, health);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class ConsumerHealthConfiguration {
+
+        /** {@code eventConsumers}: DOWN while a listener retries a record the infrastructure failed. */
+        @Bean
+        HealthIndicator eventConsumersHealthIndicator(ConsumerHealth health) {
+            return () -> {
+                var stuck = health.stuck().values();
+                return (stuck.isEmpty() ? Health.up() : Health.down()).withDetail("waiting", stuck).build();
+            };
+        }
     }
 
     @Bean

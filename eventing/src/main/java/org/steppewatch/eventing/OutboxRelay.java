@@ -1,56 +1,59 @@
 package org.steppewatch.eventing;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes the events waiting in the {@code outbox} array of aggregate documents, oldest first
- * per document, and removes each one only after Kafka acknowledged it. If Kafka or MongoDB is
- * down the events stay where they are and the relay tries again: at-least-once, and consumers are
- * idempotent. A short lease on the document keeps two service instances from relaying it at once.
+ * Publishes the events waiting in the {@code outbox} arrays of a service's collections and removes each one only
+ * after Kafka acknowledged it: at-least-once, and consumers are idempotent.
+ * <p>
+ * Order per incident: the relay works key by key (the incident id, also the Kafka key). It takes the key's lease
+ * ({@link OutboxLeases}), gathers the key's waiting events from every outbox collection, sorts them by incident
+ * version, then time, then event id, and publishes them one at a time, each after the previous one's
+ * acknowledgement; at the first failure that may pass (broker away, timeout) it stops that key, so nothing of the
+ * key overtakes the event that failed. Since only the lease holder publishes a key and the lease is renewed,
+ * by its token, before every send, one incident's events reach its partition in version order whichever document
+ * or collection holds them, even with several instances; removals are fenced by the token as well
+ * ({@link OutboxStore}).
+ * <p>
+ * An event that can never be published ({@link PublishFailures}) is parked in {@code parkedEvents} with its
+ * error, logged at ERROR and counted ({@code steppewatch.outbox.parked}), and the key's later events flow on:
+ * that key's order then has a gap, which the parked list shows.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String LEASE = "outboxLeaseUntil";
-    private static final int BATCH = 100;
 
-    private final MongoTemplate mongo;
+    private final OutboxStore store;
+    private final OutboxLeases leases;
     private final CloudEventPublisher publisher;
-    private final List<String> collections;
+    private final MeterRegistry meters;
+    private final boolean enabled;
     private final Duration pollInterval;
-    private final Duration lease;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
 
-    OutboxRelay(MongoTemplate mongo, CloudEventPublisher publisher, List<String> collections, Duration pollInterval,
-                Duration sendTimeout, Clock clock) {
-        this.mongo = mongo;
+    OutboxRelay(OutboxStore store, OutboxLeases leases, CloudEventPublisher publisher, MeterRegistry meters,
+                boolean enabled, Duration pollInterval, Clock clock) {
+        this.store = store;
+        this.leases = leases;
         this.publisher = publisher;
-        this.collections = collections;
+        this.meters = meters;
+        this.enabled = enabled;
         this.pollInterval = pollInterval;
-        this.lease = sendTimeout.multipliedBy(4).plusSeconds(5);
         this.clock = clock;
     }
 
@@ -64,58 +67,64 @@ public class OutboxRelay implements SmartLifecycle {
         return published.get();
     }
 
-    /** One pass over every outbox collection; returns how many events were published. */
+    /** One pass over every key with waiting events; returns how many events were published. */
     int relayOnce() {
         int count = 0;
-        for (String collection : collections) {
-            count += relay(collection);
-        }
-        return count;
-    }
-
-    private int relay(String collection) {
-        int count = 0;
-        Instant now = clock.instant();
-        List<Document> candidates = mongo.find(
-                query(where(OutboxMessage.FIELD + ".0").exists(true)).limit(BATCH), Document.class, collection);
-        for (Document candidate : candidates) {
-            Document claimed = claim(collection, candidate.get("_id"), now);
-            if (claimed == null) {
-                continue;
+        for (String key : store.keysWaiting()) {
+            String token = leases.take(key);
+            if (token == null) {
+                continue; // another instance relays this key
             }
-            count += publishAll(collection, claimed);
+            try {
+                // every key gets its turn, even after another failed: one key's trouble must not hold the others
+                count += relayKey(key, token);
+            } finally {
+                leases.release(key, token);
+            }
         }
         return count;
     }
 
-    private Document claim(String collection, Object id, Instant now) {
-        Criteria leaseFree = new Criteria().orOperator(where(LEASE).exists(false), where(LEASE).lt(Date.from(now)));
-        return mongo.findAndModify(
-                query(where("_id").is(id).andOperator(leaseFree)),
-                new Update().set(LEASE, Date.from(now.plus(lease))),
-                FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
-    }
-
-    private int publishAll(String collection, Document aggregate) {
-        Object id = aggregate.get("_id");
+    private int relayKey(String key, String token) {
+        List<OutboxStore.Pending> pending = store.claim(key, token);
         int count = 0;
         try {
-            for (Document stored : aggregate.getList(OutboxMessage.FIELD, Document.class, List.of())) {
-                OutboxMessage message = mongo.getConverter().read(OutboxMessage.class, stored);
-                publisher.publish(message);
-                mongo.updateFirst(query(where("_id").is(id)),
-                        new Update().pull(OutboxMessage.FIELD, new Document("eventId", message.eventId())), collection);
+            for (OutboxStore.Pending next : pending) {
+                if (!leases.renew(key, token)) {
+                    log.warn("outbox lease of {} was taken over; leaving the rest to its holder", key);
+                    break;
+                }
+                try {
+                    publisher.publish(next.message());
+                } catch (CloudEventPublisher.PublishFailed e) {
+                    if (!e.permanent()) {
+                        // the rest of this key's events wait too, so their order on the topic is kept
+                        log.warn("{}; will retry: {}", e.getMessage(), rootMessage(e));
+                        return count;
+                    }
+                    park(next, token, e);
+                    continue;
+                }
+                if (!store.remove(next, token)) {
+                    // the lease went to another instance, which publishes this event again: a duplicate, not a loss
+                    break;
+                }
                 published.incrementAndGet();
                 count++;
             }
-        } catch (CloudEventPublisher.PublishFailed e) {
-            // the rest of this aggregate's events wait too, so their order on the topic is kept
-            log.warn("{}; will retry: {}", e.getMessage(), rootMessage(e));
         } finally {
-            mongo.updateFirst(query(where("_id").is(id)), new Update().unset(LEASE), collection);
+            store.unstamp(pending, token);
         }
         return count;
+    }
+
+    private void park(OutboxStore.Pending pending, String token, CloudEventPublisher.PublishFailed e) {
+        OutboxMessage message = pending.message();
+        if (store.park(pending, token, rootMessage(e), clock.instant())) {
+            log.error("{} can never be published; parked in {} (incident {} version {}), the incident's later "
+                    + "events go on", e.getMessage(), OutboxStore.PARKED, message.key(), message.sequence(), e);
+            meters.counter("steppewatch.outbox.parked", "topic", message.topic()).increment();
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -152,7 +161,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (collections.isEmpty() || running) {
+        if (!enabled || running) {
             return;
         }
         running = true;

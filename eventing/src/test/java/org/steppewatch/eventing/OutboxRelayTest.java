@@ -3,55 +3,38 @@ package org.steppewatch.eventing;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.steppewatch.eventing.OutboxFixture.AT;
+import static org.steppewatch.eventing.OutboxFixture.COLLECTION;
+import static org.steppewatch.eventing.OutboxFixture.OTHER_COLLECTION;
+import static org.steppewatch.eventing.OutboxFixture.recordsFor;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.steppewatch.contracts.AssessmentWithdrawn;
 import org.steppewatch.contracts.EventHeaders;
+import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.EventTypes;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.testsupport.TestInfrastructure;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
 class OutboxRelayTest {
 
-    private static final String COLLECTION = "aggregates";
-
-    private MongoClient client;
-    private MongoTemplate mongo;
-    private final List<DefaultKafkaProducerFactory<String, String>> factories = new ArrayList<>();
-
-    @BeforeEach
-    void connect() {
-        client = MongoClients.create(TestInfrastructure.get().mongoUri("outbox"));
-        mongo = new MongoTemplate(client, "outbox-" + UUID.randomUUID());
-    }
+    private final OutboxFixture fixture = new OutboxFixture();
 
     @AfterEach
-    void disconnect() {
-        factories.forEach(DefaultKafkaProducerFactory::destroy);
-        client.close();
+    void close() {
+        fixture.close();
     }
 
     @Test
@@ -59,11 +42,11 @@ class OutboxRelayTest {
         String incidentId = UUID.randomUUID().toString();
         storeAggregate(incidentId, 2);
 
-        int published = relay(TestInfrastructure.get().kafkaBootstrapServers()).relayOnce();
+        int published = fixture.relay(TestInfrastructure.get().kafkaBootstrapServers()).relayOnce();
 
         assertThat(published).isEqualTo(2);
-        assertThat(pending(incidentId)).isEmpty();
-        List<ConsumerRecord<String, String>> records = recordsFor(incidentId, 2);
+        assertThat(fixture.pending(incidentId)).isEmpty();
+        List<ConsumerRecord<String, String>> records = recordsFor(Topics.INCIDENTS, incidentId, 2);
         assertThat(records).extracting(r -> header(r, EventHeaders.TYPE)).containsOnly(EventTypes.INCIDENT_RETRACTED);
         assertThat(records).extracting(ConsumerRecord::value)
                 .containsExactly(payload(incidentId, 0), payload(incidentId, 1));
@@ -73,78 +56,103 @@ class OutboxRelayTest {
         assertThat(header(first, EventHeaders.SOURCE)).isEqualTo("/steppewatch/test");
         assertThat(header(first, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(header(first, EventHeaders.ID)).isNotEqualTo(header(records.get(1), EventHeaders.ID));
+        assertThat(fixture.mongo().findAll(Document.class, OutboxLeases.COLLECTION)).as("leases released").isEmpty();
     }
 
     @Test
-    void keepsEventsWhileKafkaIsUnreachableAndPublishesThemOnceItAnswers() {
+    void keepsEventsWhileKafkaIsUnreachableAndPublishesThemInOrderOnceItAnswers() {
         String incidentId = UUID.randomUUID().toString();
-        storeAggregate(incidentId, 1);
+        storeAggregate(incidentId, 2);
 
-        int whileDown = relay("localhost:1").relayOnce();
+        int whileDown = fixture.relay("localhost:1").relayOnce();
 
         assertThat(whileDown).isZero();
-        assertThat(pending(incidentId)).hasSize(1);
-        assertThat(mongo.findById(incidentId, Document.class, COLLECTION)).doesNotContainKey("outboxLeaseUntil");
+        assertThat(fixture.pending(incidentId)).hasSize(2);
+        assertThat(fixture.mongo().findById(incidentId, Document.class, COLLECTION)).doesNotContainKey("outboxLease");
 
-        assertThat(relay(TestInfrastructure.get().kafkaBootstrapServers()).relayOnce()).isEqualTo(1);
-        assertThat(pending(incidentId)).isEmpty();
-        assertThat(recordsFor(incidentId, 1)).hasSize(1);
+        assertThat(fixture.relay(TestInfrastructure.get().kafkaBootstrapServers()).relayOnce()).isEqualTo(2);
+        assertThat(fixture.pending(incidentId)).isEmpty();
+        assertThat(recordsFor(Topics.INCIDENTS, incidentId, 2)).extracting(ConsumerRecord::value)
+                .containsExactly(payload(incidentId, 0), payload(incidentId, 1));
+    }
+
+    @Test
+    void publishesOneIncidentsEventsInVersionOrderWhicheverDocumentOrCollectionHoldsThem() {
+        String incidentId = UUID.randomUUID().toString();
+        // stored newest first, the withdrawal (version 3) with the earliest time: the version decides
+        fixture.store(OTHER_COLLECTION, "w-" + incidentId, OutboxMessage.of(new AssessmentWithdrawn(incidentId, 3, AT,
+                "retracted", List.of()), AT.minusSeconds(60)).toDocument());
+        fixture.store(COLLECTION, incidentId + ":2", OutboxMessage.of(retracted(incidentId, 2), AT).toDocument());
+        // written as a service lists the fields itself, without the sequence: it comes from the payload's version
+        Document withoutSequence = OutboxMessage.of(retracted(incidentId, 1), AT.plusSeconds(60)).toDocument();
+        withoutSequence.remove("sequence");
+        fixture.store(COLLECTION, incidentId + ":1", withoutSequence);
+
+        assertThat(fixture.relay(TestInfrastructure.get().kafkaBootstrapServers()).relayOnce()).isEqualTo(3);
+
+        List<ConsumerRecord<String, String>> incidents = recordsFor(Topics.INCIDENTS, incidentId, 2);
+        List<ConsumerRecord<String, String>> assessments = recordsFor(Topics.ASSESSMENTS, incidentId, 1);
+        assertThat(incidents).extracting(r -> versionIn(r.value())).containsExactly(1L, 2L);
+        // published after both (the relay waits for each acknowledgement before the next send)
+        assertThat(assessments.get(0).timestamp()).isGreaterThanOrEqualTo(incidents.get(1).timestamp());
+    }
+
+    @Test
+    void twoRelayInstancesSharingTheOutboxesKeepEveryIncidentsOrder() {
+        List<String> incidents = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String incidentId = UUID.randomUUID().toString();
+            incidents.add(incidentId);
+            for (int version = 1; version <= 4; version++) {
+                String collection = version % 2 == 0 ? OTHER_COLLECTION : COLLECTION;
+                Document message = OutboxMessage.of(retracted(incidentId, version), AT).toDocument();
+                String id = incidentId + ":" + version;
+                writes.add(() -> fixture.store(collection, id, message));
+            }
+        }
+        Collections.shuffle(writes, new Random(10));
+        writes.forEach(Runnable::run);
+        OutboxRelay first = fixture.relay(TestInfrastructure.get().kafkaBootstrapServers());
+        OutboxRelay second = fixture.relay(TestInfrastructure.get().kafkaBootstrapServers());
+
+        first.start();
+        second.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> first.publishedCount() + second.publishedCount() == 48);
+        assertThat(first.publishedCount()).as("both instances worked").isPositive();
+        assertThat(second.publishedCount()).as("both instances worked").isPositive();
+        for (String incidentId : incidents) {
+            assertThat(recordsFor(Topics.INCIDENTS, incidentId, 4)).extracting(r -> versionIn(r.value()))
+                    .as(incidentId).containsExactly(1L, 2L, 3L, 4L);
+        }
     }
 
     private void storeAggregate(String incidentId, int events) {
         List<Document> outbox = new ArrayList<>();
         for (int i = 0; i < events; i++) {
-            OutboxMessage message = OutboxMessage.of(new IncidentRetracted(incidentId, i + 1L,
-                    Instant.parse("2026-11-21T10:00:00Z"), "reason " + i), Instant.now());
+            OutboxMessage message = OutboxMessage.of(new IncidentRetracted(incidentId, i + 1L, AT, "reason " + i),
+                    Instant.now());
             Document stored = new Document();
-            mongo.getConverter().write(message, stored);
+            // as analysis-service writes it: through the mapping converter
+            fixture.mongo().getConverter().write(message, stored);
             outbox.add(stored);
         }
-        mongo.insert(new Document("_id", incidentId).append("title", "aggregate").append(OutboxMessage.FIELD, outbox),
-                COLLECTION);
+        fixture.store(COLLECTION, incidentId, outbox.toArray(Document[]::new));
+    }
+
+    private static IncidentRetracted retracted(String incidentId, long version) {
+        return new IncidentRetracted(incidentId, version, AT, "reason");
+    }
+
+    private static long versionIn(String payload) {
+        var json = EventJson.mapper().readTree(payload);
+        return json.has("version") ? json.get("version").asLong() : json.get("incidentVersion").asLong();
     }
 
     private static String payload(String incidentId, int i) {
         return "{\"incidentId\":\"" + incidentId + "\",\"version\":" + (i + 1)
                 + ",\"retractedAt\":\"2026-11-21T10:00:00Z\",\"reason\":\"reason " + i + "\",\"reportedBy\":null}";
-    }
-
-    private List<Document> pending(String incidentId) {
-        return mongo.findById(incidentId, Document.class, COLLECTION).getList(OutboxMessage.FIELD, Document.class);
-    }
-
-    private OutboxRelay relay(String bootstrapServers) {
-        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000),
-                new StringSerializer(), new StringSerializer());
-        factories.add(factory);
-        CloudEventPublisher publisher = new CloudEventPublisher(new KafkaTemplate<>(factory), "/steppewatch/test",
-                Duration.ofSeconds(5));
-        return new OutboxRelay(mongo, publisher, List.of(COLLECTION), Duration.ofMillis(100), Duration.ofSeconds(5),
-                Clock.systemUTC());
-    }
-
-    private static List<ConsumerRecord<String, String>> recordsFor(String key, int expected) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INCIDENTS));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= expected;
-            });
-        }
-        return records;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

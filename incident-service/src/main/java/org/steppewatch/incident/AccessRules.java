@@ -24,6 +24,8 @@ class AccessRules {
     @Bean
     SecurityFilterChain incidentSecurity(HttpSecurity http, ServiceSecurity security) {
         return security.chain(http, requests -> requests
+                // dead letters (eventing's admin API): what they hold is not public, replaying them is an admin's call
+                .requestMatchers("/api/v1/dead-letters", "/api/v1/dead-letters/**").hasRole(Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/incidents", "/api/v1/incidents/*/retraction")
                 .hasAnyRole(Roles.ANALYST, Roles.ISSUER)
                 .requestMatchers(PUT, "/api/v1/incidents/*").hasAnyRole(Roles.ANALYST, Roles.ISSUER));

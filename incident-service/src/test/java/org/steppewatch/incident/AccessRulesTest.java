@@ -70,6 +70,26 @@ class AccessRulesTest extends ServiceTestBase {
     }
 
     @Test
+    void deadLettersAreForAdminsOnlyReadingAsMuchAsReplaying() {
+        String path = "/api/v1/dead-letters";
+        assertThat(call("GET", path, NOBODY)).satisfies(r -> problem(r, 401));
+        assertThat(call("GET", path, ANALYST_ONLY)).satisfies(r -> problem(r, 403));
+        assertThat(call("GET", path, ISSUER_ONLY)).satisfies(r -> problem(r, 403));
+        HttpResponse<String> listing = call("GET", path, ADMIN_ONLY);
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        // incident-service reads assessments.v1 and alerts.v1 (docs/events.md): their dead-letter topics
+        assertThat(json(listing).path("topics").toString()).isEqualTo("[\"alerts.v1.DLT\",\"assessments.v1.DLT\"]");
+        assertThat(json(listing).path("deadLetters").isArray()).isTrue();
+
+        String replay = path + "/replay";
+        String nothingThere = "{\"topic\":\"alerts.v1.DLT\",\"partition\":0,\"offset\":999999999}";
+        assertThat(call("POST", replay, NOBODY, nothingThere)).satisfies(r -> problem(r, 401));
+        assertThat(call("POST", replay, ISSUER_ONLY, nothingThere)).satisfies(r -> problem(r, 403));
+        assertThat(call("POST", replay, ANALYST_ONLY, nothingThere)).satisfies(r -> problem(r, 403));
+        assertThat(call("POST", replay, ADMIN_ONLY, nothingThere)).satisfies(r -> problem(r, 404));
+    }
+
+    @Test
     void aWriteNobodyListedIsForAdminsOnly() {
         assertThat(call("DELETE", "/api/v1/incidents/" + UNKNOWN, ANALYST_ONLY)).satisfies(r -> problem(r, 403));
     }
@@ -92,9 +112,13 @@ class AccessRulesTest extends ServiceTestBase {
     }
 
     private HttpResponse<String> call(String method, String path, String authorization) {
+        return call(method, path, authorization, "{}");
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization, String body) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
         request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString("{}"));
+                : HttpRequest.BodyPublishers.ofString(body));
         return send(request, authorization);
     }
 

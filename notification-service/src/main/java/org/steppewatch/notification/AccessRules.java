@@ -29,6 +29,8 @@ class AccessRules {
     @Bean
     SecurityFilterChain notificationSecurity(HttpSecurity http, ServiceSecurity security) {
         return security.chain(http, requests -> requests
+                // dead letters (eventing's admin API): what they hold is not public, replaying them is an admin's call
+                .requestMatchers("/api/v1/dead-letters", "/api/v1/dead-letters/**").hasRole(Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/subscriptions", "/api/v1/subscriptions/*/confirm",
                         "/api/v1/subscriptions/*/unsubscribe", "/api/v1/subscriptions/*/enable").permitAll()
                 .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
