@@ -89,8 +89,11 @@ public record OutboxMessage(String eventId, String type, String topic, String ke
         }
     }
 
-    /** An event outside the public contract (an operational one), already serialised by its producer. */
+    /**
+     * An event outside the public contract (an operational one), already serialised by its producer. It describes
+     * no incident version: sequence 0, so among its key's waiting events it goes by time.
+     */
     public static OutboxMessage ofOperational(String type, String topic, String key, String payload, Instant time) {
-        return new OutboxMessage(UUID.randomUUID().toString(), type, topic, key, time, payload);
+        return new OutboxMessage(UUID.randomUUID().toString(), type, topic, key, time, payload, 0);
     }
 }

@@ -58,8 +58,7 @@ class AssessmentStore implements InitializingBean {
     /** @return false when an assessment with this id is already stored (nothing was written) */
     boolean insertWithEvent(IncidentAssessor.Assessment assessed, Instant now) {
         IncidentAssessed assessment = assessed.event();
-        Document outboxMessage = new Document();
-        mongo.getConverter().write(OutboxMessage.of(assessment, now), outboxMessage);
+        Document outboxMessage = OutboxMessage.of(assessment, now).toDocument();
         Document document = new Document("_id", assessment.assessmentId())
                 .append("incidentId", assessment.incidentId())
                 .append("incidentVersion", assessment.incidentVersion())

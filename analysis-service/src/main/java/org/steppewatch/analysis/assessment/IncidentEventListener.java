@@ -14,8 +14,8 @@ import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.ReceivedEvent;
 
 /**
- * Consumes {@code incidents.v1}. A malformed payload of a known type throws, so the error handler
- * retries it and then parks it on {@code incidents.v1.DLT}; an unknown type is skipped.
+ * Consumes {@code incidents.v1}. A malformed payload of a known type throws and goes at once to
+ * {@code incidents.v1.DLT}; an unknown type is skipped; MongoDB out of reach is waited out.
  */
 @Component
 class IncidentEventListener {

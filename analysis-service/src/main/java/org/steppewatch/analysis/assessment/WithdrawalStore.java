@@ -41,8 +41,7 @@ class WithdrawalStore {
 
     /** @return false when the incident's withdrawal is already stored (nothing was written) */
     boolean insertWithEvent(AssessmentWithdrawn withdrawn, Instant now) {
-        Document outboxMessage = new Document();
-        mongo.getConverter().write(OutboxMessage.of(withdrawn, now), outboxMessage);
+        Document outboxMessage = OutboxMessage.of(withdrawn, now).toDocument();
         Document document = new Document("_id", id(withdrawn.incidentId()))
                 .append("incidentId", withdrawn.incidentId())
                 .append("incidentVersion", withdrawn.incidentVersion())

@@ -16,8 +16,8 @@ import org.steppewatch.incident.live.LiveUpdate;
 
 /**
  * Keeps the console's list of the alerts issued for each incident, and tells open consoles the state of each
- * (an alert or a cancellation can change the others'). A malformed payload throws and ends on
- * {@code alerts.v1.DLT} after the retries of the shared error handler.
+ * (an alert or a cancellation can change the others'). A malformed payload throws and goes at once to
+ * {@code alerts.v1.DLT}; MongoDB out of reach is waited out.
  */
 @Component
 class AlertListener {

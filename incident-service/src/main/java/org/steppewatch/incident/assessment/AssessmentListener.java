@@ -22,7 +22,7 @@ import org.steppewatch.incident.live.LiveUpdate;
  * Keeps the assessment read model and moves the assessed incident version to ASSESSED; remembers withdrawals,
  * which may arrive before the assessments they withdraw. A stale assessment (older than one stored, or of a
  * withdrawn incident) changes nothing. Every write is idempotent, so a redelivered record changes nothing. A
- * malformed payload throws and ends on {@code assessments.v1.DLT} after the retries of the shared error handler.
+ * malformed payload throws and goes at once to {@code assessments.v1.DLT}; MongoDB out of reach is waited out.
  */
 @Component
 class AssessmentListener {

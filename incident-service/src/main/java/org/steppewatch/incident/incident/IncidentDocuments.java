@@ -79,12 +79,7 @@ final class IncidentDocuments {
     }
 
     static Document outbox(OutboxMessage message) {
-        return new Document("eventId", message.eventId())
-                .append("type", message.type())
-                .append("topic", message.topic())
-                .append("key", message.key())
-                .append("time", date(message.time()))
-                .append("payload", message.payload());
+        return message.toDocument();
     }
 
     static Document facts(IncidentFacts facts) {

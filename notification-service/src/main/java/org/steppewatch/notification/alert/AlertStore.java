@@ -136,12 +136,7 @@ class AlertStore implements AlertPayloads, ActiveAlerts {
                 .append(Issuing.FIELD, issuing.toDocument());
         if (event != null) {
             // the event rides in the same document write as the alert: no dual write
-            doc.append(OutboxMessage.FIELD, List.of(new Document("eventId", event.eventId())
-                    .append("type", event.type())
-                    .append("topic", event.topic())
-                    .append("key", event.key())
-                    .append("time", Date.from(event.time()))
-                    .append("payload", event.payload())));
+            doc.append(OutboxMessage.FIELD, List.of(event.toDocument()));
         }
         return doc;
     }

@@ -11,8 +11,9 @@ import org.steppewatch.eventing.ReceivedEvent;
 /**
  * Consumes assessments.v1: an assessment becomes an Alert or Update, a withdrawal a Cancel; the alert is stored and its
  * fan-out handed to {@link FanOut}, so a record is done in the time it takes to store one alert. A failure goes to
- * the shared error handler; "try again later" failures (MongoDB unreachable, a subscription index that cannot catch
- * up) are {@link org.springframework.dao.TransientDataAccessException}s.
+ * the shared error handler, which waits out "try again later" failures (MongoDB unreachable, a subscription index that
+ * cannot catch up: {@link org.springframework.dao.TransientDataAccessException}s) and dead-letters only what can
+ * never be handled.
  */
 @Component
 class AssessmentListener {

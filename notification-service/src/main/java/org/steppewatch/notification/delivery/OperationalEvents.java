@@ -42,12 +42,7 @@ class OperationalEvents {
                 .append("key", event.key())
                 .append("time", Date.from(time))
                 .append("event", Document.parse(payload))
-                .append(OutboxMessage.FIELD, List.of(new Document("eventId", message.eventId())
-                        .append("type", message.type())
-                        .append("topic", message.topic())
-                        .append("key", message.key())
-                        .append("time", Date.from(message.time()))
-                        .append("payload", message.payload())));
+                .append(OutboxMessage.FIELD, List.of(message.toDocument()));
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException e) {
