@@ -126,5 +126,10 @@ final class Lab implements AutoCloseable {
             // stopped by a scenario already
         }
         mongo.close();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
+        }
     }
 }
