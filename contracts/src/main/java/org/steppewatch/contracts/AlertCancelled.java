@@ -2,7 +2,10 @@ package org.steppewatch.contracts;
 
 import java.time.Instant;
 
-/** An earlier alert no longer stands (the incident was retracted). */
+/**
+ * The incident's earlier alerts no longer stand (it was retracted). {@code alertId} is the Cancel message's own id, which
+ * references every earlier alert of the incident.
+ */
 public record AlertCancelled(String alertId, String incidentId, long incidentVersion, Instant sent,
                              String reason) implements SteppeWatchEvent {
 
