@@ -1,6 +1,7 @@
 package org.steppewatch.analysis.plume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,21 @@ class PrairieGrassValidationTest {
             assertThat(a.receptorHeightM()).isEqualTo(1.5);
             assertThat(a.windSpeedMs()).isGreaterThan(PlumeModel.MIN_WIND_MS);
         });
+    }
+
+    @Test
+    void oneArcPredictedByHand() {
+        // run 22 at 200 m: Q = 48.4 g/s = 48,400 mg/s, u = 7.39 m/s, L = 204 m → D; H = 0.46 m, z = 1.5 m
+        // σy = 16/√1.02 = 15.8424, σz = 12/√1.3 = 10.5247, 2σz² = 221.54
+        // vertical factor = exp(−1.0816/221.54) + exp(−3.8416/221.54) = 0.995130 + 0.982809 = 1.977939
+        // centre line = 48,400/(2π·7.39·15.8424·10.5247) · 1.977939 = 6.25157 · 1.977939 = 12.365 mg/m³ (observed 27.7)
+        // CWIC = 48,400/(√(2π)·7.39·10.5247) · 1.977939 = 248.256 · 1.977939 = 491.04 mg/m² = 0.49104 g/m² (observed 0.72208)
+        Pair run22 = pairs().stream().filter(p -> p.arc().runId() == 22 && p.arc().distanceM() == 200).findFirst().orElseThrow();
+        assertThat(run22.stability()).isEqualTo(Stability.D);
+        assertThat(run22.arcMaxMgM3()).isCloseTo(12.365, within(0.001));
+        assertThat(run22.cwicGm2()).isCloseTo(0.49104, within(0.00001));
+        assertThat(run22.arc().obsArcMaxMgM3()).isEqualTo(27.7);
+        assertThat(run22.arc().obsCwicGm2()).isEqualTo(0.72208);
     }
 
     @Test
