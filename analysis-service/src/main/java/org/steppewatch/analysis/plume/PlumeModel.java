@@ -46,6 +46,35 @@ public final class PlumeModel {
         return qMgPerS / (Math.PI * windMs * stability.sigmaY(x) * stability.sigmaZ(x));
     }
 
+    /**
+     * Centre-line concentration at {@code x} metres downwind for a source {@code releaseHeightM} and a receptor
+     * {@code receptorHeightM} above the ground, with full reflection at the ground, mg/m³:
+     * Q / (2π·u·σy·σz) · [exp(−(z−H)²/2σz²) + exp(−(z+H)²/2σz²)]. With both heights 0 it is {@link #centreline}.
+     * The zones use a ground-level source; this form is for comparison with field data sampled above the ground.
+     */
+    static double centrelineAtHeights(double qMgPerS, double windMs, Stability stability, double x,
+                                      double releaseHeightM, double receptorHeightM) {
+        return qMgPerS / (2 * Math.PI * windMs * stability.sigmaY(x) * stability.sigmaZ(x))
+                * reflection(stability.sigmaZ(x), releaseHeightM, receptorHeightM);
+    }
+
+    /**
+     * Crosswind-integrated concentration (the plume integrated over y) at {@code x} metres downwind and
+     * {@code receptorHeightM} above the ground, for a source {@code releaseHeightM} high, mg/m²:
+     * Q / (√(2π)·u·σz) · [exp(−(z−H)²/2σz²) + exp(−(z+H)²/2σz²)]. It does not depend on σy.
+     */
+    static double crosswindIntegratedAtHeights(double qMgPerS, double windMs, Stability stability, double x,
+                                               double releaseHeightM, double receptorHeightM) {
+        double sz = stability.sigmaZ(x);
+        return qMgPerS / (Math.sqrt(2 * Math.PI) * windMs * sz) * reflection(sz, releaseHeightM, receptorHeightM);
+    }
+
+    /** The vertical factor of a source at h and a receptor at z with its image source at −h. */
+    private static double reflection(double sigmaZ, double h, double z) {
+        double twoVar = 2 * sigmaZ * sigmaZ;
+        return Math.exp(-(z - h) * (z - h) / twoVar) + Math.exp(-(z + h) * (z + h) / twoVar);
+    }
+
     /** Ground-level concentration at {@code x} metres downwind and {@code y} metres crosswind, mg/m³. */
     public static double concentration(double qMgPerS, double windMs, Stability stability, double x, double y) {
         if (x <= 0) {

@@ -131,4 +131,22 @@ class PlumeModelTest {
         assertThat(Stability.mostStableFor(4)).isEqualTo(Stability.E);
         assertThat(Stability.mostStableFor(8)).isEqualTo(Stability.D);
     }
+
+    @Test
+    void raisedSourceAndReceptorGiveTheReflectedGaussianByHand() {
+        // Q = 1000 mg/s, u = 2 m/s, class D, x = 100 m, source at 0.46 m, receptor at 1.5 m:
+        // σy = 8/√1.01 = 7.96030, σz = 6/√1.15 = 5.59503, 2σz² = 62.6086
+        // vertical factor = exp(−1.04²/62.6086) + exp(−1.96²/62.6086) = 0.982872 + 0.940486 = 1.923358
+        // centre line = 1000/(2π·2·7.96030·5.59503) · 1.923358 = 1.786724 · 1.923358 = 3.4365 mg/m³
+        // crosswind-integrated = 1000/(√(2π)·2·5.59503) · 1.923358 = 35.6514 · 1.923358 = 68.571 mg/m²
+        assertThat(PlumeModel.centrelineAtHeights(1000, 2, Stability.D, 100, 0.46, 1.5)).isCloseTo(3.4365, within(0.0005));
+        assertThat(PlumeModel.crosswindIntegratedAtHeights(1000, 2, Stability.D, 100, 0.46, 1.5)).isCloseTo(68.571, within(0.005));
+    }
+
+    @Test
+    void atGroundLevelTheRaisedFormIsTheZonesCentreLine() {
+        // both heights 0: the two exponentials are 1, Q/(2π·u·σy·σz)·2 = Q/(π·u·σy·σz) = 1000/(π·2·7.96030·5.59503) = 3.5735
+        assertThat(PlumeModel.centrelineAtHeights(1000, 2, Stability.D, 100, 0, 0)).isCloseTo(3.5735, within(0.0005));
+        assertThat(PlumeModel.centreline(1000, 2, Stability.D, 100)).isCloseTo(3.5735, within(0.0005));
+    }
 }
