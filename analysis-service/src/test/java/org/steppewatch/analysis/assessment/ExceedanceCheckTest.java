@@ -49,7 +49,7 @@ class ExceedanceCheckTest {
 
     @Test
     void microgramsAndNanogramsPerGramAreConvertedToTheLimitsUnit() {
-        for (String unit : List.of("µg/kg", "μg/kg", "ug/kg", "UG/KG", "ng/g")) {
+        for (String unit : List.of("µg/kg", "μg/kg", "ug/kg", "ng/g")) {
             ExceedanceCheck.Result result = check(sample("UDMH", "SOIL", 123, unit));
 
             assertThat(result.exceedances()).as(unit).singleElement().satisfies(e -> {
@@ -59,6 +59,41 @@ class ExceedanceCheckTest {
             });
             assertThat(result.anySevere()).isFalse();
         }
+    }
+
+    @Test
+    void fiftyMilliBecquerelPerKilogramOfCaesiumInMilkIsFarBelowTheLimit() {
+        // 50 mBq/kg = 50 × 1e-3 Bq/kg = 0.05 Bq/kg; the Cs-137 milk limit on file is 100 Bq/kg: ratio 0.05 / 100 = 0.0005
+        ExceedanceCheck.Result result = check(sample("CS137", "MILK", 50, "mBq/kg"));
+
+        assertThat(result.exceedances()).isEmpty();
+        assertThat(result.anySevere()).isFalse();
+        assertThat(result.comparisons()).singleElement().satisfies(c -> {
+            assertThat(c.comparedValue()).isEqualTo(0.05);
+            assertThat(c.limit()).isEqualTo(100.0);
+            assertThat(c.limitUnit()).isEqualTo("Bq/kg");
+            assertThat(c.ratio()).isEqualTo(0.0005);
+            assertThat(c.exceeds()).isFalse();
+        });
+    }
+
+    @Test
+    void fiftyMegaBecquerelPerKilogramIsFiftyMillionBecquerel() {
+        // 50 MBq/kg = 50 × 1e6 Bq/kg = 5e7 Bq/kg: 5e5 × the 100 Bq/kg limit
+        ExceedanceCheck.Result result = check(sample("CS137", "MILK", 50, "MBq/kg"));
+
+        assertThat(result.exceedances()).singleElement().satisfies(e -> {
+            assertThat(e.value()).isEqualTo(5e7);
+            assertThat(e.ratio()).isEqualTo(5e5);
+        });
+    }
+
+    @Test
+    void anUpperCaseVariantOfAUnitIsNotReadAsThatUnit() {
+        ExceedanceCheck.Result result = check(sample("UDMH", "SOIL", 123, "MG/KG"));
+
+        assertThat(result.exceedances()).isEmpty();
+        assertThat(result.notChecked()).singleElement().asString().contains("'MG/KG' is not known");
     }
 
     @Test

@@ -23,6 +23,15 @@ class UnitsTest {
     }
 
     @Test
+    void prefixesKeepTheirCase() {
+        // m = milli (1e-3), M = mega (1e6): 10^9 apart
+        assertThat(convert(50, "mBq/kg", "Bq/kg")).isCloseTo(0.05, within(1e-12));
+        assertThat(convert(50, "MBq/kg", "Bq/kg")).isCloseTo(5e7, within(1e-6));
+        assertThat(convert(123, "mg/kg", "µg/kg")).isCloseTo(123_000, within(1e-6));
+        assertThat(Units.convert(123, "MG/KG", "mg/kg", null).problem()).contains("'MG/KG' is not known");
+    }
+
+    @Test
     void concentrationsInWaterAndAirConvert() {
         assertThat(convert(50, "µg/L", "mg/L")).isCloseTo(0.05, within(1e-12));
         assertThat(convert(1, "mg/L", "mg/m3")).isCloseTo(1000, within(1e-9));

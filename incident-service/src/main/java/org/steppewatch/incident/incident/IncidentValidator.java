@@ -35,7 +35,7 @@ final class IncidentValidator {
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** Before any rocket or atomic test on the steppe; earlier is a typo (and year -999999999 fits no database). */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    /** Swappable for a units library (issue 11). */
+    /** Which units can apply to a sample; the units themselves are the shared vocabulary (module units). */
     private static final SampleUnits UNITS = SampleUnits.standard();
     static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
             "SNOW", "MILK", "FOOD");

@@ -1,8 +1,9 @@
 package org.steppewatch.incident.incident;
 
 /**
- * Whether a sample's unit can apply to its substance and medium. One small interface so that a proper units
- * library (issue 11) can replace the {@link SampleUnitTable} without touching the validator.
+ * Whether a sample's unit can apply to its substance and medium: a unit of the shared vocabulary
+ * ({@link org.steppewatch.units.SampleUnits}, case-sensitive) whose quantity the substance and the medium are
+ * measured in.
  */
 interface SampleUnits {
 

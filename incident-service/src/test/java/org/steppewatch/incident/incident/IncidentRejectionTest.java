@@ -128,6 +128,24 @@ class IncidentRejectionTest extends ServiceTestBase {
     }
 
     @Test
+    void anUnknownOrInapplicableUnitIsA400ListingTheUnitsThatWouldBeAccepted() {
+        String furlongs = ProtonM2013.json(title).replace("\"unit\": \"mg/kg\"", "\"unit\": \"furlongs\"");
+        String becquerel = ProtonM2013.json(title).replace("\"unit\": \"mg/kg\"", "\"unit\": \"Bq/kg\"");
+
+        JsonNode unknown = problem(post(INCIDENTS, furlongs), 400);
+        JsonNode inapplicable = problem(post(INCIDENTS, becquerel), 400);
+
+        assertThat(unknown.path("errors")).hasSize(1);
+        assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].unit");
+        assertThat(unknown.path("errors").get(0).path("message").asString())
+                .isEqualTo("unknown unit 'furlongs'; for UDMH in SOIL one of g/kg, mg/g, mg/kg, µg/g, µg/kg, ng/g, ng/kg");
+        assertThat(inapplicable.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].unit");
+        assertThat(inapplicable.path("errors").get(0).path("message").asString())
+                .startsWith("'Bq/kg' measures activity per mass, but UDMH is a chemical, measured by mass; for UDMH in SOIL one of g/kg,");
+        assertThat(storedWithTitle(title)).isZero();
+    }
+
+    @Test
     void aBodyOverOneMebibyteIsA413WithOrWithoutContentLength() {
         String huge = ProtonM2013.json(title).replace("\"description\": \"", "\"description\": \"" + "x".repeat(1_100_000));
 

@@ -124,7 +124,22 @@ class IncidentValidatorTest {
                 .startsWith("'mg/L' measures mass per volume, which does not apply to SOIL");
         assertThat(unitProblem("CS137", "SOIL", "mg/kg")).startsWith("'mg/kg' measures mass per mass, but CS137 is a radionuclide");
         assertThat(unitProblem("UDMH", "WATER", "ppm")).contains("does not apply to WATER");
-        assertThat(unitProblem("UDMH", "SOIL", "furlongs")).startsWith("unknown unit 'furlongs'; one of g/kg, mg/g, mg/kg,");
+        assertThat(unitProblem("UDMH", "SOIL", "furlongs"))
+                .isEqualTo("unknown unit 'furlongs'; for UDMH in SOIL one of g/kg, mg/g, mg/kg, µg/g, µg/kg, ng/g, ng/kg");
+        assertThat(unitProblem("UDMH", "SOIL", "Bq/kg")).endsWith("; for UDMH in SOIL one of g/kg, mg/g, mg/kg, µg/g, µg/kg, ng/g, ng/kg");
+        assertThat(unitProblem("CS137", "MILK", "mg/L")).endsWith(
+                "; for CS137 in MILK one of mBq/kg, Bq/kg, kBq/kg, MBq/kg, Bq/g, mBq/L, Bq/L, kBq/L, µBq/m³, mBq/m³, Bq/m³");
+    }
+
+    @Test
+    void unitSymbolsAreCaseSensitive() {
+        // MG/KG is not mg/kg (M is mega, G no SI unit): refused, naming the unit meant
+        assertThat(unitProblem("UDMH", "SOIL", "MG/KG"))
+                .startsWith("unknown unit 'MG/KG' (unit symbols are case-sensitive: did you mean 'mg/kg'?); for UDMH in SOIL one of");
+        // milli and mega differ only in case and are both accepted, each as itself
+        assertThat(unitProblem("CS137", "MILK", "mBq/kg")).isNull();
+        assertThat(unitProblem("CS137", "MILK", "MBq/kg")).isNull();
+        assertThat(unitProblem("CS137", "MILK", "mbq/kg")).startsWith("unknown unit 'mbq/kg'; for CS137 in MILK");
     }
 
     @Test
