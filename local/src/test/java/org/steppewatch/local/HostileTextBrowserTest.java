@@ -103,7 +103,8 @@ class HostileTextBrowserTest extends ConsoleBrowserTest {
             String text = d.findElement(By.cssSelector("[data-field='samples[0].unit'] > .field-error")).getText();
             return text.isEmpty() ? null : text;
         });
-        assertThat(error).startsWith("unknown unit '" + HOSTILE_UNIT + "'; one of ");
+        // the refusal quotes the unit as text and lists what soil samples of UDMH may be written in
+        assertThat(error).startsWith("unknown unit '" + HOSTILE_UNIT + "'; for UDMH in SOIL one of ").contains("mg/kg");
         assertThat(browser().find(By.cssSelector(".error-summary")).getText()).contains(HOSTILE_UNIT);
         assertThat(Http.get(console + "/api/v1/incidents/" + incidentId).path("version").asLong()).isEqualTo(1);
     }
