@@ -183,6 +183,14 @@ public abstract class IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)));
     }
 
+    /** The answer is an application/problem+json document with this status, in the header and in the body. */
+    protected static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).path("status").asInt()).isEqualTo(status);
+    }
+
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

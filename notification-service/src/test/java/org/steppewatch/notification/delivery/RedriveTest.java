@@ -33,18 +33,12 @@ class RedriveTest extends IntegrationTest {
         return send(request);
     }
 
-    private static void problem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-    }
-
     @Test
     void onlyAdminsMayRedrive() throws Exception {
         String body = "{\"deliveryId\": \"no-such-delivery\"}";
-        problem(redrive(body, null), 401);
-        problem(redrive(body, ANALYST), 403);
-        problem(redrive(body, ISSUER_ROLE), 403);
+        assertProblem(redrive(body, null), 401);
+        assertProblem(redrive(body, ANALYST), 403);
+        assertProblem(redrive(body, ISSUER_ROLE), 403);
         HttpResponse<String> admin = redrive(body, ADMIN);
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         assertThat(json(admin).get("redriven").asLong()).isZero();
@@ -53,11 +47,11 @@ class RedriveTest extends IntegrationTest {
 
     @Test
     void exactlyOneSelectorIsNeeded() throws Exception {
-        problem(redrive("{}", ADMIN), 400);
-        problem(redrive("{\"deliveryId\": \" \"}", ADMIN), 400);
-        problem(redrive("{\"alertId\": \"a\", \"subscriptionId\": \"s\"}", ADMIN), 400);
-        problem(redrive("{\"failedSince\": \"yesterday\"}", ADMIN), 400);
-        problem(redrive("{\"deliveryId\": \"d\", \"colour\": \"red\"}", ADMIN), 400);
+        assertProblem(redrive("{}", ADMIN), 400);
+        assertProblem(redrive("{\"deliveryId\": \" \"}", ADMIN), 400);
+        assertProblem(redrive("{\"alertId\": \"a\", \"subscriptionId\": \"s\"}", ADMIN), 400);
+        assertProblem(redrive("{\"failedSince\": \"yesterday\"}", ADMIN), 400);
+        assertProblem(redrive("{\"deliveryId\": \"d\", \"colour\": \"red\"}", ADMIN), 400);
     }
 
     @Test
