@@ -29,13 +29,43 @@ public record IncidentFacts(
         samples = samples == null ? List.of() : List.copyOf(samples);
     }
 
-    /** A substance released into the environment. */
-    public record Release(String substance, double massKg) {
+    /**
+     * A substance released into the environment.
+     *
+     * @param scenario how it was released: {@code FIRE}, {@code SPILL} or {@code UNKNOWN}; null (events before issue 11)
+     *                 reads as {@code UNKNOWN}
+     */
+    public record Release(String substance, double massKg, String scenario) {
+
+        public static final String FIRE = "FIRE";
+        public static final String SPILL = "SPILL";
+        public static final String UNKNOWN = "UNKNOWN";
+
+        /** A release whose scenario was not reported. */
+        public Release(String substance, double massKg) {
+            this(substance, massKg, null);
+        }
     }
 
-    /** A laboratory sample. */
-    public record Sample(String substance, String medium, double value, String unit, Geometry location,
-                         Instant sampledAt) {
+    /**
+     * A laboratory sample.
+     *
+     * @param value          the measured value in {@code unit}; null for a non-detect
+     * @param detected       false for a result below the detection limit; null (events before issue 11) reads as true
+     * @param detectionLimit the laboratory's detection limit in {@code unit}, required for a non-detect
+     */
+    public record Sample(String substance, String medium, Double value, String unit, Geometry location,
+                         Instant sampledAt, Boolean detected, Double detectionLimit) {
+
+        /** A detected sample. */
+        public Sample(String substance, String medium, double value, String unit, Geometry location, Instant sampledAt) {
+            this(substance, medium, value, unit, location, sampledAt, null, null);
+        }
+
+        /** False only for an explicit non-detect. */
+        public boolean isDetected() {
+            return !Boolean.FALSE.equals(detected);
+        }
     }
 
     /**
@@ -43,7 +73,15 @@ public record IncidentFacts(
      *
      * @param windFromDeg direction the wind blows from, degrees clockwise from north
      * @param stability   Pasquill–Gifford class A–F
+     * @param cloudCoverOktas         total cloud cover, eighths of the sky (0–8), for estimating the class
+     * @param windDirectionSigmaDeg   standard deviation of the wind direction (σθ), degrees, when measured
      */
-    public record Weather(Double windFromDeg, Double windSpeedMs, String stability) {
+    public record Weather(Double windFromDeg, Double windSpeedMs, String stability, Integer cloudCoverOktas,
+                          Double windDirectionSigmaDeg) {
+
+        /** Weather without cloud cover or direction spread. */
+        public Weather(Double windFromDeg, Double windSpeedMs, String stability) {
+            this(windFromDeg, windSpeedMs, stability, null, null);
+        }
     }
 }
