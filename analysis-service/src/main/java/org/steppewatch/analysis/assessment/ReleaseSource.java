@@ -113,7 +113,7 @@ final class ReleaseSource {
         return new Term(Release.FIRE, massKg * f.central() / (t.central() * 60), massKg * f.min() / (t.max() * 60),
                 massKg * f.max() / (t.min() * 60), h, PlumeRise.finalRiseM(fluxLow, windMs, stability),
                 PlumeRise.finalRiseM(fluxHigh, windMs, stability), t.central(), t.min(), t.max(), f.central(), flux, fluxLow,
-                fluxHigh, fires.centralW() > 0, "fire: " + n(massKg) + " kg × unburnt fraction " + n(f.central()) + " over "
+                fluxHigh, fires.centralW() > 0, "fire: " + kg(massKg) + " × unburnt fraction " + n(f.central()) + " over "
                         + n(t.central()) + " min, raised to " + n(Math.round(h)) + " m by the fire plume",
                 assumptions, caveats);
     }
@@ -136,7 +136,7 @@ final class ReleaseSource {
                     + ") at " + n(temperature - 273.15) + " °C, vapour pressure " + n(liquid.vapourPressureMmHg()) + " mmHg ("
                     + liquid.source() + "), evaporating by the EPA OCA Guidance's equation D-1 in " + n(Math.round(minutes)) + " min");
             return new Term(Release.SPILL, q, qSlow, qFast, 0, 0, 0, minutes, minutes, massKg / qSlow / 60, 1, 0, 0, 0, false,
-                    "pool evaporation: " + n(massKg) + " kg evaporating over " + n(Math.round(minutes)) + " min", assumptions,
+                    "pool evaporation: " + kg(massKg) + " evaporating over " + n(Math.round(minutes)) + " min", assumptions,
                     List.of());
         });
     }
@@ -152,7 +152,7 @@ final class ReleaseSource {
                 : List.of("the airborne fraction and release duration are " + released.airborneFraction().confidence()
                         + "s of the substance table, not measured");
         return new Term(scenario, q, q, q, 0, 0, 0, minutes, minutes, minutes, fraction, 0, 0, 0, false,
-                n(massKg) + " kg × airborne fraction " + n(fraction) + " over " + n(minutes) + " min", assumptions, caveats);
+                kg(massKg) + " × airborne fraction " + n(fraction) + " over " + n(minutes) + " min", assumptions, caveats);
     }
 
     private static Term unknown(Substance released, double massKg, double windMs, Stability stability, FireHeat fires) {
@@ -173,6 +173,10 @@ final class ReleaseSource {
         }
         return new Term(Release.UNKNOWN, central.qKgPerS(), qMin, qMax, 0, 0, fire.heightMaxM(), central.minutes(), minMin, minMax,
                 central.fraction(), 0, 0, fire.buoyancyFluxMax(), false, central.how(), central.assumptions(), central.caveats());
+    }
+
+    private static String kg(double massKg) {
+        return String.format(Locale.ROOT, "%,.0f kg", massKg);
     }
 
     static String n(double value) {
