@@ -7,17 +7,18 @@ package org.steppewatch.analysis.plume;
  * <pre>
  *   QR = 0.284 · U^0.78 · MW^⅔ · A · VP / (82.05 · T)      lb/min
  *   U wind speed m/s, MW g/mol, A pool area ft², VP vapour pressure mmHg, T liquid temperature K
- *   A = spilled volume / depth; an undiked spill spreads to a depth of 1 cm (section 3.2)
+ *   A = spilled volume / depth; the guidance's worst case spreads an undiked spill to a depth of 1 cm
  * </pre>
  *
- * The pool then evaporates for mass / QR. The guidance treats a liquid whose vapour pressure reaches the ambient
- * pressure (it boils) as a gas, released in full over 10 minutes ({@link #GAS_RELEASE_MINUTES}).
+ * The pool then evaporates for mass / QR. A liquid whose vapour pressure reaches the ambient pressure boils rather
+ * than evaporates: it is released in full over 10 minutes ({@link #GAS_RELEASE_MINUTES}), the guidance's worst case
+ * for a toxic gas (a simplification of its rules for liquefied gases).
  */
 public final class PoolEvaporation {
 
     public static final double LB_PER_KG = 2.20462;
     public static final double FT2_PER_M2 = 10.7639;
-    /** The guidance's release time of a gas (section 3.1.1): the whole quantity over 10 minutes. */
+    /** The guidance's worst-case release time of a toxic gas: the whole quantity over 10 minutes. */
     public static final double GAS_RELEASE_MINUTES = 10;
     static final double ATMOSPHERE_MMHG = 760;
 

@@ -40,7 +40,7 @@ public final class SourceTerms {
 
     // SPILL: a pool that evaporates (PoolEvaporation)
     public static final Ranged POOL_DEPTH_M = new Ranged(0.01, 0.01, 0.05,
-            "US EPA RMP Offsite Consequence Analysis Guidance (1999), section 3.2: an undiked spill spreads to 1 cm; "
+            "US EPA RMP Offsite Consequence Analysis Guidance (1999): its worst case spreads an undiked spill to 1 cm; "
                     + "5 cm (a pool held in a crater or a hollow, evaporating five times slower) is a Steppe Watch assumption",
             "assumption");
     public static final Parameter POOL_TEMPERATURE_K = new Parameter(293.15,

@@ -117,6 +117,23 @@ class SourceTermsAndWeatherTest {
         });
     }
 
+    @Test
+    void theOxidiserOfAFireRisesWithTheFuelsFirePlumeAndAddsNoHeat() {
+        Weather weather = new Weather(225.0, 3.0, "D");
+        PlumeHazards.Result both = hazards.zones(SITE, releasing(weather, new Release("UDMH", 10_000, Release.FIRE),
+                new Release("N2O4", 20_000, Release.FIRE)), TABLE);
+        PlumeHazards.Result fuelOnly = hazards.zones(SITE, releasing(weather, new Release("UDMH", 10_000, Release.FIRE)), TABLE);
+        PlumeHazards.Result oxidiserOnly = hazards.zones(SITE, releasing(weather, new Release("N2O4", 20_000, Release.FIRE)), TABLE);
+
+        assertThat(both.sources()).extracting(PlumeHazards.Source::releasedCode).containsExactly("N2O4", "UDMH");
+        // the heat is the UDMH's alone (1,597 m, as above); N2O4 rises with it
+        assertThat(both.sources()).allSatisfy(s -> assertThat(s.releaseHeightM()).isCloseTo(1597, within(2.0)));
+        assertThat(both.sources().get(1).releaseHeightM()).isEqualTo(fuelOnly.sources().get(0).releaseHeightM());
+        // without a fuel nothing burns: no rise, and the unburnt N2O4 (as NO2) stays at the ground
+        assertThat(oxidiserOnly.sources().get(0).releaseHeightM()).isZero();
+        assertThat(oxidiserOnly.zones()).isNotEmpty();
+    }
+
     /**
      * 8 t of N2O4 spilled (1,440 kg/m³, 1 cm: 555.6 m² = 5,980 ft²; 720 mmHg at 20 °C, MW 92.01) at 3 m/s: OCA D-1 gives
      * 2,441 lb/min = 18.45 kg/s, 7.2 min; in air it is NO2, with the NO2 AEGLs 20, 12 and 0.5 ppm.
