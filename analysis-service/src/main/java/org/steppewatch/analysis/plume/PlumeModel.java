@@ -128,6 +128,18 @@ public final class PlumeModel {
     }
 
     /**
+     * Ground-level concentration at {@code x} metres downwind and {@code y} crosswind of a source {@code heightM} above
+     * the ground, mg/m³ (0 upwind).
+     */
+    public static double concentration(double qMgPerS, double windMs, Stability stability, double x, double y, double heightM) {
+        if (x <= 0) {
+            return 0;
+        }
+        double sy = stability.sigmaY(x);
+        return groundCentreline(qMgPerS, windMs, stability, x, heightM) * Math.exp(-y * y / (2 * sy * sy));
+    }
+
+    /**
      * Where the ground-level centre line is at or above a threshold: from {@code fromM} to {@code toM} metres
      * downwind; {@code toM} is {@link Double#POSITIVE_INFINITY} when it is still above at the search limit, and
      * both are 0 when it never is. A ground-level source starts at the source.
