@@ -137,11 +137,12 @@ final class PlumeHazards {
         massByRelease.entrySet().stream().sorted(Map.Entry.<List<String>, Double>comparingByValue().reversed()).forEach(e -> {
             String code = e.getKey().get(0);
             Optional<Substance> substance = substances.find(code);
-            if (substance.isEmpty()) {
-                notModelled.add(code + ": not in the substance table, no zone drawn");
-            } else if (!substance.get().isVolatile()) {
-                notModelled.add(code + ": no airborne threat zone (not modelled as volatile: "
-                        + substance.get().volatileFlag().source() + ")");
+            if (substance.isEmpty() || !substance.get().isVolatile()) {
+                String why = substance.isEmpty() ? code + ": not in the substance table, no zone drawn"
+                        : code + ": no airborne threat zone (not modelled as volatile: " + substance.get().volatileFlag().source() + ")";
+                if (!notModelled.contains(why)) { // once, whatever the scenarios
+                    notModelled.add(why);
+                }
             } else {
                 ReleaseSource.FireHeat heat = Release.FIRE.equals(e.getKey().get(1)) ? fires : firesIfUnknownBurnt;
                 drawn.addAll(zonesOf(location, weather, substance.get(), e.getKey().get(1), e.getValue(), heat, substances,
@@ -215,7 +216,7 @@ final class PlumeHazards {
                     + String.join(", ", none) + " within " + n(round(cutM / 1000, 1)) + " km" + (h > 0 ? " (source raised to "
                     + n(Math.round(h)) + " m by the fire plume)" : "") + ": no zone");
         }
-        PlumeInputs inputs = new PlumeInputs(massKg, term.fraction(), released.airborneFraction().source(), round(term.minutes(), 1),
+        PlumeInputs inputs = new PlumeInputs(massKg, term.fraction(), term.fractionSource(), round(term.minutes(), 1),
                 round(q / 1e6, 4), speed, weather.windFromDeg(), stability.name(), mw, airborne.molecularWeight().source(), scenario,
                 round(h, 1));
 

@@ -31,6 +31,7 @@ final class ReleaseSource {
 
     /**
      * @param fraction       the share of the mass airborne in the central case (a pool: 1, all of it evaporates)
+     * @param fractionSource where that share comes from
      * @param heightM        effective release height, m (FIRE: the plume rise; otherwise 0)
      * @param buoyancyFlux   Briggs buoyancy flux of the fire, m⁴/s³, central and range (0 for other scenarios): the
      *                       heights for other weather follow from {@link PlumeRise#finalRiseM}
@@ -38,7 +39,7 @@ final class ReleaseSource {
      * @param how            how Q was obtained, for the zone's method text
      */
     record Term(String scenario, double qKgPerS, double qMinKgPerS, double qMaxKgPerS, double heightM, double heightMinM,
-                double heightMaxM, double minutes, double minutesMin, double minutesMax, double fraction,
+                double heightMaxM, double minutes, double minutesMin, double minutesMax, double fraction, String fractionSource,
                 double buoyancyFlux, double buoyancyFluxMin, double buoyancyFluxMax, boolean buoyant, String how,
                 List<String> assumptions, List<String> caveats) {
     }
@@ -112,7 +113,7 @@ final class ReleaseSource {
         }
         return new Term(Release.FIRE, massKg * f.central() / (t.central() * 60), massKg * f.min() / (t.max() * 60),
                 massKg * f.max() / (t.min() * 60), h, PlumeRise.finalRiseM(fluxLow, windMs, stability),
-                PlumeRise.finalRiseM(fluxHigh, windMs, stability), t.central(), t.min(), t.max(), f.central(), flux, fluxLow,
+                PlumeRise.finalRiseM(fluxHigh, windMs, stability), t.central(), t.min(), t.max(), f.central(), f.source(), flux, fluxLow,
                 fluxHigh, fires.centralW() > 0, "fire: " + kg(massKg) + " × unburnt fraction " + n(f.central()) + " over "
                         + n(t.central()) + " min, raised to " + n(Math.round(h)) + " m by the fire plume",
                 assumptions, caveats);
@@ -135,7 +136,8 @@ final class ReleaseSource {
                     + " cm deep; range " + n(depth.min() * 100) + "–" + n(depth.max() * 100) + " cm: " + depth.source()
                     + ") at " + n(temperature - 273.15) + " °C, vapour pressure " + n(liquid.vapourPressureMmHg()) + " mmHg ("
                     + liquid.source() + "), evaporating by the EPA OCA Guidance's equation D-1 in " + n(Math.round(minutes)) + " min");
-            return new Term(Release.SPILL, q, qSlow, qFast, 0, 0, 0, minutes, minutes, massKg / qSlow / 60, 1, 0, 0, 0, false,
+            return new Term(Release.SPILL, q, qSlow, qFast, 0, 0, 0, minutes, minutes, massKg / qSlow / 60, 1,
+                    "a spilled pool evaporates whole (US EPA OCA Guidance, equation D-1)", 0, 0, 0, false,
                     "pool evaporation: " + kg(massKg) + " evaporating over " + n(Math.round(minutes)) + " min", assumptions,
                     List.of());
         });
@@ -151,7 +153,8 @@ final class ReleaseSource {
         List<String> caveats = SubstanceTable.VERIFIED.equals(released.airborneFraction().confidence()) ? List.of()
                 : List.of("the airborne fraction and release duration are " + released.airborneFraction().confidence()
                         + "s of the substance table, not measured");
-        return new Term(scenario, q, q, q, 0, 0, 0, minutes, minutes, minutes, fraction, 0, 0, 0, false,
+        return new Term(scenario, q, q, q, 0, 0, 0, minutes, minutes, minutes, fraction, released.airborneFraction().source(), 0, 0,
+                0, false,
                 kg(massKg) + " × airborne fraction " + n(fraction) + " over " + n(minutes) + " min", assumptions, caveats);
     }
 
@@ -172,7 +175,7 @@ final class ReleaseSource {
             minMax = Math.max(minMax, spill.get().minutesMax());
         }
         return new Term(Release.UNKNOWN, central.qKgPerS(), qMin, qMax, 0, 0, fire.heightMaxM(), central.minutes(), minMin, minMax,
-                central.fraction(), 0, 0, fire.buoyancyFluxMax(), false, central.how(), central.assumptions(), central.caveats());
+                central.fraction(), central.fractionSource(), 0, 0, fire.buoyancyFluxMax(), false, central.how(), central.assumptions(), central.caveats());
     }
 
     private static String kg(double massKg) {

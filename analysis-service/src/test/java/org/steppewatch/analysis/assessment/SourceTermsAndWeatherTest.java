@@ -112,6 +112,8 @@ class SourceTermsAndWeatherTest {
         assertThat(spill.zones()).extracting(d -> d.zone().level()).containsExactly("AEGL-3", "AEGL-2");
         assertThat(spill.zones()).allSatisfy(d -> {
             assertThat(d.detail().inputs().scenario()).isEqualTo(Release.SPILL);
+            assertThat(d.detail().inputs().airborneFraction()).isEqualTo(1.0);
+            assertThat(d.detail().inputs().airborneFractionSource()).contains("evaporates whole");
             assertThat(d.detail().denseGas()).isTrue();
             assertThat(d.zone().caveats()).anySatisfy(c -> assertThat(c).startsWith("dense gas by the Britter–McQuaid criterion"));
         });
