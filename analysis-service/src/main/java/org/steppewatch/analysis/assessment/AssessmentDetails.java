@@ -35,29 +35,47 @@ record AssessmentDetails(List<AreaOfConcernFinding> areasOfConcern, List<ZoneDet
      * @param truncated      the model reaches beyond the cap; the zone is cut there
      * @param inputs         the plume's inputs, null for zones not drawn by the plume model
      * @param assumptions    defaults used where the report gave nothing
+     * @param denseGas       the release is dense by the Britter–McQuaid criterion: the Gaussian model does not apply
+     *                       near the source
+     * @param cutBy          why a truncated zone ends: {@code TRAVEL_TIME} (the plume has not got farther within the
+     *                       release plus the exposure window) or {@code MAX_REACH} (the configured cap); null when not cut
      */
     record ZoneDetail(String level, String substance, String method, String modelledAs, Double thresholdPpm,
                       Double thresholdMgPerM3, Integer exposureMinutes, String thresholdSource, String thresholdConfidence,
                       double reachKm, double maxHalfWidthKm, boolean truncated, Double downwindBearingDeg,
-                      PlumeInputs inputs, List<String> assumptions, List<SettlementInZone> settlementsInside, long peopleInside) {
+                      PlumeInputs inputs, List<String> assumptions, List<SettlementInZone> settlementsInside, long peopleInside,
+                      boolean denseGas, String cutBy) {
+
+        /** A zone not drawn by the plume model (no dense-gas flag, not cut). */
+        ZoneDetail(String level, String substance, String method, String modelledAs, Double thresholdPpm,
+                   Double thresholdMgPerM3, Integer exposureMinutes, String thresholdSource, String thresholdConfidence,
+                   double reachKm, double maxHalfWidthKm, boolean truncated, Double downwindBearingDeg,
+                   PlumeInputs inputs, List<String> assumptions, List<SettlementInZone> settlementsInside, long peopleInside) {
+            this(level, substance, method, modelledAs, thresholdPpm, thresholdMgPerM3, exposureMinutes, thresholdSource,
+                    thresholdConfidence, reachKm, maxHalfWidthKm, truncated, downwindBearingDeg, inputs, assumptions,
+                    settlementsInside, peopleInside, false, null);
+        }
 
         ZoneDetail withSettlements(List<SettlementInZone> inside) {
             long people = inside.stream().mapToLong(SettlementInZone::population).sum();
             return new ZoneDetail(level, substance, method, modelledAs, thresholdPpm, thresholdMgPerM3, exposureMinutes,
                     thresholdSource, thresholdConfidence, reachKm, maxHalfWidthKm, truncated, downwindBearingDeg, inputs,
-                    assumptions, List.copyOf(inside), people);
+                    assumptions, List.copyOf(inside), people, denseGas, cutBy);
         }
     }
 
     /**
      * The plume's inputs, as used.
      *
+     * @param airborneFraction the share of the mass airborne (a spill's pool: 1, it all evaporates)
      * @param windSpeedMs      the speed used (at least 1 m/s)
      * @param stability        the Pasquill–Gifford class used
+     * @param scenario         FIRE, SPILL or UNKNOWN
+     * @param releaseHeightM   effective release height (a fire plume's rise), m
      */
     record PlumeInputs(double massKg, double airborneFraction, String airborneFractionSource, double releaseDurationMinutes,
                        double sourceRateKgPerS, double windSpeedMs, Double windFromDeg, String stability,
-                       double molecularWeight, String molecularWeightSource) {
+                       double molecularWeight, String molecularWeightSource, String scenario, double releaseHeightM) {
     }
 
     /**

@@ -117,7 +117,8 @@ public final class IncidentAssessor {
                 samples, hazards.exposureMinutes());
         IncidentAssessed event = new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
                 reference.version(), new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
-                fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary);
+                fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary,
+                null, modelled.weatherUsed(), null);
         return new Assessment(event, new AssessmentDetails(areas, details, samples.comparisons(), modelled.notModelled(),
                 hazards.exposureMinutes(), rating.reason()));
     }

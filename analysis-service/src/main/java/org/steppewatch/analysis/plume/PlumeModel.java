@@ -17,9 +17,12 @@ package org.steppewatch.analysis.plume;
  *   half-width at x ≤ X:   y(x) = σy(x) · √(2 · ln(C(x, 0) / c))
  * </pre>
  *
+ * A raised source (a fire plume's effective height H, {@link PlumeRise}) multiplies the ground-level centre line by
+ * exp(−H² / 2σz²) ({@link #groundCentreline}).
+ * <p>
  * Limits (ALOHA's own and the model's): unreliable for winds under about 1.5 m/s, within about 100 m of the
- * source, and in stable classes E and F; no terrain, no deposition, no heavy-gas slumping, no buoyant
- * fire plume rise, steady state (a release shorter than the exposure time is over-estimated).
+ * source, and in stable classes E and F; no terrain, no deposition, no heavy-gas slumping (a dense release is
+ * only flagged, {@link DenseGas}), steady state (a release shorter than the exposure time is over-estimated).
  */
 public final class PlumeModel {
 
@@ -50,9 +53,10 @@ public final class PlumeModel {
      * Centre-line concentration at {@code x} metres downwind for a source {@code releaseHeightM} and a receptor
      * {@code receptorHeightM} above the ground, with full reflection at the ground, mg/m³:
      * Q / (2π·u·σy·σz) · [exp(−(z−H)²/2σz²) + exp(−(z+H)²/2σz²)]. With both heights 0 it is {@link #centreline}.
-     * The zones use a ground-level source; this form is for comparison with field data sampled above the ground.
+     * The zones use receptors at the ground ({@link #groundCentreline}); this form is for comparison with field data
+     * sampled above the ground.
      */
-    static double centrelineAtHeights(double qMgPerS, double windMs, Stability stability, double x,
+    public static double centrelineAtHeights(double qMgPerS, double windMs, Stability stability, double x,
                                       double releaseHeightM, double receptorHeightM) {
         return qMgPerS / (2 * Math.PI * windMs * stability.sigmaY(x) * stability.sigmaZ(x))
                 * reflection(stability.sigmaZ(x), releaseHeightM, receptorHeightM);
@@ -108,6 +112,103 @@ public final class PlumeModel {
             }
         }
         return Math.sqrt(lo * hi);
+    }
+
+    /**
+     * Ground-level centre-line concentration at {@code x} metres downwind of a source {@code heightM} above the
+     * ground (an effective height: a fire plume's rise included), mg/m³: Q / (π·u·σy·σz) · exp(−H² / 2σz²).
+     * With H = 0 it is {@link #centreline}.
+     */
+    public static double groundCentreline(double qMgPerS, double windMs, Stability stability, double x, double heightM) {
+        if (heightM == 0) {
+            return centreline(qMgPerS, windMs, stability, x);
+        }
+        double sz = stability.sigmaZ(x);
+        return centreline(qMgPerS, windMs, stability, x) * Math.exp(-heightM * heightM / (2 * sz * sz));
+    }
+
+    /**
+     * Ground-level concentration at {@code x} metres downwind and {@code y} crosswind of a source {@code heightM} above
+     * the ground, mg/m³ (0 upwind).
+     */
+    public static double concentration(double qMgPerS, double windMs, Stability stability, double x, double y, double heightM) {
+        if (x <= 0) {
+            return 0;
+        }
+        double sy = stability.sigmaY(x);
+        return groundCentreline(qMgPerS, windMs, stability, x, heightM) * Math.exp(-y * y / (2 * sy * sy));
+    }
+
+    /**
+     * Where the ground-level centre line is at or above a threshold: from {@code fromM} to {@code toM} metres
+     * downwind; {@code toM} is {@link Double#POSITIVE_INFINITY} when it is still above at the search limit, and
+     * both are 0 when it never is. A ground-level source starts at the source.
+     */
+    public record Extent(double fromM, double toM) {
+
+        static final Extent NONE = new Extent(0, 0);
+
+        public boolean isEmpty() {
+            return !(toM > fromM);
+        }
+    }
+
+    /** Samples of the search for an elevated source's extent, log-spaced from 1 m to the limit. */
+    private static final int EXTENT_SAMPLES = 600;
+
+    /**
+     * The {@link Extent} of the ground-level area above {@code thresholdMgPerM3} for a source {@code heightM} high,
+     * searched up to {@code maxM}. For H &gt; 0 the centre line rises from nothing at the source to a maximum and
+     * falls again; the region above the threshold is taken as one interval, bracketed on a log-spaced grid and
+     * refined by bisection.
+     */
+    public static Extent extent(double qMgPerS, double windMs, Stability stability, double thresholdMgPerM3, double maxM,
+                                double heightM) {
+        if (heightM == 0) {
+            double r = reachM(qMgPerS, windMs, stability, thresholdMgPerM3, maxM);
+            return new Extent(0, r);
+        }
+        double[] xs = new double[EXTENT_SAMPLES];
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Math.pow(maxM, (double) i / (xs.length - 1));
+            if (groundCentreline(qMgPerS, windMs, stability, xs[i], heightM) >= thresholdMgPerM3) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return Extent.NONE;
+        }
+        double from = first == 0 ? xs[0] : boundary(qMgPerS, windMs, stability, thresholdMgPerM3, heightM, xs[first - 1], xs[first]);
+        double to = last == xs.length - 1 ? Double.POSITIVE_INFINITY
+                : boundary(qMgPerS, windMs, stability, thresholdMgPerM3, heightM, xs[last], xs[last + 1]);
+        return new Extent(from, to);
+    }
+
+    /** Bisection between a point above and one below the threshold (either order along x). */
+    private static double boundary(double q, double u, Stability s, double threshold, double h, double a, double b) {
+        boolean aAbove = groundCentreline(q, u, s, a, h) >= threshold;
+        for (int i = 0; i < 100 && Math.abs(b - a) > 1e-9 * b; i++) {
+            double mid = (a + b) / 2;
+            if ((groundCentreline(q, u, s, mid, h) >= threshold) == aAbove) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        return (a + b) / 2;
+    }
+
+    /** Half-width at {@code x} of the ground-level area above the threshold for a source {@code heightM} high, metres. */
+    public static double halfWidthM(double qMgPerS, double windMs, Stability stability, double thresholdMgPerM3, double x,
+                                    double heightM) {
+        if (x <= 0) {
+            return 0;
+        }
+        double ratio = groundCentreline(qMgPerS, windMs, stability, x, heightM) / thresholdMgPerM3;
+        return ratio <= 1 ? 0 : stability.sigmaY(x) * Math.sqrt(2 * Math.log(ratio));
     }
 
     /** Half-width of the area above the threshold at {@code x} metres downwind, metres (0 at or beyond the reach). */

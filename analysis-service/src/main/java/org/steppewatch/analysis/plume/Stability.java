@@ -65,8 +65,9 @@ public enum Stability {
 
     /**
      * The most stable class Pasquill's scheme allows at night for a 10 m wind of {@code windMs}: F below 3 m/s,
-     * E from 3 to 5 m/s, D from 5 m/s. Used when a report gives no class: stable air keeps a plume concentrated,
-     * so this errs on the side of larger zones.
+     * E from 3 to 5 m/s, D from 5 m/s. Used only when a report gives no class and no time of occurrence to place the
+     * sun ({@link TurnerStability} otherwise): stable air keeps a plume concentrated, so this errs on the side of
+     * larger zones.
      */
     public static Stability mostStableFor(double windMs) {
         if (windMs < 3) {

@@ -16,9 +16,9 @@ import org.steppewatch.georef.Geodesy;
  * the WGS-84 ellipsoid with {@link Geodesy#destination}: distance √(x² + y²) along bearing
  * downwind + atan2(y, x). No degree arithmetic.
  * <p>
- * All levels share one set of downwind sample distances (Chebyshev-spaced over each level's reach, so both
- * the source and the tip are dense). With a shared grid a lower threshold is wider at every sample and
- * reaches farther, so the polygons nest: AEGL-3 ⊂ AEGL-2 ⊂ AEGL-1.
+ * All levels share one set of downwind sample distances (Chebyshev-spaced over each level's extent, so both
+ * ends are dense). With a shared grid a lower threshold is wider at every sample, starts nearer (a raised source)
+ * and reaches farther, so the polygons nest: AEGL-3 ⊂ AEGL-2 ⊂ AEGL-1.
  */
 public final class ThreatZones {
 
@@ -46,45 +46,58 @@ public final class ThreatZones {
     public record Zone(Level level, double reachM, boolean truncated, double maxHalfWidthM, Polygon geometry) {
     }
 
-    /** Plume-shaped zones pointing along {@code downwindBearingDeg}, in the order of {@code levels}. */
+    /** Plume-shaped zones of a ground-level source pointing along {@code downwindBearingDeg}, in the order of {@code levels}. */
     public static List<Zone> plume(Point source, double downwindBearingDeg, double qMgPerS, double windMs, Stability stability,
                                    List<Level> levels, double maxReachM) {
-        double[] reach = reaches(qMgPerS, windMs, stability, levels, maxReachM);
-        double[] grid = grid(reach, maxReachM);
+        return plume(source, downwindBearingDeg, qMgPerS, windMs, stability, 0, levels, maxReachM);
+    }
+
+    /**
+     * Plume-shaped zones of a source {@code heightM} above the ground (an effective height), cut at {@code maxReachM}.
+     * A raised source's zone starts where its ground-level centre line first reaches the threshold, not at the source.
+     */
+    public static List<Zone> plume(Point source, double downwindBearingDeg, double qMgPerS, double windMs, Stability stability,
+                                   double heightM, List<Level> levels, double maxReachM) {
+        PlumeModel.Extent[] extents = extents(qMgPerS, windMs, stability, heightM, levels, maxReachM);
+        double[] grid = grid(extents, maxReachM);
         // half-widths at the cap of the zones cut there: a cut zone's end edge carries the end vertices of the
         // narrower cut zones too, so that their end edges coincide instead of crossing by rounding
         TreeSet<Double> endWidths = new TreeSet<>();
         for (int i = 0; i < levels.size(); i++) {
-            if (Double.isInfinite(reach[i])) {
-                endWidths.add(PlumeModel.halfWidthM(qMgPerS, windMs, stability, levels.get(i).thresholdMgPerM3(), maxReachM));
+            if (Double.isInfinite(extents[i].toM())) {
+                endWidths.add(PlumeModel.halfWidthM(qMgPerS, windMs, stability, levels.get(i).thresholdMgPerM3(), maxReachM, heightM));
             }
         }
         List<Zone> zones = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             Level level = levels.get(i);
-            double r = reach[i];
-            if (!(r >= MIN_DRAWN_M)) {
-                continue;
-            }
+            double from = extents[i].fromM();
+            double r = extents[i].toM();
             boolean truncated = Double.isInfinite(r);
             double x = truncated ? maxReachM : r;
+            if (!(r >= MIN_DRAWN_M) || !(x - from >= MIN_DRAWN_M)) {
+                continue;
+            }
             List<double[]> right = new ArrayList<>();
             double widest = 0;
             for (double gx : grid) {
                 if (gx >= x) {
                     break;
                 }
-                double w = PlumeModel.halfWidthM(qMgPerS, windMs, stability, level.thresholdMgPerM3(), gx);
+                if (gx <= from) {
+                    continue;
+                }
+                double w = PlumeModel.halfWidthM(qMgPerS, windMs, stability, level.thresholdMgPerM3(), gx, heightM);
                 widest = Math.max(widest, w);
                 right.add(new double[] {gx, w});
             }
             List<Coordinate> ring = new ArrayList<>();
-            ring.add(source.getCoordinate().copy());
+            ring.add(from == 0 ? source.getCoordinate().copy() : place(source, downwindBearingDeg, from, 0));
             for (double[] p : right) {
                 ring.add(place(source, downwindBearingDeg, p[0], p[1]));
             }
             if (truncated) {
-                double w = PlumeModel.halfWidthM(qMgPerS, windMs, stability, level.thresholdMgPerM3(), x);
+                double w = PlumeModel.halfWidthM(qMgPerS, windMs, stability, level.thresholdMgPerM3(), x, heightM);
                 widest = Math.max(widest, w);
                 List<Double> end = new ArrayList<>(endWidths.headSet(w, true).descendingSet());
                 for (double e : end) {
@@ -111,10 +124,16 @@ public final class ThreatZones {
      */
     public static List<Zone> circles(Point source, double qMgPerS, double windMs, Stability stability, List<Level> levels,
                                      double maxReachM) {
-        double[] reach = reaches(qMgPerS, windMs, stability, levels, maxReachM);
+        return circles(source, qMgPerS, windMs, stability, 0, levels, maxReachM);
+    }
+
+    /** Circles of the downwind reach of a source {@code heightM} above the ground. */
+    public static List<Zone> circles(Point source, double qMgPerS, double windMs, Stability stability, double heightM,
+                                     List<Level> levels, double maxReachM) {
+        PlumeModel.Extent[] extents = extents(qMgPerS, windMs, stability, heightM, levels, maxReachM);
         List<Zone> zones = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
-            double r = reach[i];
+            double r = extents[i].toM();
             if (!(r >= MIN_DRAWN_M)) {
                 continue;
             }
@@ -125,24 +144,25 @@ public final class ThreatZones {
         return zones;
     }
 
-    private static double[] reaches(double q, double u, Stability s, List<Level> levels, double maxReachM) {
-        double[] reach = new double[levels.size()];
-        for (int i = 0; i < reach.length; i++) {
-            reach[i] = PlumeModel.reachM(q, u, s, levels.get(i).thresholdMgPerM3(), maxReachM);
+    private static PlumeModel.Extent[] extents(double q, double u, Stability s, double h, List<Level> levels, double maxReachM) {
+        PlumeModel.Extent[] extents = new PlumeModel.Extent[levels.size()];
+        for (int i = 0; i < extents.length; i++) {
+            extents[i] = PlumeModel.extent(q, u, s, levels.get(i).thresholdMgPerM3(), maxReachM, h);
         }
-        return reach;
+        return extents;
     }
 
-    /** Downwind sample distances: Chebyshev nodes over each level's (capped) reach, merged. */
-    static double[] grid(double[] reaches, double maxReachM) {
+    /** Downwind sample distances: Chebyshev nodes over each level's (capped) extent, merged. */
+    static double[] grid(PlumeModel.Extent[] extents, double maxReachM) {
         TreeSet<Double> xs = new TreeSet<>();
-        for (double r : reaches) {
-            if (!(r >= MIN_DRAWN_M)) {
+        for (PlumeModel.Extent e : extents) {
+            if (!(e.toM() >= MIN_DRAWN_M)) {
                 continue;
             }
-            double x = Double.isInfinite(r) ? maxReachM : r;
+            double to = Double.isInfinite(e.toM()) ? maxReachM : e.toM();
+            double from = Math.min(e.fromM(), to);
             for (int k = 1; k < POINTS_PER_LEVEL; k++) {
-                xs.add(x * (1 - Math.cos(Math.PI * k / POINTS_PER_LEVEL)) / 2);
+                xs.add(from + (to - from) * (1 - Math.cos(Math.PI * k / POINTS_PER_LEVEL)) / 2);
             }
         }
         return xs.stream().mapToDouble(Double::doubleValue).toArray();

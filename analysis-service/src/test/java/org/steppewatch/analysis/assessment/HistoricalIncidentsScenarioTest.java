@@ -104,21 +104,29 @@ class HistoricalIncidentsScenarioTest {
     }
 
     @Test
-    void protonM2013HadANightWindBlownTowardsTheTownTheAegl2ZoneWouldHaveReachedBaikonurAndToretam() {
-        // hypothetical: wind from 332° (downwind 152°, the bearing of the two towns), class F, 1.5 m/s
+    void protonM2013WithANightWindTowardsTheTownsTheZonesEndWhereTwoHoursOfWindHaveCarriedThePlume() {
+        // hypothetical: wind from 332° (downwind 152°, the bearing of the two towns), class F, 1.5 m/s. Without the
+        // time limit AEGL-3 would reach 43.9 km and AEGL-2 beyond 100 km; a 1.5 m/s wind carries the plume
+        // 1.5 × (60 min release + 60 min exposure) × 60 = 10,800 m, short of Toretam (50.6 km) and Baikonur (54.1 km)
         IncidentAssessor.Assessment assessed = assess("proton-2013-what-if",
                 TestIncidents.protonM2013(new IncidentFacts.Weather(332.0, 1.5, "F")));
         IncidentAssessed a = assessed.event();
 
         Map<String, ZoneDetail> zones = byLevel(assessed);
-        assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(43.9, within(0.1));
-        assertThat(zones.get("AEGL-2").truncated()).isTrue();
-        assertThat(settlement(a, BAIKONUR).zone()).isEqualTo("AEGL-2");
-        assertThat(settlement(a, TORETAM).zone()).isEqualTo("AEGL-2");
-        assertThat(zones.get("AEGL-2").settlementsInside()).extracting(AssessmentDetails.SettlementInZone::id).contains(BAIKONUR, TORETAM);
-        assertThat(zones.get("AEGL-2").peopleInside()).isGreaterThanOrEqualTo(79_548);
-        assertThat(a.severity()).isEqualTo(Severity.EXTREME);
-        assertThat(a.hazardZones()).allSatisfy(z -> assertThat(z.caveats()).anySatisfy(c -> assertThat(c).startsWith("stable class F")));
+        assertThat(zones.values()).allSatisfy(z -> {
+            assertThat(z.reachKm()).isEqualTo(10.8);
+            assertThat(z.truncated()).isTrue();
+            assertThat(z.cutBy()).isEqualTo(PlumeHazards.CUT_BY_TRAVEL_TIME);
+        });
+        assertThat(a.hazardZones()).allSatisfy(z -> {
+            assertThat(z.lowConfidenceFromKm()).isEqualTo(10.0);
+            assertThat(z.caveats()).anySatisfy(c -> assertThat(c).startsWith("stable class F"))
+                    .anySatisfy(c -> assertThat(c).startsWith("cut at 10.8 km"));
+        });
+        assertThat(settlement(a, BAIKONUR).zone()).isNull();
+        assertThat(settlement(a, TORETAM).zone()).isNull();
+        assertThat(a.weatherUsed()).isEqualTo(new IncidentAssessed.WeatherUsed(332.0, 1.5, "F", IncidentAssessed.WeatherUsed.REPORTED,
+                List.of()));
     }
 
     @Test
@@ -140,16 +148,22 @@ class HistoricalIncidentsScenarioTest {
         assertThat(a.fallZone().distanceKm()).isBetween(20.0, 40.0);
         assertThat(assessed.details().areasOfConcern()).isEmpty();
 
-        // no wind on record: circles with class F and 1.5 m/s; AEGL-3 reaches 64 km, AEGL-2 is cut at 100 km
+        // no wind on record; 22:43 UTC at 67.28 E is 03:12 local time: night, clear sky assumed, 1.5 m/s → class F (Turner).
+        // Both circles would reach 64 km and beyond, but end where 1.5 m/s carries the plume in the 60-min release plus
+        // the 60-min exposure window: 1.5 × 120 × 60 = 10,800 m, short of both towns
         Map<String, ZoneDetail> zones = byLevel(assessed);
-        assertThat(zones.values()).allSatisfy(z -> assertThat(z.method()).isEqualTo("NO_WIND_CIRCLE"));
-        assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(64.1, within(0.1));
-        assertThat(zones.get("AEGL-2").truncated()).isTrue();
-        assertThat(zhezkazgan.zone()).isEqualTo("AEGL-3");
-        assertThat(satpayev.zone()).isEqualTo("AEGL-3");
-        // the worst case the model allows without a wind direction: Extreme, but only Possible
-        assertThat(a.severity()).isEqualTo(Severity.EXTREME);
-        assertThat(a.certainty()).isEqualTo("Possible");
+        assertThat(zones.values()).allSatisfy(z -> {
+            assertThat(z.method()).isEqualTo("NO_WIND_CIRCLE");
+            assertThat(z.inputs().stability()).isEqualTo("F");
+            assertThat(z.reachKm()).isEqualTo(10.8);
+            assertThat(z.cutBy()).isEqualTo(PlumeHazards.CUT_BY_TRAVEL_TIME);
+        });
+        assertThat(zhezkazgan.zone()).isNull();
+        assertThat(satpayev.zone()).isNull();
+        assertThat(a.weatherUsed().source()).isEqualTo(IncidentAssessed.WeatherUsed.UNKNOWN_DIRECTION);
+        assertThat(a.weatherUsed().stability()).isEqualTo("F");
+        // nobody inside a zone; an off-nominal impact with a release
+        assertThat(a.severity()).isEqualTo(Severity.SEVERE);
         assertThat(a.summary()).contains("no wind direction", "29.6 km from RP-15 (off-nominal, approximate outline)");
     }
 
@@ -167,10 +181,11 @@ class HistoricalIncidentsScenarioTest {
         assertThat(Geodesy.bearingDeg(atasu.point(), Geo.point(71.89, 48.85))).isBetween(22.5, 67.5);
         assertThat(a.affectedSettlements().get(0).id()).isEqualTo(atasu.id());
 
-        // 30 t UDMH, no weather: F / 1.5 m/s circles of 6.0 km (AEGL-3) and 23.5 km (AEGL-2) stop short of Atasu
+        // 30 t UDMH, no weather; 00:00 UTC at 71.89 E is 04:48 local time in late October: night, F at 1.5 m/s. AEGL-3
+        // 6.0 km; AEGL-2 (23.5 km without a time limit) ends at 1.5 × 120 × 60 = 10,800 m: both stop short of Atasu
         Map<String, ZoneDetail> zones = byLevel(assessed);
         assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(6.0, within(0.05));
-        assertThat(zones.get("AEGL-2").reachKm()).isCloseTo(23.5, within(0.05));
+        assertThat(zones.get("AEGL-2").reachKm()).isEqualTo(10.8);
         assertThat(listed.zone()).isNull();
         assertThat(a.fallZone().status()).isEqualTo("NO_ZONE_NEARBY");
         assertThat(a.fallZone().distanceKm()).isGreaterThan(300.0);

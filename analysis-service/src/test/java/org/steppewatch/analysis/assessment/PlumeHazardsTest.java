@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Point;
 import org.steppewatch.analysis.substance.SubstanceTable;
 import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.IncidentAssessed.HazardZone;
+import org.steppewatch.contracts.IncidentAssessed.WeatherUsed;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentFacts.Release;
@@ -56,22 +57,28 @@ class PlumeHazardsTest {
     }
 
     @Test
-    void withoutWindDirectionTheZonesAreCirclesWithConservativeDefaultsStated() {
+    void withoutWindDirectionTheZonesAreCirclesWithTheDefaultsStated() {
         PlumeHazards.Result result = hazards.zones(SITE, releasing(null, new Release("UDMH", 30_000)), TABLE);
 
         assertThat(result.zones()).allSatisfy(d -> {
             assertThat(d.detail().method()).isEqualTo("NO_WIND_CIRCLE");
+            // 1 January 2020 00:00 UTC at 63° E is about 04:10 local time: night, clear sky assumed, 1.5 m/s → F
             assertThat(d.detail().inputs().stability()).isEqualTo("F");
             assertThat(d.detail().inputs().windSpeedMs()).isEqualTo(1.5);
-            assertThat(d.detail().assumptions()).contains("wind speed not reported: 1.5 m/s assumed",
-                    "stability class not reported: F assumed (conservative)");
+            assertThat(d.detail().assumptions()).contains("wind speed not reported: 1.5 m/s assumed")
+                    .anySatisfy(a -> assertThat(a).startsWith("stability class not reported: F estimated from the sun")
+                            .contains("night", "clear sky assumed"));
             assertThat(d.zone().method()).startsWith("no wind direction: circle of the downwind reach");
             assertThat(d.zone().caveats()).anySatisfy(c -> assertThat(c).startsWith("no wind direction reported"));
             assertThat(d.zone().caveats()).anySatisfy(c -> assertThat(c).startsWith("stable class F"));
         });
-        // 30 t UDMH, 10 % airborne over 1 h, F at 1.5 m/s: AEGL-3 6.0 km, AEGL-2 23.5 km
+        assertThat(result.weatherUsed().source()).isEqualTo(WeatherUsed.UNKNOWN_DIRECTION);
+        // 30 t UDMH, 10 % airborne over 1 h, F at 1.5 m/s: AEGL-3 6.0 km; AEGL-2 would reach 23.5 km but a 1.5 m/s wind
+        // carries the plume 1.5 × (60 + 60) × 60 = 10,800 m within the release and the exposure window
         assertThat(result.zones().get(0).detail().reachKm()).isCloseTo(6.03, within(0.01));
-        assertThat(result.zones().get(1).detail().reachKm()).isCloseTo(23.49, within(0.01));
+        assertThat(result.zones().get(0).detail().truncated()).isFalse();
+        assertThat(result.zones().get(1).detail().reachKm()).isEqualTo(10.8);
+        assertThat(result.zones().get(1).detail().cutBy()).isEqualTo(PlumeHazards.CUT_BY_TRAVEL_TIME);
     }
 
     @Test

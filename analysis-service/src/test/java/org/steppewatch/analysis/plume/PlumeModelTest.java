@@ -149,4 +149,27 @@ class PlumeModelTest {
         assertThat(PlumeModel.centrelineAtHeights(1000, 2, Stability.D, 100, 0, 0)).isCloseTo(3.5735, within(0.0005));
         assertThat(PlumeModel.centreline(1000, 2, Stability.D, 100)).isCloseTo(3.5735, within(0.0005));
     }
+
+    @Test
+    void aRaisedSourceLowersTheGroundLevelConcentrationByTheVerticalFactor() {
+        // Q = 1 kg/s, u = 2 m/s, class D, x = 1 km (σy 76.277, σz 37.947): 54.985 mg/m³ at the ground for H = 0; for
+        // H = 50 m × exp(−50²/(2 · 37.947²)) = × 0.41977 = 23.081 mg/m³; one σy off the axis × exp(−½) = 13.999 mg/m³
+        assertThat(PlumeModel.groundCentreline(1e6, 2, Stability.D, 1000, 0)).isCloseTo(54.985, within(0.01));
+        assertThat(PlumeModel.groundCentreline(1e6, 2, Stability.D, 1000, 50)).isCloseTo(23.081, within(0.01));
+        assertThat(PlumeModel.concentration(1e6, 2, Stability.D, 1000, Stability.D.sigmaY(1000), 50)).isCloseTo(13.999, within(0.01));
+        assertThat(PlumeModel.concentration(1e6, 2, Stability.D, -5, 0, 50)).isZero();
+    }
+
+    @Test
+    void aRaisedSourcesZoneRunsBetweenTheTwoPointsWhereTheGroundCentreLineEqualsTheThreshold() {
+        PlumeModel.Extent e = PlumeModel.extent(1e6, 2, Stability.D, 10, 100_000, 50);
+
+        assertThat(e.fromM()).isPositive();
+        assertThat(e.toM()).isGreaterThan(e.fromM());
+        assertThat(PlumeModel.groundCentreline(1e6, 2, Stability.D, e.fromM(), 50)).isCloseTo(10, within(1e-6));
+        assertThat(PlumeModel.groundCentreline(1e6, 2, Stability.D, e.toM(), 50)).isCloseTo(10, within(1e-6));
+        assertThat(PlumeModel.groundCentreline(1e6, 2, Stability.D, (e.fromM() + e.toM()) / 2, 50)).isGreaterThan(10);
+        // too little to reach the ground above the threshold anywhere: empty
+        assertThat(PlumeModel.extent(1e3, 2, Stability.D, 10, 100_000, 50).isEmpty()).isTrue();
+    }
 }

@@ -63,6 +63,39 @@ class ThreatZonesTest {
     }
 
     @Test
+    void aRaisedSourcesZonesStartDownwindAndStillNest() {
+        for (Stability s : Stability.values()) {
+            List<ThreatZones.Zone> zones = ThreatZones.plume(SITE, 45, Q, 3, s, 50, LEVELS, 100_000);
+
+            assertThat(zones).as("class " + s).isNotEmpty();
+            for (int i = 0; i < zones.size(); i++) {
+                ThreatZones.Zone z = zones.get(i);
+                assertThat(z.geometry().isValid()).as(z.level().name() + " valid, class " + s).isTrue();
+                assertThat(z.geometry().contains(SITE)).as("the ground under a raised source is clear, class " + s).isFalse();
+                if (i > 0) {
+                    assertThat(z.geometry().contains(zones.get(i - 1).geometry())).as(z.level().name() + " nests, class " + s).isTrue();
+                }
+            }
+            // the zone's first vertex lies where Q/(π·u·σy·σz)·exp(−H²/2σz²) falls to the threshold
+            ThreatZones.Zone outer = zones.get(zones.size() - 1);
+            Coordinate start = outer.geometry().getCoordinates()[0];
+            double x = Geodesy.distanceKm(SITE.getX(), SITE.getY(), start.x, start.y) * 1000;
+            double sz = s.sigmaZ(x);
+            double c = Q / (Math.PI * 3 * s.sigmaY(x) * sz) * Math.exp(-50.0 * 50 / (2 * sz * sz));
+            assertThat(c / outer.level().thresholdMgPerM3()).as("class " + s).isCloseTo(1.0, within(1e-3));
+        }
+    }
+
+    @Test
+    void aHigherSourceGivesLowerGroundConcentrationsAndASmallerZone() {
+        ThreatZones.Zone ground = ThreatZones.plume(SITE, 45, Q, 3, Stability.D, 0, LEVELS.subList(1, 2), 100_000).get(0);
+        ThreatZones.Zone raised = ThreatZones.plume(SITE, 45, Q, 3, Stability.D, 50, LEVELS.subList(1, 2), 100_000).get(0);
+
+        assertThat(raised.geometry().getArea()).isLessThan(ground.geometry().getArea());
+        assertThat(ground.geometry().contains(raised.geometry())).isTrue();
+    }
+
+    @Test
     void classFReachesFartherThanClassB() {
         ThreatZones.Zone b = ThreatZones.plume(SITE, 90, Q, 3, Stability.B, LEVELS.subList(0, 1), 100_000).get(0);
         ThreatZones.Zone f = ThreatZones.plume(SITE, 90, Q, 3, Stability.F, LEVELS.subList(0, 1), 100_000).get(0);
