@@ -73,11 +73,16 @@ public record Settlement(String id, String name, String nameRu, String nameKk, d
         names.add(name);
     }
 
-    /** The place with one more name (nothing changes when it has that name already). */
+    /**
+     * The place with one more name (nothing changes when it has that name already); a place without a Russian or
+     * Kazakh name takes a name in that language as its Russian or Kazakh name.
+     */
     public Settlement withName(SettlementName other) {
         List<SettlementName> more = new ArrayList<>(names);
         more.add(other);
-        return new Settlement(id, name, nameRu, nameKk, lon, lat, population, source, populationSource, List.of(), more);
+        String ru = nameRu == null && "ru".equals(other.language()) ? other.name() : nameRu;
+        String kk = nameKk == null && "kk".equals(other.language()) ? other.name() : nameKk;
+        return new Settlement(id, name, ru, kk, lon, lat, population, source, populationSource, List.of(), more);
     }
 
     public Point point() {

@@ -43,6 +43,7 @@ class SettlementNamesTest {
         // ru-Wikipedia: 45°36′43″N 63°16′17″E, immediately west of Baikonur town
         assertThat(CATALOG.findByName("Акай")).singleElement().satisfies(akai -> {
             assertThat(akai.id()).isEqualTo("dp:akai");
+            assertThat(akai.nameRu()).isEqualTo("Акай"); // the domain list has Latin names only
             assertThat(akai.lat()).isEqualTo(45.61194);
             assertThat(akai.lon()).isEqualTo(63.27139);
         });
@@ -61,6 +62,9 @@ class SettlementNamesTest {
         assertThat(old.names()).containsExactly(new SettlementName("Aul", "en"), new SettlementName("Awyl", null));
         assertThat(old.withName(new SettlementName("Awyl", "en")).names()).containsExactly(
                 new SettlementName("Aul", "en"), new SettlementName("Awyl", "en"));
+        // a Russian name fills a missing nameRu; one that is there stays
+        assertThat(old.withName(new SettlementName("Аул", "ru")).nameRu()).isEqualTo("Аул");
+        assertThat(s.withName(new SettlementName("Аульный", "ru")).nameRu()).isEqualTo("Аул");
     }
 
     @Test
