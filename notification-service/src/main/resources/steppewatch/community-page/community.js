@@ -322,12 +322,16 @@ function renderResults() {
     return;
   }
   status.textContent = state.results.length ? t('search_results', {n: state.results.length}) : t('search_none');
+  const typed = $('#search').value.trim().toLowerCase();
   list.replaceChildren(...state.results.map(s => {
     const name = placeName(s);
+    // found by another name (Atasu for Zhangaarqa): show that name too
+    const also = (s.alternateNames || []).filter(n => typed && n.toLowerCase().includes(typed)).slice(0, 2);
+    const others = [...new Set([...name.others, ...also])];
     return h('li', {},
       h('button', {type: 'button', class: 'result', 'data-id': s.id, onclick: () => choose(s)},
         h('span', {class: 'result-name'}, name.own),
-        name.others.length ? h('span', {class: 'result-other'}, ` (${name.others.join(', ')})`) : null,
+        others.length ? h('span', {class: 'result-other'}, ` (${others.join(', ')})`) : null,
         h('span', {class: 'result-meta'}, [regionName(s.region), t('population', {n: formatInt(s.population)})].filter(Boolean).join(' · '))));
   }));
 }

@@ -137,6 +137,9 @@ class ReferenceDataImportIntegrationTest {
         assertThat(baikonur.path("population").asLong()).isEqualTo(76_000);
         assertThat(baikonur.path("nameKk").asString()).isEqualTo("Байқоңыр");
         assertThat(baikonur.path("alternateNames").toString()).contains("Leninsk");
+        // every name with its language where known: the shipped ones keep theirs, the dump's carry none
+        assertThat(baikonur.path("names").toString()).contains("{\"name\":\"Байқоңыр\",\"language\":\"kk\"}",
+                "\"name\":\"Leninsk\"");
 
         // the same dump again changes nothing: same ids, same content, same version
         JsonNode again = json(send("POST", "/api/v1/settlements/import", "text/plain", dump));

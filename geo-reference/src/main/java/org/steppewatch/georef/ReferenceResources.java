@@ -12,7 +12,7 @@ import java.util.List;
 public final class ReferenceResources {
 
     private static final List<String> FILES = List.of(SettlementCatalog.GEONAMES, SettlementCatalog.SIMPLEMAPS,
-            SettlementCatalog.DOMAIN_POINTS, FallZoneCatalog.FALL_ZONES);
+            SettlementCatalog.DOMAIN_POINTS, SettlementCatalog.ALTERNATE_NAMES, FallZoneCatalog.FALL_ZONES);
 
     private ReferenceResources() {
     }

@@ -20,14 +20,17 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The settlements shipped with Steppe Watch: GeoNames places over 5,000 people (with Russian and
- * Kazakh names), merged with the SimpleMaps towns (Atasu, for one, is only there) and the towns of
- * the domain list, de-duplicated by name and distance. GeoNames wins where both have a place.
+ * Kazakh names), merged with the SimpleMaps towns and the towns of the domain list, de-duplicated by
+ * name and distance. GeoNames wins where both have a place, and keeps the other's names (SimpleMaps'
+ * Atasu is GeoNames' Zhangaarqa). Then every place gets the other names of {@value #ALTERNATE_NAMES}
+ * (former and Soviet-era names from GeoNames' alternate names, with their language).
  */
 public final class SettlementCatalog {
 
     static final String GEONAMES = "kz_geonames_cities5000.csv";
     static final String SIMPLEMAPS = "kz_cities_simplemaps_basic_v1.901.csv";
     static final String DOMAIN_POINTS = "kz_domain_points.csv";
+    static final String ALTERNATE_NAMES = "kz_settlement_alternate_names.csv";
 
     /** Two records this close are one place whatever they are called (GeoNames and SimpleMaps round differently). */
     private static final double SAME_PLACE_KM = 2.0;
@@ -53,9 +56,11 @@ public final class SettlementCatalog {
                     Long.parseLong(r.get("population")), "GeoNames cities5000 (CC BY 4.0)", "GeoNames", List.of()));
         }
         for (CSVRecord r : read(SIMPLEMAPS)) {
+            // city is the name with its diacritics (Atasū), city_ascii without (Atasu)
             addUnlessKnown(merged, new Settlement("sm:" + r.get("id"), r.get("city_ascii"), null, null,
                     Double.parseDouble(r.get("lng")), Double.parseDouble(r.get("lat")),
-                    parsePopulation(r.get("population")), "SimpleMaps World Cities Basic v1.901 (CC BY 4.0)", "SimpleMaps", List.of()));
+                    parsePopulation(r.get("population")), "SimpleMaps World Cities Basic v1.901 (CC BY 4.0)", "SimpleMaps",
+                    List.of(), List.of(new SettlementName(r.get("city"), "en"))));
         }
         for (CSVRecord r : read(DOMAIN_POINTS)) {
             if (!"settlement".equals(r.get("kind"))) {
@@ -65,7 +70,22 @@ public final class SettlementCatalog {
                     Double.parseDouble(r.get("lon")), Double.parseDouble(r.get("lat")), 0,
                     "Steppe Watch domain points (" + r.get("source") + ")", "unknown", List.of()));
         }
-        return new SettlementCatalog(merged);
+        return new SettlementCatalog(withAlternateNames(merged));
+    }
+
+    /** Adds the names of {@value #ALTERNATE_NAMES}; a row for a place the catalogue does not have is a broken file. */
+    private static List<Settlement> withAlternateNames(List<Settlement> merged) {
+        Map<String, Settlement> byId = new LinkedHashMap<>();
+        merged.forEach(s -> byId.put(s.id(), s));
+        for (CSVRecord r : read(ALTERNATE_NAMES)) {
+            String id = r.get("settlement_id");
+            Settlement s = byId.get(id);
+            if (s == null) {
+                throw new IllegalStateException(ALTERNATE_NAMES + " line " + r.getRecordNumber() + ": no settlement " + id);
+            }
+            byId.put(id, s.withName(new SettlementName(r.get("name"), r.get("language"))));
+        }
+        return new ArrayList<>(byId.values());
     }
 
     private static void addUnlessKnown(List<Settlement> merged, Settlement candidate) {
@@ -74,10 +94,12 @@ public final class SettlementCatalog {
             Settlement known = merged.get(i);
             double km = Geodesy.distanceKm(known.lon(), known.lat(), candidate.lon(), candidate.lat());
             if (km < SAME_PLACE_KM || (km < SAME_NAME_KM && sameName(name, known))) {
-                if (!sameName(name, known)) {
-                    // one place under two names: keep the other so people find it by either
-                    merged.set(i, known.withAlternateName(candidate.name()));
+                // one place under two names (or two spellings): keep the others so people find it by any
+                Settlement more = known;
+                for (SettlementName other : candidate.names()) {
+                    more = more.withName(other);
                 }
+                merged.set(i, more);
                 return;
             }
         }
@@ -123,14 +145,16 @@ public final class SettlementCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Settlements whose English, Russian, Kazakh or alternate name matches, case- and transliteration-insensitively. */
+    /**
+     * Settlements known by the name, in any of their names: Latin names case- and transliteration-insensitively
+     * (Zhezqazghan = Zhezkazgan), others (Cyrillic) case-insensitively.
+     */
     public List<Settlement> findByName(String query) {
         String wanted = normalise(query);
-        String lower = query.toLowerCase(Locale.ROOT);
-        return settlements.stream().filter(s -> normalise(s.name()).equals(wanted)
-                || s.alternateNames().stream().anyMatch(a -> normalise(a).equals(wanted))
-                || (s.nameRu() != null && s.nameRu().toLowerCase(Locale.ROOT).equals(lower))
-                || (s.nameKk() != null && s.nameKk().toLowerCase(Locale.ROOT).equals(lower))).toList();
+        String lower = query.strip().toLowerCase(Locale.ROOT);
+        return settlements.stream().filter(s -> s.names().stream().map(SettlementName::name)
+                .anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(lower) || (!wanted.isEmpty() && normalise(n).equals(wanted))))
+                .toList();
     }
 
     public int size() {

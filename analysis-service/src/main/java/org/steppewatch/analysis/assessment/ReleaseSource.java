@@ -17,9 +17,9 @@ import org.steppewatch.contracts.IncidentFacts.Release;
  * The source term of one substance's release by its scenario (docs/assessment.md, "Source terms"), with the central
  * values the deterministic zones use and the ranges the ensemble samples:
  * <ul>
- *   <li>FIRE: a fraction f of the mass evaporates unburnt over the fire's duration t, Q = M·f/t, and rises with the
- *       fire plume to the Briggs height of the fire's heat (the convective share of the heat of combustion of the
- *       rest of the fuel released in fires, {@link SourceTerms});</li>
+ *   <li>FIRE: the fuel that burns rises as hot products with the fire plume (its Briggs rise is reported, not modelled
+ *       at the ground); the unburnt fraction f lies on the ground and evaporates as a pool of mass M·f at ground level
+ *       (as SPILL; without pool data, M·f over the fire's duration);</li>
  *   <li>SPILL: the pool of the liquid evaporates ({@link PoolEvaporation}, pool depth, temperature and vapour pressure
  *       of {@link SourceTerms}) at ground level; a substance without pool data on file falls back to the substance
  *       table's screening release;</li>
@@ -32,7 +32,7 @@ final class ReleaseSource {
     /**
      * @param fraction       the share of the mass airborne in the central case (a pool: 1, all of it evaporates)
      * @param fractionSource where that share comes from
-     * @param heightM        effective release height, m (FIRE: the plume rise; otherwise 0)
+     * @param heightM        effective release height, m (0 for every scenario today: what reaches the ground is released there)
      * @param buoyancyFlux   Briggs buoyancy flux of the fire, m⁴/s³, central and range (0 for other scenarios): the
      *                       heights for other weather follow from {@link PlumeRise#finalRiseM}
      * @param buoyant        a hot fire plume (never a dense gas)
@@ -59,7 +59,7 @@ final class ReleaseSource {
                 }
             }
             double c = SourceTerms.CONVECTIVE_FRACTION.value();
-            SourceTerms.Ranged f = SourceTerms.FIRE_AIRBORNE_FRACTION;
+            SourceTerms.Ranged f = SourceTerms.FIRE_UNBURNT_FRACTION;
             SourceTerms.Ranged t = SourceTerms.FIRE_MINUTES;
             return new FireHeat(joules * (1 - f.central()) * c / (t.central() * 60), joules * (1 - f.max()) * c / (t.max() * 60),
                     joules * (1 - f.min()) * c / (t.min() * 60));
@@ -81,7 +81,7 @@ final class ReleaseSource {
      */
     static Term of(String scenario, Substance released, double massKg, double windMs, Stability stability, FireHeat fires) {
         return switch (scenario) {
-            case Release.FIRE -> fire(massKg, windMs, stability, fires);
+            case Release.FIRE -> fire(released, massKg, windMs, stability, fires);
             case Release.SPILL -> spill(released, massKg, windMs).orElseGet(() -> screening(Release.SPILL, released, massKg,
                     List.of(released.code() + ": no pool data on file (vapour pressure, density): the substance table's "
                             + "screening release is used for the spill")));
@@ -89,33 +89,42 @@ final class ReleaseSource {
         };
     }
 
-    private static Term fire(double massKg, double windMs, Stability stability, FireHeat fires) {
-        SourceTerms.Ranged f = SourceTerms.FIRE_AIRBORNE_FRACTION;
-        SourceTerms.Ranged t = SourceTerms.FIRE_MINUTES;
-        double flux = PlumeRise.buoyancyFlux(fires.centralW());
-        double fluxLow = PlumeRise.buoyancyFlux(fires.lowW());
-        double fluxHigh = PlumeRise.buoyancyFlux(fires.highW());
-        double h = PlumeRise.finalRiseM(flux, windMs, stability);
+    /**
+     * The fuel that burns leaves as hot combustion products that rise with the fire plume; what matters at the ground
+     * is the part that escapes burning and lies there (the 2013 crash left 123 mg/kg of UDMH in the soil): it evaporates
+     * as a pool of the unburnt mass, at ground level. The rise of the fire's plume is reported in a caveat.
+     */
+    private static Term fire(Substance released, double massKg, double windMs, Stability stability, FireHeat fires) {
+        SourceTerms.Ranged f = SourceTerms.FIRE_UNBURNT_FRACTION;
         List<String> assumptions = new ArrayList<>();
-        assumptions.add("fire: unburnt airborne fraction " + n(f.central()) + " (range " + n(f.min()) + "–" + n(f.max()) + ") over "
-                + n(t.central()) + " min (" + n(t.min()) + "–" + n(t.max()) + "): " + f.source() + "; " + t.source());
+        assumptions.add("fire: unburnt fraction " + n(f.central()) + " (range " + n(f.min()) + "–" + n(f.max()) + ") left on the "
+                + "ground: " + f.source());
         List<String> caveats = new ArrayList<>();
         if (fires.centralW() > 0) {
-            assumptions.add("fire plume: " + n(Math.round(fires.centralW() / 1e6)) + " MW convective ("
-                    + n(SourceTerms.CONVECTIVE_FRACTION.value()) + " of the heat of combustion of the burnt fuel: "
-                    + SourceTerms.CONVECTIVE_FRACTION.source() + "), buoyancy flux " + n(Math.round(flux)) + " m⁴/s³, Briggs rise "
-                    + n(Math.round(h)) + " m");
-            caveats.add("fire plume rise of " + n(Math.round(h)) + " m by Briggs' formulas, fitted to stack plumes far smaller "
-                    + "than a crash fire; a lofted plume can be brought down later (the morning's growing mixed layer, rain), "
-                    + "which the model does not include");
-        } else {
-            assumptions.add("fire: no fuel with a heat of combustion on file burns in this incident: no plume rise");
+            double flux = PlumeRise.buoyancyFlux(fires.centralW());
+            double h = PlumeRise.finalRiseM(flux, windMs, stability);
+            caveats.add("the burnt fuel's products rise with the fire plume (" + n(Math.round(fires.centralW() / 1e6))
+                    + " MW convective, " + n(SourceTerms.CONVECTIVE_FRACTION.value()) + " of the heat of combustion: "
+                    + SourceTerms.CONVECTIVE_FRACTION.source() + "; about " + n(Math.round(h)) + " m by Briggs' final rise); what "
+                    + "that cloud carries is not modelled at the ground, where it may arrive later (a growing mixed layer, rain)");
         }
-        return new Term(Release.FIRE, massKg * f.central() / (t.central() * 60), massKg * f.min() / (t.max() * 60),
-                massKg * f.max() / (t.min() * 60), h, PlumeRise.finalRiseM(fluxLow, windMs, stability),
-                PlumeRise.finalRiseM(fluxHigh, windMs, stability), t.central(), t.min(), t.max(), f.central(), f.source(), flux, fluxLow,
-                fluxHigh, fires.centralW() > 0, "fire: " + kg(massKg) + " × unburnt fraction " + n(f.central()) + " over "
-                        + n(t.central()) + " min, raised to " + n(Math.round(h)) + " m by the fire plume",
+        double unburnt = massKg * f.central();
+        Optional<Term> pool = spill(released, unburnt, windMs);
+        if (pool.isPresent()) {
+            Term p = pool.get();
+            double qMin = spill(released, massKg * f.min(), windMs).orElseThrow().qMinKgPerS();
+            double qMax = spill(released, massKg * f.max(), windMs).orElseThrow().qMaxKgPerS();
+            assumptions.addAll(p.assumptions());
+            return new Term(Release.FIRE, p.qKgPerS(), qMin, qMax, 0, 0, 0, p.minutes(), p.minutesMin(), p.minutesMax(), f.central(),
+                    f.source(), 0, 0, 0, false, "fire: " + kg(massKg) + " × unburnt fraction " + n(f.central())
+                            + " left on the ground, " + p.how(), assumptions, caveats);
+        }
+        SourceTerms.Ranged t = SourceTerms.FIRE_MINUTES;
+        assumptions.add(released.code() + ": no pool data on file (vapour pressure, density): the unburnt part is released over "
+                + n(t.central()) + " min (" + n(t.min()) + "–" + n(t.max()) + "): " + t.source());
+        return new Term(Release.FIRE, unburnt / (t.central() * 60), massKg * f.min() / (t.max() * 60),
+                massKg * f.max() / (t.min() * 60), 0, 0, 0, t.central(), t.min(), t.max(), f.central(), f.source(), 0, 0, 0, false,
+                "fire: " + kg(massKg) + " × unburnt fraction " + n(f.central()) + " over " + n(t.central()) + " min at the ground",
                 assumptions, caveats);
     }
 
@@ -162,7 +171,7 @@ final class ReleaseSource {
         Term central = screening(Release.UNKNOWN, released, massKg,
                 List.of("release scenario not reported: the substance table's screening release at ground level is the central "
                         + "value; the range spans a fire and a spill"));
-        Term fire = fire(massKg, windMs, stability, fires);
+        Term fire = fire(released, massKg, windMs, stability, fires);
         Optional<Term> spill = spill(released, massKg, windMs);
         double qMin = Math.min(central.qKgPerS(), fire.qMinKgPerS());
         double qMax = Math.max(central.qKgPerS(), fire.qMaxKgPerS());
@@ -174,8 +183,8 @@ final class ReleaseSource {
             minMin = Math.min(minMin, spill.get().minutesMin());
             minMax = Math.max(minMax, spill.get().minutesMax());
         }
-        return new Term(Release.UNKNOWN, central.qKgPerS(), qMin, qMax, 0, 0, fire.heightMaxM(), central.minutes(), minMin, minMax,
-                central.fraction(), central.fractionSource(), 0, 0, fire.buoyancyFluxMax(), false, central.how(), central.assumptions(), central.caveats());
+        return new Term(Release.UNKNOWN, central.qKgPerS(), qMin, qMax, 0, 0, 0, central.minutes(), minMin, minMax,
+                central.fraction(), central.fractionSource(), 0, 0, 0, false, central.how(), central.assumptions(), central.caveats());
     }
 
     private static String kg(double massKg) {

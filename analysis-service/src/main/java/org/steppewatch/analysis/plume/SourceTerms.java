@@ -23,12 +23,14 @@ public final class SourceTerms {
     public record Liquid(double vapourPressureMmHg, double densityKgPerM3, String source, String confidence) {
     }
 
-    // FIRE: most of the propellant burns in the fireball and the fire that follows; a small unburnt part is carried up
-    public static final Ranged FIRE_AIRBORNE_FRACTION = new Ranged(0.02, 0.01, 0.05,
-            "Steppe Watch assumption: most of the propellant burns; a few per cent evaporate unburnt into the fire plume",
+    // FIRE: most of the propellant burns in the fireball and the fire that follows; a small unburnt part soaks the ground
+    public static final Ranged FIRE_UNBURNT_FRACTION = new Ranged(0.02, 0.01, 0.05,
+            "Steppe Watch assumption: most of the propellant burns; a few per cent escape burning, lie on the ground (as the "
+                    + "UDMH found in the soil after the 2013 crash did) and evaporate from it",
             "assumption");
     public static final Ranged FIRE_MINUTES = new Ranged(10, 5, 30,
-            "Steppe Watch assumption: the fire of a crashed stage burns for minutes to half an hour", "assumption");
+            "Steppe Watch assumption: the fire of a crashed stage burns for minutes to half an hour; the unburnt part of a "
+                    + "substance without pool data is released over it", "assumption");
     public static final Parameter CONVECTIVE_FRACTION = new Parameter(0.65,
             "share of a large liquid-pool fire's heat carried by the plume (the rest is radiated, typically 30-40 %; recalled)",
             "unverified");

@@ -22,9 +22,11 @@ import org.steppewatch.web.ControlCharacters;
  * PPLF, PPLG, PPLL, PPLR, PPLS; skips abandoned, destroyed and historical places and city sections (PPLQ,
  * PPLW, PPLH, PPLCH, PPLX). Names: English = {@code name} (the Latin name; {@code asciiname} when that is
  * not Latin); Kazakh = the first Cyrillic alternate name with a letter only Kazakh uses (ә ғ қ ң ө ұ ү һ і);
- * Russian = the first Cyrillic alternate name without one. The dump's alternate names carry no language
- * tags, so this is a best effort (the alternateNamesV2 file has tags; it is not read). Population 0 means
- * unknown. Ids are {@code gn:<geonameid>}, the ids of the shipped GeoNames places.
+ * Russian = the first Cyrillic alternate name without one. The other Latin and Cyrillic alternate names are
+ * kept (up to {@value #MAX_ALTERNATES}, de-duplicated) without a language: the dump's alternate names carry no
+ * language tags, so the Russian and Kazakh picks are a best effort (the alternateNamesV2 file has tags; it is
+ * not read). Names in other scripts are dropped: the product speaks Kazakh, Russian and English. Population 0
+ * means unknown. Ids are {@code gn:<geonameid>}, the ids of the shipped GeoNames places.
  */
 final class GeoNamesDump {
 
@@ -32,7 +34,8 @@ final class GeoNamesDump {
             "PPLG", "PPLL", "PPLR", "PPLS");
     static final String SOURCE = "GeoNames dump (CC BY 4.0, geonames.org), imported";
     private static final String KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
-    private static final int MAX_ALTERNATES = 6;
+    /** Former names and spellings are what people search by; a big city has hundreds in many scripts. */
+    static final int MAX_ALTERNATES = 32;
     /** GeoNames' KZ.txt has some 15,000 populated places; the whole world's cities file ~200,000. */
     static final int MAX_SETTLEMENTS = 200_000;
     static final int MAX_NAME = 200;
@@ -134,13 +137,11 @@ final class GeoNamesDump {
             if (a.isEmpty() || a.equals(name) || a.length() > MAX_NAME) {
                 continue;
             }
-            if (isCyrillic(a)) {
-                if (isKazakh(a)) {
-                    nameKk = nameKk == null ? a : nameKk;
-                } else {
-                    nameRu = nameRu == null ? a : nameRu;
-                }
-            } else if (isLatin(a) && alternates.size() < MAX_ALTERNATES && !alternates.contains(a)) {
+            if (isCyrillic(a) && isKazakh(a) && nameKk == null) {
+                nameKk = a;
+            } else if (isCyrillic(a) && !isKazakh(a) && nameRu == null) {
+                nameRu = a;
+            } else if ((isLatin(a) || isCyrillic(a)) && alternates.size() < MAX_ALTERNATES && !alternates.contains(a)) {
                 alternates.add(a);
             }
         }

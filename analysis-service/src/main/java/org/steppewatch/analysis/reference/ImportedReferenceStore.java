@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.georef.Settlement;
+import org.steppewatch.georef.SettlementName;
 
 import tools.jackson.databind.JsonNode;
 
@@ -74,9 +75,16 @@ class ImportedReferenceStore {
             Settlement s = settlement(d);
             all.add(s);
             sha.update((s.id() + '|' + s.name() + '|' + s.nameRu() + '|' + s.nameKk() + '|' + s.lon() + '|' + s.lat() + '|'
-                    + s.population() + '|' + String.join(",", s.alternateNames()) + '\n').getBytes(UTF_8));
+                    + s.population() + '|' + String.join(",", s.alternateNames()) + languages(s) + '\n').getBytes(UTF_8));
         }
         return new Imported(all, all.isEmpty() ? null : "sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+    }
+
+    /** The languages of the alternate names, when any has one (empty otherwise, so imports of before keep their hash). */
+    private static String languages(Settlement s) {
+        List<String> tagged = s.names().stream().skip(s.names().size() - s.alternateNames().size())
+                .filter(n -> n.language() != null).map(n -> n.name() + '@' + n.language()).toList();
+        return tagged.isEmpty() ? "" : "|" + String.join(",", tagged);
     }
 
     record Imported(List<Settlement> settlements, String version) {
@@ -145,6 +153,7 @@ class ImportedReferenceStore {
         return new Document("_id", s.id()).append("name", s.name()).append("nameRu", s.nameRu()).append("nameKk", s.nameKk())
                 .append("lon", s.lon()).append("lat", s.lat()).append("population", s.population()).append("source", s.source())
                 .append("populationSource", s.populationSource()).append("alternateNames", s.alternateNames())
+                .append("names", s.names().stream().map(n -> new Document("name", n.name()).append("language", n.language())).toList())
                 .append("importedAt", Date.from(now));
     }
 
@@ -153,6 +162,9 @@ class ImportedReferenceStore {
         return new Settlement(d.getString("_id"), d.getString("name"), d.getString("nameRu"), d.getString("nameKk"),
                 d.get("lon", Number.class).doubleValue(), d.get("lat", Number.class).doubleValue(),
                 population == null ? 0 : population.longValue(), d.getString("source"), d.getString("populationSource"),
-                d.getList("alternateNames", String.class, List.of()));
+                d.getList("alternateNames", String.class, List.of()),
+                // stored before names had languages: none, and the alternate names say it all
+                d.getList("names", Document.class, List.of()).stream()
+                        .map(n -> new SettlementName(n.getString("name"), n.getString("language"))).toList());
     }
 }

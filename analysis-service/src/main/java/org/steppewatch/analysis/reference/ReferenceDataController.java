@@ -119,6 +119,7 @@ class ReferenceDataController {
         p.put("distanceKm", Math.round(nearby.distanceKm() * 10) / 10.0);
         p.put("bearingDeg", Math.round(nearby.bearingDeg()) % 360);
         p.put("alternateNames", s.alternateNames());
+        p.put("names", s.names());
         p.put("source", s.source());
         p.put("populationSource", s.populationSource());
         return new Feature(s.id(), s.point(), p);

@@ -3,7 +3,6 @@ package org.steppewatch.analysis.reference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +11,17 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.steppewatch.georef.Geodesy;
 import org.steppewatch.georef.Settlement;
+import org.steppewatch.georef.SettlementName;
 
 /**
  * Merges imported settlements into the shipped catalogue, so one place is counted once:
  * <ul>
  *   <li>an imported settlement with the id of a shipped one (e.g. {@code gn:1521368}) updates it: the shipped,
- *       curated names stay, the import fills names it lacks and brings a population when it has one;</li>
+ *       curated names stay, the import fills names it lacks, adds its other names and brings a population when
+ *       it has one;</li>
  *   <li>an imported settlement within {@value #SAME_PLACE_KM} km of a shipped SimpleMaps or domain-list town
- *       ({@code sm:}, {@code dp:}) replaces that town under the imported id, keeping the town's name as an
- *       alternate name and its population when the import has none;</li>
+ *       ({@code sm:}, {@code dp:}) replaces that town under the imported id, keeping the town's names (with
+ *       their languages) and its population when the import has none;</li>
  *   <li>any other imported settlement is added.</li>
  * </ul>
  */
@@ -85,7 +86,7 @@ final class SettlementMerge {
                 imported.lon(), imported.lat(), newPopulation ? imported.population() : shipped.population(),
                 shipped.source() + "; updated by " + imported.source(),
                 newPopulation ? imported.populationSource() : shipped.populationSource(),
-                alternates(shipped.name(), shipped.alternateNames(), imported.name(), imported.alternateNames()));
+                List.of(), names(shipped, imported));
     }
 
     /** An imported record replacing a shipped town at the same place. */
@@ -95,15 +96,14 @@ final class SettlementMerge {
                 imported.lon(), imported.lat(), newPopulation ? imported.population() : town.population(),
                 imported.source() + "; replaces " + town.id() + " (" + town.source() + ")",
                 newPopulation ? imported.populationSource() : town.populationSource(),
-                alternates(imported.name(), imported.alternateNames(), town.name(), town.alternateNames()));
+                List.of(), names(imported, town));
     }
 
-    private static List<String> alternates(String main, List<String> mine, String otherName, List<String> theirs) {
-        Set<String> names = new LinkedHashSet<>(mine);
-        names.add(otherName);
-        names.addAll(theirs);
-        names.remove(main);
-        return List.copyOf(names);
+    /** Every name of both, the first's first: a name the second knows with a language keeps it. */
+    private static List<SettlementName> names(Settlement first, Settlement second) {
+        List<SettlementName> names = new ArrayList<>(first.names());
+        names.addAll(second.names());
+        return names;
     }
 
     private static String or(String first, String second) {

@@ -48,13 +48,32 @@ class HistoricalIncidentsScenarioTest {
         return a.affectedSettlements().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not listed"));
     }
 
-    private static Map<String, ZoneDetail> byLevel(IncidentAssessor.Assessment a) {
-        return a.details().hazardZoneDetails().stream().collect(Collectors.toMap(ZoneDetail::level, d -> d));
+    /** The zones of one released substance, by level. */
+    private static Map<String, ZoneDetail> byLevel(IncidentAssessor.Assessment a, String substance) {
+        return a.details().hazardZoneDetails().stream().filter(d -> substance.equals(d.substance()))
+                .collect(Collectors.toMap(ZoneDetail::level, d -> d));
+    }
+
+    @Test
+    void protonM2013AsRecordedTheZonesPointTowardBaikonurAkaiAndTyuratam() {
+        IncidentAssessor.Assessment assessed = assess("proton-2013-record", TestIncidents.protonM2013());
+
+        // the cloud moved toward the three towns: from the impact they lie at 152.8°, 151.3° and 156.5° (Vincenty's
+        // inverse on WGS-84, computed apart from the code), within 4° of the downwind bearing 153° of a wind from 333°
+        assertThat(Geodesy.bearingDeg(Geo.point(63.00, 46.05), Geo.point(63.31667, 45.61667))).isCloseTo(152.8, within(0.1));
+        assertThat(Geodesy.bearingDeg(Geo.point(63.00, 46.05), Geo.point(63.31163, 45.65005))).isCloseTo(151.3, within(0.1));
+        Settlement akai = SettlementCatalog.shipped().findByName("Акай").get(0);
+        assertThat(Geodesy.bearingDeg(Geo.point(63.00, 46.05), akai.point())).isCloseTo(156.5, within(0.1));
+        assertThat(assessed.details().hazardZoneDetails()).isNotEmpty()
+                .allSatisfy(z -> assertThat(z.downwindBearingDeg()).isEqualTo(153.0));
+        // both propellants are modelled: the UDMH and the N2O4 (as NO2) that the fire left
+        assertThat(assessed.details().hazardZoneDetails()).extracting(ZoneDetail::substance).contains("UDMH", "N2O4");
     }
 
     @Test
     void protonM2013WithTheWindFromTheSouthWestTheZonesPointAwayFromBaikonurAndToretam() throws IOException {
-        IncidentAssessor.Assessment assessed = assess("proton-2013", TestIncidents.protonM2013());
+        // the README walk-through's revision: UDMH only, the example weather of DESIGN section 2 (not the record)
+        IncidentAssessor.Assessment assessed = assess("proton-2013", TestIncidents.protonM2013Example());
         IncidentAssessed a = assessed.event();
         Files.writeString(Path.of("target", "proton-m-2013-assessment.json"),
                 EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(AssessmentJson.of(assessed)));
@@ -62,7 +81,7 @@ class HistoricalIncidentsScenarioTest {
         assertThat(a.referenceDataVersion()).isEqualTo(SHIPPED.version()).startsWith("sha256:");
         // UDMH has AEGL-3 and AEGL-2 (AEGL-1 not recommended): two plume zones, pointing north-east (225° + 180°)
         assertThat(a.hazardZones()).extracting(IncidentAssessed.HazardZone::level).containsExactly("AEGL-3", "AEGL-2");
-        Map<String, ZoneDetail> zones = byLevel(assessed);
+        Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
         assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(3.3, within(0.05));
         assertThat(zones.get("AEGL-2").reachKm()).isCloseTo(8.5, within(0.05));
         assertThat(zones.values()).allSatisfy(z -> assertThat(z.downwindBearingDeg()).isEqualTo(45.0));
@@ -109,10 +128,10 @@ class HistoricalIncidentsScenarioTest {
         // time limit AEGL-3 would reach 43.9 km and AEGL-2 beyond 100 km; a 1.5 m/s wind carries the plume
         // 1.5 × (60 min release + 60 min exposure) × 60 = 10,800 m, short of Toretam (50.6 km) and Baikonur (54.1 km)
         IncidentAssessor.Assessment assessed = assess("proton-2013-what-if",
-                TestIncidents.protonM2013(new IncidentFacts.Weather(332.0, 1.5, "F")));
+                TestIncidents.protonM2013Example(new IncidentFacts.Weather(332.0, 1.5, "F")));
         IncidentAssessed a = assessed.event();
 
-        Map<String, ZoneDetail> zones = byLevel(assessed);
+        Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
         assertThat(zones.values()).allSatisfy(z -> {
             assertThat(z.reachKm()).isEqualTo(10.8);
             assertThat(z.truncated()).isTrue();
@@ -149,10 +168,11 @@ class HistoricalIncidentsScenarioTest {
         assertThat(assessed.details().areasOfConcern()).isEmpty();
 
         // no wind on record; 22:43 UTC at 67.28 E is 03:12 local time: night, clear sky assumed, 1.5 m/s → class F (Turner).
-        // Both circles would reach 64 km and beyond, but end where 1.5 m/s carries the plume in the 60-min release plus
-        // the 60-min exposure window: 1.5 × 120 × 60 = 10,800 m, short of both towns
-        Map<String, ZoneDetail> zones = byLevel(assessed);
-        assertThat(zones.values()).allSatisfy(z -> {
+        // 61 t UDMH would reach 11.8 km (AEGL-3) and 66.3 km (AEGL-2), 158 t N2O4 as NO2 24.5 and 50.8 km (the reach
+        // equation of section 2 solved by hand), but every circle ends where 1.5 m/s carries the plume in the 60-min
+        // release plus the 60-min exposure window: 1.5 × 120 × 60 = 10,800 m, short of both towns
+        Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
+        assertThat(assessed.details().hazardZoneDetails()).allSatisfy(z -> {
             assertThat(z.method()).isEqualTo("NO_WIND_CIRCLE");
             assertThat(z.inputs().stability()).isEqualTo("F");
             assertThat(z.reachKm()).isEqualTo(10.8);
@@ -181,9 +201,9 @@ class HistoricalIncidentsScenarioTest {
         assertThat(Geodesy.bearingDeg(atasu.point(), Geo.point(71.89, 48.85))).isBetween(22.5, 67.5);
         assertThat(a.affectedSettlements().get(0).id()).isEqualTo(atasu.id());
 
-        // 30 t UDMH, no weather; 00:00 UTC at 71.89 E is 04:48 local time in late October: night, F at 1.5 m/s. AEGL-3
+        // 30 t UDMH, no weather; 16:16 UTC at 71.89 E is about 21:03 local solar time in late October: night, F at 1.5 m/s. AEGL-3
         // 6.0 km; AEGL-2 (23.5 km without a time limit) ends at 1.5 × 120 × 60 = 10,800 m: both stop short of Atasu
-        Map<String, ZoneDetail> zones = byLevel(assessed);
+        Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
         assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(6.0, within(0.05));
         assertThat(zones.get("AEGL-2").reachKm()).isEqualTo(10.8);
         assertThat(listed.zone()).isNull();

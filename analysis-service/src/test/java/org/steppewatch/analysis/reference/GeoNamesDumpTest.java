@@ -6,6 +6,7 @@ import java.io.StringReader;
 
 import org.junit.jupiter.api.Test;
 import org.steppewatch.georef.Settlement;
+import org.steppewatch.georef.SettlementName;
 
 class GeoNamesDumpTest {
 
@@ -22,13 +23,30 @@ class GeoNamesDumpTest {
             assertThat(s.name()).isEqualTo("Zhangaarqa");
             assertThat(s.nameRu()).isEqualTo("Жанаарка");
             assertThat(s.nameKk()).isEqualTo("Жаңаарқа");
-            assertThat(s.alternateNames()).contains("Atasu", "Zhanaarka");
+            // every Latin and Cyrillic alternate is kept, once; the dump does not say their language
+            assertThat(s.alternateNames()).containsExactly("Atasu", "Atasū", "Zhanaarka", "Атасу");
+            assertThat(s.names()).contains(new SettlementName("Жанаарка", "ru"), new SettlementName("Жаңаарқа", "kk"),
+                    new SettlementName("Атасу", null));
             assertThat(s.population()).isEqualTo(13184);
             assertThat(s.lat()).isEqualTo(48.68659);
             assertThat(s.lon()).isEqualTo(71.64469);
             assertThat(s.source()).contains("GeoNames", "CC BY 4.0");
         });
         assertThat(result.lines()).isEqualTo(1);
+    }
+
+    @Test
+    void namesInScriptsThatAreNotKazakhRussianOrEnglishAreDroppedAndTheRestCapped() {
+        StringBuilder many = new StringBuilder("阿塔苏,أتاسو");
+        for (int i = 0; i < 40; i++) {
+            many.append(",Atasu").append(i);
+        }
+        String line = ATASU.replace("Atasu,Atasū,Zhanaarka,Жанаарка,Жаңаарқа,Атасу", many.toString());
+
+        Settlement s = GeoNamesDump.read(new StringReader(line)).settlements().get(0);
+
+        assertThat(s.alternateNames()).hasSize(GeoNamesDump.MAX_ALTERNATES).startsWith("Atasu0")
+                .noneMatch(n -> n.contains("阿") || n.contains("أ"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.georef.SettlementName;
 
 class SettlementMergeTest {
 
@@ -42,6 +43,22 @@ class SettlementMergeTest {
         assertThat(replaced.population()).isEqualTo(town.population()); // the import had none
         assertThat(replaced.alternateNames()).contains(town.name());
         assertThat(replaced.source()).contains("replaces " + town.id());
+    }
+
+    @Test
+    void anImportedDumpAddsItsNamesToTheShippedOnesWhichKeepTheirLanguages() {
+        String zhangaarqa = String.join("\t", "1526041", "Zhangaarqa", "Zhangaarqa", "Atasu,Zhanaarka,Жанаарка,Жаңаарқа,Атасу",
+                "48.68659", "71.64469", "P", "PPLA2", "KZ", "", "12", "", "", "", "13184", "", "520", "Asia/Almaty", "2023-01-01");
+        List<Settlement> imported = GeoNamesDump.read(new java.io.StringReader(zhangaarqa)).settlements();
+
+        Settlement atasu = SettlementMerge.merge(SHIPPED, imported).stream().filter(s -> s.id().equals("gn:1526041"))
+                .findFirst().orElseThrow();
+
+        // the shipped names (with their languages) first, then what the dump adds; each name once
+        assertThat(atasu.names()).containsExactly(new SettlementName("Zhangaarqa", "en"), new SettlementName("Жанаарка", "ru"),
+                new SettlementName("Жаңаарқа", "kk"), new SettlementName("Atasu", "en"), new SettlementName("Atasū", "en"),
+                new SettlementName("Атасу", "ru"), new SettlementName("Zhanaarka", null));
+        assertThat(atasu.alternateNames()).containsExactly("Atasu", "Atasū", "Атасу", "Zhanaarka");
     }
 
     @Test

@@ -8,7 +8,10 @@ import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.IncidentFacts;
 
-/** The Proton-M launch failure of 2 July 2013 (docs/assessment.md, section 10) as a request body and as the facts it must yield. */
+/**
+ * The README walk-through's report of the Proton-M launch failure of 2 July 2013, as a request body and as the facts it must
+ * yield: UDMH only, with the walk-through's example weather (wind from 225°), not the record (docs/assessment.md, section 10).
+ */
 final class ProtonM2013 {
 
     static final Instant OCCURRED_AT = Instant.parse("2013-07-02T02:38:22Z");

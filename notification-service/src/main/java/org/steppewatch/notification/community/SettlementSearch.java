@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -16,6 +15,7 @@ import org.steppewatch.georef.Region;
 import org.steppewatch.georef.RegionCatalog;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.georef.SettlementName;
 
 /**
  * Finds a settlement by what people type: its Kazakh, Russian, English or other name, whole or
@@ -28,9 +28,9 @@ class SettlementSearch {
 
     static final int MAX_RESULTS = 50;
 
-    /** A settlement as the community page shows it, with the region it lies in. */
+    /** A settlement as the community page shows it, with the region it lies in and the other names it goes by. */
     record Hit(String id, String name, String nameRu, String nameKk, long population, double lon, double lat,
-               RegionName region) {
+               RegionName region, List<String> alternateNames) {
     }
 
     record RegionName(String id, String name, String nameRu, String nameKk) {
@@ -61,8 +61,8 @@ class SettlementSearch {
             }
             Region r = best < 0 ? null : regions.get(best);
             RegionName region = r == null ? null : new RegionName(r.id(), r.name(), r.nameRu(), r.nameKk());
-            List<String> keys = Stream.concat(Stream.of(s.name(), s.nameRu(), s.nameKk()), s.alternateNames().stream())
-                    .filter(n -> n != null && !n.isBlank()).map(SettlementSearch::fold).distinct().toList();
+            // every name it is known by: Atasu and Атасу find Zhangaarqa
+            List<String> keys = s.names().stream().map(SettlementName::name).map(SettlementSearch::fold).distinct().toList();
             built.add(new Entry(s, keys, region));
         }
         this.entries = List.copyOf(built);
@@ -119,6 +119,6 @@ class SettlementSearch {
 
     private static Hit hit(Entry e) {
         Settlement s = e.settlement();
-        return new Hit(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), s.lon(), s.lat(), e.region());
+        return new Hit(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), s.lon(), s.lat(), e.region(), s.alternateNames());
     }
 }

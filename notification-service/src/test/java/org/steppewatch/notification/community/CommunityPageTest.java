@@ -95,6 +95,17 @@ class CommunityPageTest {
     }
 
     @Test
+    void atasuIsFoundByTheNameItGoesByAsWellAsByGeoNamesName() throws Exception {
+        // GeoNames has the town as Zhangaarqa (Жанаарка, Жаңаарқа); its people and the reports of 1999 say Atasu
+        for (String name : new String[] {"Atasu", "Атасу", "Zhangaarqa", "Жаңаарқа"}) {
+            JsonNode hits = json(get("/api/v1/community/settlements?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+            assertThat(hits.get(0).path("id").asString()).as(name).isEqualTo("gn:1526041");
+            assertThat(hits.get(0).path("nameKk").asString()).isEqualTo("Жаңаарқа");
+            assertThat(hits.get(0).path("alternateNames").toString()).contains("\"Atasu\"", "\"Атасу\"");
+        }
+    }
+
+    @Test
     void theRegionsAreLightGeoJsonThatBrowsersRevalidate() throws Exception {
         HttpResponse<String> regions = get("/api/v1/community/regions");
 

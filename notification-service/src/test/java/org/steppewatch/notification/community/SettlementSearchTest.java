@@ -47,6 +47,20 @@ class SettlementSearchTest {
     }
 
     @Test
+    void atasuIsFoundByEachNameItGoesBy() {
+        for (String name : List.of("Atasu", "atasū", "Атасу", "АТАСУ", "Zhangaarqa", "Жанаарка", "Жаңаарқа", "Жанаарқа")) {
+            assertThat(SEARCH.find(name, 5)).as(name).first().satisfies(hit -> {
+                assertThat(hit.id()).isEqualTo("gn:1526041");
+                assertThat(hit.alternateNames()).contains("Atasu", "Атасу");
+            });
+        }
+        // a former name: Джезказган for Zhezkazgan, Алма-Ата for Almaty; Toretam for Tyuratam
+        assertThat(names("Джезказган")).first().isEqualTo("Zhezqazghan");
+        assertThat(names("Алма-Ата")).first().isEqualTo("Almaty");
+        assertThat(names("Toretam")).first().isEqualTo("Tyuratam");
+    }
+
+    @Test
     void eachHitNamesItsRegionInThreeLanguages() {
         SettlementSearch.Hit baikonur = SEARCH.find("Baikonur", 1).get(0);
         assertThat(baikonur.id()).isEqualTo("gn:1521368");
