@@ -37,8 +37,13 @@ final class IncidentValidator {
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** Which units can apply to a sample; the units themselves are the shared vocabulary (module units). */
     private static final SampleUnits UNITS = SampleUnits.standard();
-    static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
-            "SNOW", "MILK", "FOOD");
+    static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "DRINKING_WATER", "AIR", "SEDIMENT",
+            "VEGETATION", "SNOW", "MILK", "FOOD", "FISH", "MEAT");
+    /** How a release happened; case-sensitive, as in the event. */
+    static final List<String> SCENARIOS = List.of(IncidentFacts.Release.FIRE, IncidentFacts.Release.SPILL,
+            IncidentFacts.Release.UNKNOWN);
+    static final int OKTAS_MAX = 8;
+    static final double SIGMA_THETA_MAX_DEG = 180;
     private static final Set<String> POINT = Set.of("Point");
     private static final Set<String> AREA = Set.of("Polygon", "MultiPolygon");
     static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
@@ -106,15 +111,16 @@ final class IncidentValidator {
      */
     static IncidentFacts toFacts(IncidentRequest request) {
         List<IncidentFacts.Release> releases = request.releases() == null ? List.of() : request.releases().stream()
-                .map(r -> new IncidentFacts.Release(code(r.substance()), r.massKg()))
+                .map(r -> new IncidentFacts.Release(code(r.substance()), r.massKg(), r.scenario()))
                 .toList();
         List<IncidentFacts.Sample> samples = request.samples() == null ? List.of() : request.samples().stream()
                 .map(s -> new IncidentFacts.Sample(code(s.substance()), code(s.medium()), s.value(), s.unit().strip(),
-                        s.location(), millis(s.sampledAt())))
+                        s.location(), millis(s.sampledAt()), s.detected(), s.detectionLimit()))
                 .toList();
         IncidentRequest.Weather w = request.weather();
         IncidentFacts.Weather weather = w == null ? null : new IncidentFacts.Weather(w.windFromDeg(), w.windSpeedMs(),
-                w.stability() == null ? null : code(w.stability()));
+                w.stability() == null ? null : code(w.stability()),
+                w.cloudCoverOktas() == null ? null : w.cloudCoverOktas().intValue(), w.windDirectionSigmaDeg());
         return new IncidentFacts(request.title().strip(), category(request.category()), millis(request.occurredAt()),
                 request.location(), request.footprint(), strip(request.vehicle()), strip(request.launchSite()),
                 releases, samples, weather, request.description());
@@ -144,6 +150,11 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field + ".massKg",
                         "must be at most 10,000 t (" + (long) RELEASE_MAX_KG + " kg), was " + release.massKg()));
             }
+            String scenario = release.scenario();
+            if (scenario != null && !SCENARIOS.contains(scenario)) {
+                problems.add(new FieldProblem(field + ".scenario", "must be one of " + String.join(", ", SCENARIOS)
+                        + " (upper case)" + (scenario.length() > 20 ? "" : ", was '" + scenario + "'")));
+            }
         }
     }
 
@@ -171,11 +182,7 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field + ".medium", (sample.medium().length() > NAME_MAX ? "unknown medium"
                         : "unknown medium '" + sample.medium() + "'") + "; one of " + String.join(", ", MEDIA)));
             }
-            if (sample.value() == null) {
-                problems.add(new FieldProblem(field + ".value", "is required"));
-            } else if (!Double.isFinite(sample.value()) || sample.value() < 0) {
-                problems.add(new FieldProblem(field + ".value", "must be a finite number >= 0, was " + sample.value()));
-            }
+            detection(problems, field, sample);
             if (sample.unit() == null || sample.unit().isBlank()) {
                 problems.add(new FieldProblem(field + ".unit", "is required (e.g. mg/kg, mg/L, Bq/kg)"));
             } else if (length(problems, field + ".unit", sample.unit(), UNIT_MAX, false) && known) {
@@ -195,6 +202,31 @@ final class IncidentValidator {
         }
     }
 
+    /**
+     * A detected sample (detected absent, null or true) needs a value; a non-detect (detected false) needs a detection
+     * limit above 0 and no value: a result below the detection limit is not a zero.
+     */
+    private static void detection(List<FieldProblem> problems, String field, IncidentRequest.Sample sample) {
+        boolean nonDetect = Boolean.FALSE.equals(sample.detected());
+        Double limit = sample.detectionLimit();
+        if (nonDetect && limit == null) {
+            problems.add(new FieldProblem(field + ".detectionLimit", "is required for a non-detect (detected false)"));
+        } else if (limit != null && (!Double.isFinite(limit) || limit <= 0)) {
+            problems.add(new FieldProblem(field + ".detectionLimit", "must be a finite number > 0, was " + limit));
+        }
+        if (nonDetect) {
+            if (sample.value() != null) {
+                problems.add(new FieldProblem(field + ".value", "must be absent or null for a non-detect (detected false): "
+                        + "a result below the detection limit is not a value; give the limit as detectionLimit"));
+            }
+        } else if (sample.value() == null) {
+            problems.add(new FieldProblem(field + ".value", "is required (for a result below the detection limit, "
+                    + "give detected false and detectionLimit)"));
+        } else if (!Double.isFinite(sample.value()) || sample.value() < 0) {
+            problems.add(new FieldProblem(field + ".value", "must be a finite number >= 0, was " + sample.value()));
+        }
+    }
+
     private static void weather(List<FieldProblem> problems, IncidentRequest.Weather weather) {
         if (weather == null) {
             return;
@@ -206,6 +238,15 @@ final class IncidentValidator {
         Double speed = weather.windSpeedMs();
         if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > WIND_MAX_MS)) {
             problems.add(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was " + speed));
+        }
+        Double oktas = weather.cloudCoverOktas();
+        if (oktas != null && (!Double.isFinite(oktas) || oktas != Math.rint(oktas) || oktas < 0 || oktas > OKTAS_MAX)) {
+            problems.add(new FieldProblem("weather.cloudCoverOktas", "must be a whole number of eighths of the sky, 0 to 8, was "
+                    + oktas));
+        }
+        Double sigma = weather.windDirectionSigmaDeg();
+        if (sigma != null && (!Double.isFinite(sigma) || sigma < 0 || sigma > SIGMA_THETA_MAX_DEG)) {
+            problems.add(new FieldProblem("weather.windDirectionSigmaDeg", "must be between 0 and 180 degrees, was " + sigma));
         }
         String stability = weather.stability();
         if (stability != null && !STABILITY.contains(code(stability))) {

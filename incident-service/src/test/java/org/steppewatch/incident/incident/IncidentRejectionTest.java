@@ -65,7 +65,7 @@ class IncidentRejectionTest extends ServiceTestBase {
 
         assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("weather.windFrom");
         assertThat(body.path("errors").get(0).path("message").asString())
-                .isEqualTo("unknown field 'windFrom'; known fields: stability, windFromDeg, windSpeedMs");
+                .isEqualTo("unknown field 'windFrom'; known fields: cloudCoverOktas, stability, windDirectionSigmaDeg, windFromDeg, windSpeedMs");
         assertThat(storedWithTitle(title)).isZero();
     }
 
@@ -124,6 +124,36 @@ class IncidentRejectionTest extends ServiceTestBase {
         assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].substance");
         assertThat(body.path("errors").get(0).path("message").asString())
                 .startsWith("unknown substance 'UNOBTAINIUM'; known codes: UDMH, N2O4");
+        assertThat(storedWithTitle(title)).isZero();
+    }
+
+    @Test
+    void aNonDetectWithoutADetectionLimitOrWithAValueIsA400AndStoresNothing() {
+        String noLimit = ProtonM2013.json(title).replace("\"value\": 123,", "\"detected\": false,");
+        String withValue = ProtonM2013.json(title).replace("\"value\": 123,", "\"detected\": false, \"value\": 0, \"detectionLimit\": 0.01,");
+
+        JsonNode missing = problem(post(INCIDENTS, noLimit), 400);
+        JsonNode valued = problem(post(INCIDENTS, withValue), 400);
+
+        assertThat(missing.path("errors")).hasSize(1);
+        assertThat(missing.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].detectionLimit");
+        assertThat(missing.path("errors").get(0).path("message").asString()).isEqualTo("is required for a non-detect (detected false)");
+        assertThat(valued.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].value");
+        assertThat(storedWithTitle(title)).isZero();
+    }
+
+    @Test
+    void aScenarioInLowerCaseOrAFractionalCloudCoverIsA400NamingTheFieldAndStoresNothing() {
+        String lower = ProtonM2013.json(title).replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"fire\"");
+        String clouds = ProtonM2013.json(title).replace("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 4.5");
+
+        JsonNode scenario = problem(post(INCIDENTS, lower), 400);
+        JsonNode oktas = problem(post(INCIDENTS, clouds), 400);
+
+        assertThat(scenario.path("errors").get(0).path("field").asString()).isEqualTo("releases[0].scenario");
+        assertThat(scenario.path("errors").get(0).path("message").asString())
+                .isEqualTo("must be one of FIRE, SPILL, UNKNOWN (upper case), was 'fire'");
+        assertThat(oktas.path("errors").get(0).path("field").asString()).isEqualTo("weather.cloudCoverOktas");
         assertThat(storedWithTitle(title)).isZero();
     }
 
