@@ -127,34 +127,27 @@ class IncidentRejectionTest extends ServiceTestBase {
         assertThat(storedWithTitle(title)).isZero();
     }
 
-    @Test
-    void aNonDetectWithoutADetectionLimitOrWithAValueIsA400AndStoresNothing() {
-        String noLimit = ProtonM2013.json(title).replace("\"value\": 123,", "\"detected\": false,");
-        String withValue = ProtonM2013.json(title).replace("\"value\": 123,", "\"detected\": false, \"value\": 0, \"detectionLimit\": 0.01,");
-
-        JsonNode missing = problem(post(INCIDENTS, noLimit), 400);
-        JsonNode valued = problem(post(INCIDENTS, withValue), 400);
-
-        assertThat(missing.path("errors")).hasSize(1);
-        assertThat(missing.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].detectionLimit");
-        assertThat(missing.path("errors").get(0).path("message").asString()).isEqualTo("is required for a non-detect (detected false)");
-        assertThat(valued.path("errors").get(0).path("field").asString()).isEqualTo("samples[0].value");
+    /** The one error of a 400 for the 2013 request with {@code from} replaced by {@code to}, which stored nothing. */
+    private JsonNode onlyError(String from, String to) {
+        JsonNode body = problem(post(INCIDENTS, ProtonM2013.json(title).replace(from, to)), 400);
+        assertThat(body.path("errors")).hasSize(1);
         assertThat(storedWithTitle(title)).isZero();
+        return body.path("errors").get(0);
     }
 
     @Test
-    void aScenarioInLowerCaseOrAFractionalCloudCoverIsA400NamingTheFieldAndStoresNothing() {
-        String lower = ProtonM2013.json(title).replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"fire\"");
-        String clouds = ProtonM2013.json(title).replace("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 4.5");
+    void aNonDetectWithoutADetectionLimitOrWithAValueAScenarioInLowerCaseOrFractionalOktasAreRefusedByName() {
+        JsonNode noLimit = onlyError("\"value\": 123,", "\"detected\": false,");
+        JsonNode withValue = onlyError("\"value\": 123,", "\"detected\": false, \"value\": 0, \"detectionLimit\": 0.01,");
+        JsonNode lower = onlyError("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"fire\"");
+        JsonNode oktas = onlyError("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 4.5");
 
-        JsonNode scenario = problem(post(INCIDENTS, lower), 400);
-        JsonNode oktas = problem(post(INCIDENTS, clouds), 400);
-
-        assertThat(scenario.path("errors").get(0).path("field").asString()).isEqualTo("releases[0].scenario");
-        assertThat(scenario.path("errors").get(0).path("message").asString())
-                .isEqualTo("must be one of FIRE, SPILL, UNKNOWN (upper case), was 'fire'");
-        assertThat(oktas.path("errors").get(0).path("field").asString()).isEqualTo("weather.cloudCoverOktas");
-        assertThat(storedWithTitle(title)).isZero();
+        assertThat(noLimit.path("field").asString()).isEqualTo("samples[0].detectionLimit");
+        assertThat(noLimit.path("message").asString()).isEqualTo("is required for a non-detect (detected false)");
+        assertThat(withValue.path("field").asString()).isEqualTo("samples[0].value");
+        assertThat(lower.path("field").asString()).isEqualTo("releases[0].scenario");
+        assertThat(lower.path("message").asString()).isEqualTo("must be one of FIRE, SPILL, UNKNOWN (upper case), was 'fire'");
+        assertThat(oktas.path("field").asString()).isEqualTo("weather.cloudCoverOktas");
     }
 
     @Test
