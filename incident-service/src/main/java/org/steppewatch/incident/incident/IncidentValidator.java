@@ -29,8 +29,6 @@ final class IncidentValidator {
     static final int SAMPLES_MAX = 500;
     /** 10,000 t: a Proton-M carries some 620 t of propellant, the largest rockets a few thousand. */
     static final double RELEASE_MAX_KG = 10_000_000;
-    /** Stronger than any surface wind recorded on the steppe; the plume model means nothing there anyway. */
-    static final double WIND_MAX_MS = 60;
     /** Clocks drift; an occurrence or a sampling time further ahead of the server's clock than this is a typo. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** Before any rocket or atomic test on the steppe; earlier is a typo (and year -999999999 fits no database). */
@@ -42,11 +40,8 @@ final class IncidentValidator {
     /** How a release happened; case-sensitive, as in the event. */
     static final List<String> SCENARIOS = List.of(IncidentFacts.Release.FIRE, IncidentFacts.Release.SPILL,
             IncidentFacts.Release.UNKNOWN);
-    static final int OKTAS_MAX = 8;
-    static final double SIGMA_THETA_MAX_DEG = 180;
     private static final Set<String> POINT = Set.of("Point");
     private static final Set<String> AREA = Set.of("Polygon", "MultiPolygon");
-    static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
 
     private IncidentValidator() {
     }
@@ -89,7 +84,7 @@ final class IncidentValidator {
         length(problems, "description", request.description(), DESCRIPTION_MAX, true);
         releases(problems, request.releases());
         samples(problems, request.samples(), now);
-        weather(problems, request.weather());
+        WeatherChecks.problems(problems, request.weather());
         return problems;
     }
 
@@ -227,35 +222,6 @@ final class IncidentValidator {
         }
     }
 
-    private static void weather(List<FieldProblem> problems, IncidentRequest.Weather weather) {
-        if (weather == null) {
-            return;
-        }
-        Double from = weather.windFromDeg();
-        if (from != null && (!Double.isFinite(from) || from < 0 || from > 360)) {
-            problems.add(new FieldProblem("weather.windFromDeg", "must be between 0 and 360 degrees, was " + from));
-        }
-        Double speed = weather.windSpeedMs();
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > WIND_MAX_MS)) {
-            problems.add(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was " + speed));
-        }
-        Double oktas = weather.cloudCoverOktas();
-        if (oktas != null && (!Double.isFinite(oktas) || oktas != Math.rint(oktas) || oktas < 0 || oktas > OKTAS_MAX)) {
-            problems.add(new FieldProblem("weather.cloudCoverOktas", "must be a whole number of eighths of the sky, 0 to 8, was "
-                    + oktas));
-        }
-        Double sigma = weather.windDirectionSigmaDeg();
-        if (sigma != null && (!Double.isFinite(sigma) || sigma < 0 || sigma > SIGMA_THETA_MAX_DEG)) {
-            problems.add(new FieldProblem("weather.windDirectionSigmaDeg", "must be between 0 and 180 degrees, was " + sigma));
-        }
-        String stability = weather.stability();
-        if (stability != null && !STABILITY.contains(code(stability))) {
-            problems.add(new FieldProblem("weather.stability", stability.length() > 10
-                    ? "must be a Pasquill-Gifford class, one letter A-F"
-                    : "must be a Pasquill-Gifford class, one letter A-F, was '" + stability + "'"));
-        }
-    }
-
     /** @return whether the code is a known substance */
     private static boolean substance(List<FieldProblem> problems, String field, String code) {
         if (code == null || code.isBlank()) {
@@ -312,7 +278,7 @@ final class IncidentValidator {
         return String.join(", ", SubstanceCodes.all().keySet());
     }
 
-    private static String code(String value) {
+    static String code(String value) {
         return value.strip().toUpperCase(Locale.ROOT);
     }
 
