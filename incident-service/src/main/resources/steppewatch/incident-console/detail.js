@@ -144,11 +144,12 @@ export class IncidentPage {
           h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : 'outside'))))) : null,
       (a.exceedances || []).length ? h('table', {class: 'data', id: 'exceedances-table'},
         h('caption', {}, 'Samples over their limits'),
-        h('thead', {}, h('tr', {}, ['Substance', 'Medium', 'Value', 'Limit', 'Ratio'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['Substance', 'Medium', 'Value', 'Limit', 'Regime', 'Ratio'].map(c => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, a.exceedances.map(e => h('tr', {},
           h('td', {}, e.substance), h('td', {}, humanize(e.medium)),
           h('td', {class: 'num'}, `${formatNumber(e.value)} ${e.unit}`),
           h('td', {class: 'num', title: e.limitSource || ''}, `${formatNumber(e.limit)} ${e.unit}`),
+          h('td', {}, e.regime || ''),
           h('td', {class: 'num'}, h('strong', {}, `${formatNumber(e.ratio)}×`)))))) : null,
       h('p', {class: 'muted small'}, `Assessment of version ${a.incidentVersion}, ${formatTime(a.assessedAt)}; reference data ${a.referenceDataVersion || 'unknown'}.`));
   }

@@ -64,6 +64,13 @@ export function numberOrText(value) {
   return Number.isFinite(n) ? n : v;
 }
 
+/** How a release happened (releases[].scenario). */
+const SCENARIOS = [
+  {value: 'FIRE', label: 'Fire: most of it burns'},
+  {value: 'SPILL', label: 'Spill: a pool evaporates'},
+  {value: 'UNKNOWN', label: 'Unknown'},
+];
+
 export function renderForm(ctx, incident) {
   const {panel, map, settings} = ctx;
   const revising = Boolean(incident);
@@ -101,14 +108,17 @@ export function renderForm(ctx, incident) {
     clear(releasesList, state.releases.map((release, i) => {
       const substance = select(substances, release.substance, {blank: 'Choose'});
       const mass = number(release.massKg);
+      const scenario = select(SCENARIOS, release.scenario, {blank: 'Not known'});
       substance.addEventListener('change', () => { release.substance = substance.value; });
       mass.addEventListener('input', () => { release.massKg = mass.value; });
+      scenario.addEventListener('change', () => { release.scenario = scenario.value || null; });
       return h('fieldset', {class: 'row', dataset: {field: `releases[${i}]`}},
         h('legend', {}, `Release ${i + 1}`),
         h('p', {class: 'field-error', hidden: true}),
         h('div', {class: 'row-fields'},
           field({name: `releases[${i}].substance`, label: 'Substance', control: substance, required: true}),
-          field({name: `releases[${i}].massKg`, label: 'Mass (kg)', control: mass, required: true})),
+          field({name: `releases[${i}].massKg`, label: 'Mass (kg)', control: mass, required: true}),
+          field({name: `releases[${i}].scenario`, label: 'How it was released', control: scenario})),
         h('button', {type: 'button', class: 'button link', onclick: () => {
           state.releases.splice(i, 1);
           renderReleases();
@@ -123,6 +133,8 @@ export function renderForm(ctx, incident) {
       const medium = select(settings.media, sample.medium, {blank: 'Choose'});
       const value = number(sample.value);
       const unit = text(sample.unit, {placeholder: 'mg/kg', maxlength: 40});
+      const nonDetect = h('input', {type: 'checkbox', checked: sample.detected === false});
+      const detectionLimit = number(sample.detectionLimit);
       const sampledAt = text(instantText(sample.sampledAt), {placeholder: '2013-07-03 10:00'});
       const [slon, slat] = sample.location?.coordinates || [];
       const sLon = number(slon);
@@ -131,6 +143,8 @@ export function renderForm(ctx, incident) {
       substance.addEventListener('change', () => { sample.substance = substance.value; });
       medium.addEventListener('change', () => { sample.medium = medium.value; });
       bind(value, 'value');
+      bind(detectionLimit, 'detectionLimit');
+      nonDetect.addEventListener('change', () => { sample.detected = nonDetect.checked ? false : null; });
       bind(unit, 'unit');
       bind(sampledAt, 'sampledAtText');
       const setPoint = () => { sample.lonText = sLon.value; sample.latText = sLat.value; };
@@ -142,7 +156,10 @@ export function renderForm(ctx, incident) {
         h('div', {class: 'row-fields'},
           field({name: `samples[${i}].substance`, label: 'Substance', control: substance, required: true}),
           field({name: `samples[${i}].medium`, label: 'Medium', control: medium, required: true}),
-          field({name: `samples[${i}].value`, label: 'Value', control: value, required: true}),
+          field({name: `samples[${i}].value`, label: 'Value', control: value}),
+          field({name: `samples[${i}].detected`, label: 'Below the detection limit', control: nonDetect}),
+          field({name: `samples[${i}].detectionLimit`, label: 'Detection limit', control: detectionLimit,
+            hint: 'For a result below the detection limit: tick the box, leave the value empty'}),
           field({name: `samples[${i}].unit`, label: 'Unit', control: unit, required: true}),
           field({name: `samples[${i}].sampledAt`, label: 'Sampled at (UTC)', control: sampledAt})),
         group(`samples[${i}].location`, 'Where it was taken (optional)',
@@ -158,8 +175,9 @@ export function renderForm(ctx, incident) {
   }
 
   function body() {
-    const weather = {windFromDeg: numberOrText(windFrom.value), windSpeedMs: numberOrText(windSpeed.value),
-      stability: stability.value || null};
+    // fields the form does not edit (cloud cover, direction spread) are kept as they were
+    const weather = {...(incident?.weather || {}), windFromDeg: numberOrText(windFrom.value),
+      windSpeedMs: numberOrText(windSpeed.value), stability: stability.value || null};
     const point = (x, y) => {
       const a = numberOrText(x);
       const b = numberOrText(y);
@@ -174,9 +192,11 @@ export function renderForm(ctx, incident) {
       footprint: incident?.footprint || null,
       vehicle: vehicle.value.trim() || null,
       launchSite: launchSite.value.trim() || null,
-      releases: state.releases.map(r => ({substance: r.substance || null, massKg: numberOrText(String(r.massKg ?? ''))})),
+      releases: state.releases.map(r => ({substance: r.substance || null, massKg: numberOrText(String(r.massKg ?? '')),
+        scenario: r.scenario || null})),
       samples: state.samples.map(s => ({
         substance: s.substance || null, medium: s.medium || null, value: numberOrText(String(s.value ?? '')),
+        detected: s.detected ?? null, detectionLimit: numberOrText(String(s.detectionLimit ?? '')),
         unit: (s.unit || '').trim() || null,
         sampledAt: s.sampledAtText !== undefined ? normalizeInstant(s.sampledAtText) : s.sampledAt || null,
         location: s.lonText !== undefined || s.latText !== undefined

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.locationtech.jts.geom.Geometry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What an analyst reported about an incident: the data the analysis needs, as of one version.
  *
@@ -55,14 +58,15 @@ public record IncidentFacts(
      * @param detectionLimit the laboratory's detection limit in {@code unit}, required for a non-detect
      */
     public record Sample(String substance, String medium, Double value, String unit, Geometry location,
-                         Instant sampledAt, Boolean detected, Double detectionLimit) {
+                         Instant sampledAt, @JsonProperty("detected") Boolean detected, Double detectionLimit) {
 
         /** A detected sample. */
         public Sample(String substance, String medium, double value, String unit, Geometry location, Instant sampledAt) {
             this(substance, medium, value, unit, location, sampledAt, null, null);
         }
 
-        /** False only for an explicit non-detect. */
+        /** False only for an explicit non-detect. Not a property: the event carries {@code detected} as given. */
+        @JsonIgnore
         public boolean isDetected() {
             return !Boolean.FALSE.equals(detected);
         }

@@ -33,6 +33,20 @@ class EventJsonTest {
     }
 
     @Test
+    void aSamplesDetectedFlagIsWrittenAsGivenNotDerived() {
+        IncidentFacts.Sample detected = new IncidentFacts.Sample("UDMH", "SOIL", 123, "mg/kg", null, null);
+        IncidentFacts.Sample nonDetect = new IncidentFacts.Sample("NDMA", "WATER", null, "mg/L", null, null, false, 0.005);
+
+        JsonNode written = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(List.of(detected, nonDetect)));
+
+        assertThat(written.get(0).get("detected").isNull()).isTrue();
+        assertThat(written.get(1).get("detected").asBoolean(true)).isFalse();
+        assertThat(written.get(1).get("value").isNull()).isTrue();
+        assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(nonDetect), IncidentFacts.Sample.class))
+                .isEqualTo(nonDetect);
+    }
+
+    @Test
     void severityUsesCapVocabulary() {
         assertThat(EventJson.mapper().writeValueAsString(Severity.EXTREME)).isEqualTo("\"Extreme\"");
         assertThat(Severity.SEVERE.atLeast(Severity.MODERATE)).isTrue();

@@ -10,7 +10,11 @@ public enum Quantity {
     VOLUME_FRACTION("volume fraction (air)", "ppm"),
     ACTIVITY_PER_MASS("activity per mass", "Bq/kg"),
     ACTIVITY_PER_VOLUME("activity per volume", "Bq/L"),
-    ACTIVITY_PER_AREA("activity per area (ground deposition)", "kBq/m²");
+    ACTIVITY_PER_AREA("activity per area (ground deposition)", "kBq/m²"),
+    /** Mass per mass of the sample's fat (milk, meat, eggs): a fat-basis result is not a whole-product one. */
+    MASS_PER_MASS_FAT("mass per mass of fat", "ng/g fat"),
+    /** Toxic equivalents (WHO-TEQ, dioxins and dioxin-like PCBs) per mass of fat. */
+    TEQ_PER_MASS_FAT("WHO toxic equivalents per mass of fat", "pg WHO-TEQ/g fat");
 
     private final String words;
     private final String base;

@@ -17,6 +17,8 @@ import tech.units.indriya.format.SimpleUnitFormat;
  * prefixes with their case: mBq/kg is milli-becquerel per kilogram, MBq/kg mega. Symbols are case-sensitive;
  * the only other spellings read are those that cannot be ambiguous: μ (Greek mu) or a leading u for the micro
  * sign µ, m3 / m^3 and m2 / m^2 for m³ and m², l for the litre (SI admits both l and L), ppmv / ppbv for ppm / ppb.
+ * Fat-basis symbols ({@code ng/g fat}, {@code pg WHO-TEQ/g fat}) measure their own quantities, so a result per
+ * gram of fat is never compared with a limit per gram of product; spaces in a symbol are not significant.
  */
 public final class SampleUnits {
 
@@ -28,7 +30,12 @@ public final class SampleUnits {
             Quantity.VOLUME_FRACTION, "ppm ppb",
             Quantity.ACTIVITY_PER_MASS, "mBq/kg Bq/kg kBq/kg MBq/kg Bq/g",
             Quantity.ACTIVITY_PER_VOLUME, "mBq/L Bq/L kBq/L µBq/m³ mBq/m³ Bq/m³",
-            Quantity.ACTIVITY_PER_AREA, "Bq/m² kBq/m² MBq/m² MBq/km² GBq/km² Ci/km²");
+            Quantity.ACTIVITY_PER_AREA, "Bq/m² kBq/m² MBq/m² MBq/km² GBq/km² Ci/km²",
+            Quantity.MASS_PER_MASS_FAT, "ng/g_fat pg/g_fat µg/kg_fat mg/kg_fat",
+            Quantity.TEQ_PER_MASS_FAT, "pg_WHO-TEQ/g_fat ng_WHO-TEQ/kg_fat");
+
+    /** Words of a symbol that say what is measured, not how much: dropped before JSR 385 reads the size. */
+    private static final String QUALIFIERS = " WHO-TEQ| fat";
 
     private SampleUnits() {
     }
@@ -40,7 +47,7 @@ public final class SampleUnits {
 
     /** Every accepted symbol, grouped by quantity. */
     public static List<String> symbols() {
-        return List.copyOf(UNITS.keySet());
+        return UNITS.values().stream().map(SampleUnit::symbol).toList();
     }
 
     /** The accepted symbols of one quantity. */
@@ -57,8 +64,9 @@ public final class SampleUnits {
             return Optional.empty();
         }
         String lower = canonical(written).toLowerCase(Locale.ROOT);
-        List<String> matches = UNITS.keySet().stream().filter(s -> s.toLowerCase(Locale.ROOT).equals(lower)).toList();
-        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+        List<SampleUnit> matches = UNITS.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(lower))
+                .map(Map.Entry::getValue).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0).symbol()) : Optional.empty();
     }
 
     static String canonical(String written) {
@@ -86,9 +94,10 @@ public final class SampleUnits {
         Map<String, SampleUnit> units = new LinkedHashMap<>();
         for (int i = 0; i < quantityAndSymbols.length; i += 2) {
             Quantity quantity = (Quantity) quantityAndSymbols[i];
-            for (String symbol : ((String) quantityAndSymbols[i + 1]).split(" ")) {
-                Unit<?> unit = FORMAT.parse(symbol);
-                units.put(symbol, new SampleUnit(symbol, quantity, unit));
+            for (String written : ((String) quantityAndSymbols[i + 1]).split(" ")) {
+                String symbol = written.replace('_', ' ');
+                Unit<?> unit = FORMAT.parse(symbol.replaceAll(QUALIFIERS, ""));
+                units.put(canonical(symbol), new SampleUnit(symbol, quantity, unit));
             }
         }
         return units;

@@ -79,6 +79,18 @@ class SampleUnitsTest {
     @Test
     void listsTheAcceptedSymbolsByQuantity() {
         assertThat(SampleUnits.symbols(Quantity.ACTIVITY_PER_MASS)).containsExactly("mBq/kg", "Bq/kg", "kBq/kg", "MBq/kg", "Bq/g");
-        assertThat(SampleUnits.symbols()).hasSize(7 + 8 + 2 + 5 + 6 + 6);
+        assertThat(SampleUnits.symbols()).hasSize(7 + 8 + 2 + 5 + 6 + 6 + 4 + 2);
+    }
+
+    @Test
+    void fatBasisUnitsConvertAmongThemselvesButNotToWholeProductUnits() {
+        // 40 ng/g fat = 40 µg/kg fat (1 ng/g = 1e-9 = 1 µg/kg); 2.5 pg/g = 2.5 ng/kg
+        assertThat(convert(40, "ng/g fat", "µg/kg fat")).isCloseTo(40, within(1e-9));
+        assertThat(convert(2.5, "pg WHO-TEQ/g fat", "ng WHO-TEQ/kg fat")).isCloseTo(2.5, within(1e-12));
+        assertThat(SampleUnits.of("ng/g  fat").orElseThrow().symbol()).isEqualTo("ng/g fat");
+        assertThat(SampleUnits.of("ug/kg fat").orElseThrow().symbol()).isEqualTo("µg/kg fat");
+        assertThatThrownBy(() -> convert(40, "ng/g fat", "ng/g")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mass per mass of fat");
+        assertThatThrownBy(() -> convert(1, "pg WHO-TEQ/g fat", "pg/g fat")).isInstanceOf(IllegalArgumentException.class);
     }
 }

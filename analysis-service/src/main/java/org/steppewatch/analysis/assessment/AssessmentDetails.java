@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param areasOfConcern    areas of concern holding the incident or within the nearby distance of it
  * @param hazardZoneDetails one per hazard zone of the event, in the same order: inputs, reach, settlements inside
- * @param sampleComparisons every sample against its limit, including those below it and those not compared
+ * @param sampleComparisons every sample against every regime's value on file for it, including those within it, the
+ *                          non-detects and those not compared
  * @param notModelled       releases that got no hazard zone, and why
  * @param exposureMinutes   the AEGL exposure time of the plume zones
- * @param severityReason    the row of the severity table that applied
+ * @param severityReason    the row of the severity table (or of the contamination rating) that applied
  */
 record AssessmentDetails(List<AreaOfConcernFinding> areasOfConcern, List<ZoneDetail> hazardZoneDetails,
                          List<SampleComparison> sampleComparisons, List<String> notModelled, int exposureMinutes,
@@ -79,16 +80,32 @@ record AssessmentDetails(List<AreaOfConcernFinding> areasOfConcern, List<ZoneDet
     }
 
     /**
-     * One sample against the limit for its substance and medium.
+     * One sample against one regime's value (a sample has one row per value on file for it; a sample that could
+     * not be compared with anything has one row without a regime).
      *
-     * @param comparedValue     the sample in the limit's unit, or null when it could not be compared
-     * @param ratio             comparedValue / limit
-     * @param severe            at or above the limit's severe threshold (100 × the limit unless the table says otherwise)
-     * @param step              the graded step reached (e.g. a Cs-137 zoning step), or null
-     * @param notComparedReason why the sample was not compared, or null
+     * @param sample            index of the sample in the incident's list
+     * @param value             the measured value, null for a non-detect
+     * @param detectionLimit    the laboratory's detection limit (non-detects), in the sample's unit
+     * @param limitMedium       the medium the value is set for (a WATER sample is also compared with DRINKING_WATER values)
+     * @param appliesTo         the value's narrower scope (e.g. listed fish species), or null
+     * @param comparedValue     the value (or, for a non-detect, the detection limit) in the limit's unit, or null
+     * @param ratio             comparedValue / limit for a detected sample; null for a non-detect and when not compared
+     * @param outcome           one of the {@code ExceedanceCheck} outcomes: ABOVE, WITHIN, NON_DETECT_WITHIN,
+     *                          NON_DETECT_NOT_SHOWN, NOT_COMPARED
+     * @param regimeVerdict     true for the row that decides the sample's verdict under its regime (the least strict
+     *                          of the regime's values in force; the only one when the regime has one)
+     * @param acute             the value is an acute limit (see ContaminationRating)
+     * @param statement         the outcome in one sentence
+     * @param notComparedReason why the sample was not compared with this value (or with any), or null
      */
-    record SampleComparison(String substance, String medium, double value, String unit, Double comparedValue, Double limit,
-                            String limitUnit, Double ratio, boolean exceeds, boolean severe, String step, String limitSource,
+    record SampleComparison(int sample, String substance, String medium, Double value, String unit, boolean detected,
+                            Double detectionLimit, String regime, String limitMedium, Double limit, String limitUnit, String basis,
+                            String appliesTo, Double comparedValue, Double ratio, String outcome, boolean regimeVerdict,
+                            boolean acute, String statement, String limitSource, String legalInstrument, String limitStatus,
                             String limitConfidence, String conversionNote, String notComparedReason) {
+
+        boolean exceeds() {
+            return ExceedanceCheck.ABOVE.equals(outcome);
+        }
     }
 }

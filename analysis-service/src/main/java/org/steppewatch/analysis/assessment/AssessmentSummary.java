@@ -144,17 +144,24 @@ final class AssessmentSummary {
         }
         List<String> sentences = new ArrayList<>();
         if (result.exceedances().isEmpty()) {
-            long compared = result.comparisons().stream().filter(c -> c.notComparedReason() == null).count();
+            long compared = result.comparisons().stream().filter(c -> c.notComparedReason() == null).mapToInt(c -> c.sample())
+                    .distinct().count();
             if (compared > 0) {
-                sentences.add("Samples: " + count((int) compared, "sample") + " compared, none above its limit.");
+                sentences.add("Samples: " + count((int) compared, "sample") + " compared, none above a limit.");
             }
         } else {
             List<String> parts = new ArrayList<>();
             for (Exceedance e : result.exceedances()) {
-                parts.add(e.substance() + " in " + e.medium() + " at " + number(e.ratio()) + "× the limit ("
+                parts.add(e.substance() + " in " + e.medium() + " at " + number(e.ratio()) + "× the "
+                        + (e.regime() == null ? "" : e.regime() + " ") + "limit ("
                         + number(e.value()) + " " + e.unit() + "; limit " + number(e.limit()) + " " + e.unit() + ")");
             }
             sentences.add("Samples: " + String.join("; ", parts) + ".");
+        }
+        List<String> notShown = result.complianceNotShown().stream()
+                .map(c -> c.substance() + " in " + c.medium() + " " + c.statement().replace(": compliance cannot be shown", "")).toList();
+        if (!notShown.isEmpty()) {
+            sentences.add("Compliance not shown: " + String.join("; ", notShown) + ".");
         }
         if (!result.notChecked().isEmpty()) {
             sentences.add("Not compared: " + String.join("; ", result.notChecked()) + ".");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.locationtech.jts.geom.Geometry;
@@ -23,6 +24,7 @@ import org.steppewatch.contracts.IncidentAssessed.HazardZone;
 import org.steppewatch.contracts.IncidentAssessed.IncidentSummary;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.ReportedBy;
+import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.ZoneLevels;
 import org.steppewatch.georef.Geodesy;
 import org.steppewatch.georef.Settlement;
@@ -53,6 +55,7 @@ public final class IncidentAssessor {
     private final PlumeHazards hazards;
     private final ExceedanceCheck exceedanceCheck;
     private final SeverityRule severityRule;
+    private final ContaminationRating contaminationRating = new ContaminationRating();
 
     IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule) {
         this.hazards = hazards;
@@ -110,17 +113,35 @@ public final class IncidentAssessor {
                 : reference.settlements().nearest(location, NEAREST_COUNT, NEAREST_WITHIN_KM).stream()
                         .map(n -> affected(n.settlement(), location, null)).toList();
 
-        ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances());
-        SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples, !anyWithDirection, assessedAt);
+        ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances(),
+                facts.occurredAt() != null ? facts.occurredAt() : assessedAt);
+        SeverityRule.Rating acute = severityRule.rate(facts, fallZone, affected, samples, !anyWithDirection, assessedAt);
+        Path rated = path(acute, !drawn.isEmpty(), contaminationRating.rate(samples.exceeding()));
         List<HazardZone> zones = drawn.stream().map(PlumeHazards.Drawn::zone).toList();
         String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), zones, details, affected, areas,
                 samples, hazards.exposureMinutes());
         IncidentAssessed event = new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
                 reference.version(), new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
-                fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary,
-                null, modelled.weatherUsed(), null);
+                fallZone, zones, affected, samples.exceedances(), rated.severity(), rated.urgency(), rated.certainty(), summary,
+                null, modelled.weatherUsed(), rated.path());
         return new Assessment(event, new AssessmentDetails(areas, details, samples.comparisons(), modelled.notModelled(),
-                hazards.exposureMinutes(), rating.reason()));
+                hazards.exposureMinutes(), rated.reason()));
+    }
+
+    /** The rating path and its CAP terms. */
+    record Path(String path, Severity severity, String urgency, String certainty, String reason) {
+    }
+
+    /**
+     * ACUTE when an airborne hazard zone was modelled or drawn, or the acute rule rates above Minor; otherwise
+     * CONTAMINATION when a sample exceeds a limit (rated by {@link ContaminationRating}); otherwise ACUTE (Minor).
+     */
+    static Path path(SeverityRule.Rating acute, boolean zonesDrawn, Optional<ContaminationRating.Rating> contamination) {
+        if (zonesDrawn || acute.severity() != Severity.MINOR || contamination.isEmpty()) {
+            return new Path(IncidentAssessed.ACUTE, acute.severity(), acute.urgency(), acute.certainty(), acute.reason());
+        }
+        ContaminationRating.Rating c = contamination.get();
+        return new Path(IncidentAssessed.CONTAMINATION, c.severity(), c.urgency(), c.certainty(), c.reason());
     }
 
     private static Point location(String incidentId, long version, IncidentFacts facts) {

@@ -27,9 +27,8 @@ import org.steppewatch.contracts.ZoneLevels;
  *       AEGL-2 or reported-footprint zones total at least 10,000 people</td></tr>
  *   <tr><td>Severe</td><td>a settlement is inside an AEGL-2 or reported-footprint zone; or the settlements inside
  *       any zone total at least 10,000 people; or a STAGE_IMPACT / LAUNCH_FAILURE with a reported release fell
- *       OUTSIDE the drop zones or with NO_ZONE_NEARBY (off-nominal impact); or a sample is at or above its
- *       limit's severe threshold (100 × the limit unless the substance table sets one, e.g. Cs-137 555 kBq/m²)</td></tr>
- *   <tr><td>Moderate</td><td>a settlement is inside an AEGL-1 or screening zone; or a sample exceeds its limit</td></tr>
+ *       OUTSIDE the drop zones or with NO_ZONE_NEARBY (off-nominal impact)</td></tr>
+ *   <tr><td>Moderate</td><td>a settlement is inside an AEGL-1 or screening zone</td></tr>
  *   <tr><td>Minor</td><td>otherwise</td></tr>
  * </table>
  *
@@ -40,12 +39,13 @@ import org.steppewatch.contracts.ZoneLevels;
  *       clocks disagreeing, after it)</td></tr>
  *   <tr><td>urgency</td><td>Past</td><td>it occurred more than 48 h before the assessment</td></tr>
  *   <tr><td>urgency</td><td>Unknown</td><td>the incident has no occurrence time</td></tr>
- *   <tr><td>certainty</td><td>Observed</td><td>a measured sample exceeds its limit</td></tr>
- *   <tr><td>certainty</td><td>Possible</td><td>otherwise, when settlements are inside zones and every zone holding
+ *   <tr><td>certainty</td><td>Possible</td><td>when settlements are inside zones and every zone holding
  *       one was drawn without a wind direction (a circle around the release) or is a screening circle: the
  *       settlement may well be upwind</td></tr>
  *   <tr><td>certainty</td><td>Likely</td><td>otherwise (the zones are modelled, not measured)</td></tr>
  * </table>
+ * Samples are not rated here: measured contamination is a notice of its own ({@link ContaminationRating}), and a
+ * soil sample says nothing of where a plume goes. {@code samples} is kept in the signatures for the callers.
  */
 final class SeverityRule {
 
@@ -56,7 +56,6 @@ final class SeverityRule {
     static final String IMMEDIATE = "Immediate";
     static final String PAST = "Past";
     static final String UNKNOWN = "Unknown";
-    static final String OBSERVED = "Observed";
     static final String LIKELY = "Likely";
     static final String POSSIBLE = "Possible";
 
@@ -71,7 +70,7 @@ final class SeverityRule {
                 boolean zonesWithoutDirection, Instant assessedAt) {
         Graded graded = severity(facts, fallZone, settlements, samples);
         boolean anyInside = settlements.stream().anyMatch(s -> s.zone() != null);
-        String certainty = !samples.exceedances().isEmpty() ? OBSERVED : anyInside && zonesWithoutDirection ? POSSIBLE : LIKELY;
+        String certainty = anyInside && zonesWithoutDirection ? POSSIBLE : LIKELY;
         return new Rating(graded.severity(), urgency(facts.occurredAt(), assessedAt), certainty, graded.reason());
     }
 
@@ -99,16 +98,10 @@ final class SeverityRule {
         if (offNominalImpact(facts, fallZone)) {
             return new Graded(Severity.SEVERE, "off-nominal impact with a release, outside the drop zones");
         }
-        if (samples.anySevere()) {
-            return new Graded(Severity.SEVERE, "a sample is at or above its limit's severe threshold");
-        }
         if (!inside.isEmpty()) {
             return new Graded(Severity.MODERATE, "a settlement is inside an AEGL-1 or screening zone");
         }
-        if (!samples.exceedances().isEmpty()) {
-            return new Graded(Severity.MODERATE, "a sample exceeds its limit");
-        }
-        return new Graded(Severity.MINOR, "no settlement inside a hazard zone, no off-nominal impact, no sample above its limit");
+        return new Graded(Severity.MINOR, "no settlement inside a hazard zone, no off-nominal impact");
     }
 
     private static long people(List<AffectedSettlement> inside, int minTier) {

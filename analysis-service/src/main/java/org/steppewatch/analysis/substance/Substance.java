@@ -23,6 +23,12 @@ public record Substance(String code, String name, String cas, Sourced<Double> mo
         limits = limits == null ? List.of() : List.copyOf(limits);
     }
 
+    /** The same substance with these limits. */
+    Substance withLimits(List<Limit> limits) {
+        return new Substance(code, name, cas, molecularWeight, volatileFlag, plumeAs, aegl, airborneFraction,
+                releaseDurationMinutes, limits);
+    }
+
     public boolean isVolatile() {
         return volatileFlag != null && Boolean.TRUE.equals(volatileFlag.value());
     }

@@ -22,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The substance table ({@code substances.json}): molecular weight, volatility, AEGLs per exposure time, limits
- * per medium, default airborne fraction and release duration, each value with its source and confidence.
- * Immutable; {@link #version()} is a content hash of the file it was read from.
+ * per medium, default airborne fraction and release duration, each value with its source and confidence. The
+ * limits of every regime come from the limit values table ({@code limit_values.csv}) and from {@code substances.json}
+ * for those that table does not hold; {@code limitTerms} in {@code substances.json} add to a value what the table
+ * says only in words (in force until a date, a narrower scope, not comparable with one sample).
+ * Immutable; {@link #version()} is a content hash of the files it was read from.
  */
 public final class SubstanceTable {
 
@@ -36,31 +39,45 @@ public final class SubstanceTable {
     public static final Set<String> LEVEL_STATUSES = Set.of("not recommended", "not established");
 
     private final Map<String, Substance> byCode;
+    private final LimitValues.Read limitValues;
     private final String version;
 
-    private SubstanceTable(Map<String, Substance> byCode, String version) {
+    private SubstanceTable(Map<String, Substance> byCode, LimitValues.Read limitValues, String version) {
         this.byCode = byCode;
+        this.limitValues = limitValues;
         this.version = version;
     }
 
-    /** The table shipped in this jar. */
+    /** The table shipped in this jar: {@code substances.json} with the limits of {@code limit_values.csv}. */
     public static SubstanceTable shipped() {
-        try (InputStream in = SubstanceTable.class.getResourceAsStream(SHIPPED)) {
+        return read(resource(SHIPPED), SHIPPED, resource(LimitValues.SHIPPED), LimitValues.SHIPPED);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SubstanceTable.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("substance table " + SHIPPED + " is missing from the jar");
+                throw new IllegalStateException("substance table file " + name + " is missing from the jar");
             }
-            return read(in.readAllBytes(), SHIPPED);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * Reads a table; every problem (unknown code, missing source or confidence, unknown unit, bad exposure time)
-     * is an error naming the file and the substance, so a bad table never starts the service.
-     */
+    /** Reads a table without a limit values table: its limits are those of the JSON. */
     public static SubstanceTable read(byte[] json, String name) {
+        return read(json, name, ("regime,substance,medium,value,unit,basis,averaging_or_notes,legal_instrument,source_id,status\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "no limit values");
+    }
+
+    /**
+     * Reads a table; every problem (unknown code, missing source or confidence, unknown unit, bad exposure time,
+     * a limit term that matches no value) is an error naming the file and the substance, so a bad table never
+     * starts the service.
+     */
+    public static SubstanceTable read(byte[] json, String name, byte[] limitCsv, String csvName) {
         JsonNode root = JsonMapper.shared().readTree(json);
+        LimitValues.Read values = LimitValues.read(limitCsv, csvName);
         Map<String, Substance> byCode = new LinkedHashMap<>();
         for (JsonNode row : root.path("substances")) {
             Substance substance = substance(row, name);
@@ -73,7 +90,19 @@ public final class SubstanceTable {
                 throw new IllegalStateException(name + ": " + s.code() + " is modelled as " + s.plumeAs().value() + ", which has no row");
             }
         }
-        return new SubstanceTable(java.util.Collections.unmodifiableMap(byCode), "sha256:" + sha256(json));
+        List<Limit> all = new ArrayList<>(values.limits());
+        byCode.values().forEach(s -> all.addAll(s.limits()));
+        List<Limit> termed = LimitTerms.apply(root.path("limitTerms"), all, name);
+        byCode.replaceAll((code, s) -> s.withLimits(termed.stream().filter(l -> l.substance().equals(code)).toList()));
+        for (Limit l : values.limits()) {
+            if (!byCode.containsKey(l.substance())) {
+                throw new IllegalStateException(csvName + ": " + l.substance() + " has limits but no row in " + name);
+            }
+        }
+        byte[] both = new byte[json.length + limitCsv.length];
+        System.arraycopy(json, 0, both, 0, json.length);
+        System.arraycopy(limitCsv, 0, both, json.length, limitCsv.length);
+        return new SubstanceTable(java.util.Collections.unmodifiableMap(byCode), values, "sha256:" + sha256(both));
     }
 
     private static Substance substance(JsonNode row, String file) {
@@ -119,16 +148,14 @@ public final class SubstanceTable {
             if (Units.of(unit).isEmpty()) {
                 throw new IllegalStateException(where + " limit " + medium + ": unknown unit '" + unit + "'");
             }
-            List<Limit.Step> steps = new ArrayList<>();
-            for (JsonNode s : l.path("steps")) {
-                steps.add(new Limit.Step(s.path("from").asDouble(), s.path("label").asString()));
-            }
             double value = l.path("value").asDouble();
             if (!(value > 0)) {
                 throw new IllegalStateException(where + " limit " + medium + ": value must be above 0");
             }
-            limits.add(new Limit(code, medium, value, unit, l.path("severeAt").isNumber() ? l.path("severeAt").asDouble() : null,
-                    text(l, "source", where, "limit " + medium), confidence(l, where + " limit " + medium), steps));
+            String confidence = confidence(l, where + " limit " + medium);
+            limits.add(new Limit(code, medium, value, Units.of(unit).orElseThrow().symbol(), text(l, "regime", where, "limit " + medium),
+                    l.path("basis").asString(null), null, null, null, null, false, l.path("legalInstrument").asString(null),
+                    text(l, "source", where, "limit " + medium), l.path("status").asString(confidence), confidence));
         }
         Sourced<Double> mw = number(row, "molecularWeight", where);
         Sourced<Double> fraction = number(row, "airborneFraction", where);
@@ -145,8 +172,8 @@ public final class SubstanceTable {
         JsonNode as = row.path("plumeAs");
         Sourced<String> plumeAs = as.isMissingNode() ? null
                 : new Sourced<>(text(as, "code", where, "plumeAs"), text(as, "source", where, "plumeAs"), confidence(as, where + " plumeAs"));
-        if (volatileFlag.value() && (fraction == null || duration == null)) {
-            throw new IllegalStateException(where + ": a volatile substance needs airborneFraction and releaseDurationMinutes");
+        if (volatileFlag.value() && (fraction == null || duration == null || mw == null)) {
+            throw new IllegalStateException(where + ": a volatile substance needs molecularWeight, airborneFraction and releaseDurationMinutes");
         }
         return new Substance(code, text(row, "name", where, "name"), row.path("cas").asString(null), mw, volatileFlag, plumeAs,
                 aegl, fraction, duration, limits);
@@ -205,7 +232,22 @@ public final class SubstanceTable {
         return find(substance).map(s -> s.limits().stream().filter(l -> l.medium().equals(m)).toList()).orElse(List.of());
     }
 
-    /** {@code sha256:<16 hex>} of the file's bytes. */
+    /** The E-PRTR facility reporting thresholds (kg/year): never compared with a sample. */
+    public List<ReportingThreshold> reportingThresholds() {
+        return limitValues.thresholds();
+    }
+
+    /** Rows of the limit values table that have no value (not read in any source), one line each. */
+    public List<String> limitGaps() {
+        return limitValues.gaps();
+    }
+
+    /** Values of the limit values table that are not concentrations (intake guidelines), one line each. */
+    public List<String> notSampleLimits() {
+        return limitValues.notLimits();
+    }
+
+    /** {@code sha256:<16 hex>} of the files' bytes. */
     public String version() {
         return version;
     }

@@ -77,6 +77,10 @@ public final class Units {
     }
 
     private static String why(Quantity a, Quantity b) {
+        if (a == Quantity.MASS_PER_MASS_FAT || b == Quantity.MASS_PER_MASS_FAT || a == Quantity.TEQ_PER_MASS_FAT
+                || b == Quantity.TEQ_PER_MASS_FAT) {
+            return ": a fat-basis or toxic-equivalent value is compared only with a limit on the same basis";
+        }
         if ((a == Quantity.ACTIVITY_PER_AREA && b == Quantity.ACTIVITY_PER_MASS) || (a == Quantity.ACTIVITY_PER_MASS && b == Quantity.ACTIVITY_PER_AREA)) {
             return ": converting needs the sampling depth and the soil's bulk density";
         }

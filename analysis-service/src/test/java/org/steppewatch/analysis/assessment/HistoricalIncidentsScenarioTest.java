@@ -107,14 +107,19 @@ class HistoricalIncidentsScenarioTest {
             assertThat(area.status()).isEqualTo("INSIDE");
             assertThat(area.approximate()).isTrue();
         });
-        assertThat(a.exceedances()).singleElement().satisfies(e -> assertThat(e.ratio()).isEqualTo(1230.0));
-        // nobody inside a zone, but an off-nominal launch failure with a release and soil at 1230 × the limit
+        assertThat(a.exceedances()).singleElement().satisfies(e -> {
+            assertThat(e.ratio()).isEqualTo(1230.0);
+            assertThat(e.regime()).isEqualTo("KZ_MPC");
+        });
+        // nobody inside a zone, but an off-nominal launch failure with a release; zones were drawn, so the acute path
+        // rates it, and the soil sample does not make the modelled zones Observed (nobody inside: Likely)
+        assertThat(a.path()).isEqualTo(IncidentAssessed.ACUTE);
         assertThat(a.severity()).isEqualTo(Severity.SEVERE);
         assertThat(a.urgency()).isEqualTo("Immediate");
-        assertThat(a.certainty()).isEqualTo("Observed");
+        assertThat(a.certainty()).isEqualTo("Likely");
         assertThat(a.summary()).startsWith("LAUNCH_FAILURE 'Proton-M launch failure after lift-off': 172 t UDMH; "
                         + "UDMH AEGL-3 3.3 km NE, UDMH AEGL-2 8.5 km NE (60 min, class D, 3 m/s) reach no settlement; nearest settlement Tyuratam")
-                .contains("inside area of concern Baikonur Cosmodrome leased area (approximate outline)", "1230× the limit");
+                .contains("inside area of concern Baikonur Cosmodrome leased area (approximate outline)", "1230× the KZ_MPC limit");
     }
 
     @Test

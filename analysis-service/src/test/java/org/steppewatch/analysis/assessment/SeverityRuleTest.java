@@ -41,12 +41,14 @@ class SeverityRuleTest {
         return new AffectedSettlement("x:" + name, name, null, null, population, 80, 90, null);
     }
 
-    /** A sample at {@code ratio} × a 0.1 mg/kg limit, severe from 100 ×. */
+    /** A soil sample at {@code ratio} × a 0.1 mg/kg limit. */
     private static ExceedanceCheck.Result sampleAt(double ratio) {
         double value = 0.1 * ratio;
-        SampleComparison c = new SampleComparison("UDMH", "SOIL", value, "mg/kg", value, 0.1, "mg/kg", ratio, ratio > 1, ratio >= 100,
-                null, "MPC", "verified", null, null);
-        List<Exceedance> exceedances = ratio > 1 ? List.of(new Exceedance("UDMH", "SOIL", value, 0.1, "mg/kg", ratio, "MPC")) : List.of();
+        SampleComparison c = new SampleComparison(0, "UDMH", "SOIL", value, "mg/kg", true, null, "KZ_MPC", "SOIL", 0.1, "mg/kg", null,
+                null, value, ratio, ratio > 1 ? ExceedanceCheck.ABOVE : ExceedanceCheck.WITHIN, true, false, "", "MPC", "MPC",
+                "primary_report", "verified", null, null);
+        List<Exceedance> exceedances = ratio > 1 ? List.of(new Exceedance("UDMH", "SOIL", value, 0.1, "mg/kg", ratio, "MPC", "KZ_MPC"))
+                : List.of();
         return new ExceedanceCheck.Result(exceedances, List.of(c), List.of());
     }
 
@@ -103,21 +105,15 @@ class SeverityRuleTest {
     }
 
     @Test
-    void severeWhenASampleIsAtItsSevereThreshold() {
-        assertThat(severity(facts(IncidentCategory.CONTAMINATION, List.of()), FAR, List.of(), sampleAt(100))).isEqualTo(Severity.SEVERE);
-        assertThat(severity(facts(IncidentCategory.CONTAMINATION, List.of()), FAR, List.of(), sampleAt(99))).isEqualTo(Severity.MODERATE);
+    void samplesDoNotRateTheAcuteHazardHowEverFarAboveTheirLimit() {
+        // measured contamination is a notice of its own (ContaminationRating): 1,230 × a soil MPC is no airborne threat
+        assertThat(severity(facts(IncidentCategory.CONTAMINATION, List.of()), FAR, List.of(), sampleAt(1230))).isEqualTo(Severity.MINOR);
     }
 
     @Test
     void moderateWhenASettlementIsInsideAnAegl1OrScreeningZone() {
         assertThat(severity(SPILL, INSIDE, List.of(in("AEGL-1", "Hamlet", 300)), NO_SAMPLES)).isEqualTo(Severity.MODERATE);
         assertThat(severity(SPILL, INSIDE, List.of(in("SCREENING", "Hamlet", 300)), NO_SAMPLES)).isEqualTo(Severity.MODERATE);
-    }
-
-    @Test
-    void moderateWhenASampleExceedsItsLimit() {
-        assertThat(severity(facts(IncidentCategory.CONTAMINATION, List.of()), FAR, List.of(), sampleAt(1.5))).isEqualTo(Severity.MODERATE);
-        assertThat(severity(facts(IncidentCategory.CONTAMINATION, List.of()), FAR, List.of(), sampleAt(0.9))).isEqualTo(Severity.MINOR);
     }
 
     @Test
@@ -149,11 +145,13 @@ class SeverityRuleTest {
     }
 
     @Test
-    void certaintyIsObservedForAMeasuredExceedancePossibleForPeopleOnlyInDirectionlessZonesElseLikely() {
+    void certaintyIsPossibleForPeopleOnlyInDirectionlessZonesElseLikelyAndASoilSampleDoesNotMakeItObserved() {
         IncidentFacts facts = facts(IncidentCategory.LAUNCH_FAILURE, UDMH);
         List<AffectedSettlement> people = List.of(in("AEGL-2", "Town", 500));
 
-        assertThat(rule.rate(facts, FAR, people, sampleAt(5), true, OCCURRED).certainty()).isEqualTo("Observed");
+        // a soil exceedance says nothing of where the modelled plume went
+        assertThat(rule.rate(facts, FAR, people, sampleAt(5), true, OCCURRED).certainty()).isEqualTo("Possible");
+        assertThat(rule.rate(facts, FAR, people, sampleAt(5), false, OCCURRED).certainty()).isEqualTo("Likely");
         assertThat(rule.rate(facts, FAR, people, NO_SAMPLES, true, OCCURRED).certainty()).isEqualTo("Possible");
         assertThat(rule.rate(facts, FAR, people, NO_SAMPLES, false, OCCURRED).certainty()).isEqualTo("Likely");
         assertThat(rule.rate(facts, FAR, List.of(nearby("Town", 500)), NO_SAMPLES, true, OCCURRED).certainty()).isEqualTo("Likely");
@@ -166,7 +164,7 @@ class SeverityRuleTest {
 
         assertThat(rating.severity()).isEqualTo(Severity.EXTREME);
         assertThat(rating.urgency()).isEqualTo("Past");
-        assertThat(rating.certainty()).isEqualTo("Observed");
+        assertThat(rating.certainty()).isEqualTo("Likely");
         assertThat(rating.reason()).isEqualTo("a settlement is inside an AEGL-3 zone");
     }
 }

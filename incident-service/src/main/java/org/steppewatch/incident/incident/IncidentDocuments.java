@@ -91,7 +91,7 @@ final class IncidentDocuments {
         putIfPresent(document, "vehicle", facts.vehicle());
         putIfPresent(document, "launchSite", facts.launchSite());
         document.append("releases", facts.releases().stream()
-                .map(r -> new Document("substance", r.substance()).append("massKg", r.massKg()))
+                .map(IncidentDocuments::release)
                 .toList());
         document.append("samples", facts.samples().stream().map(IncidentDocuments::sample).toList());
         if (facts.weather() != null) {
@@ -99,9 +99,17 @@ final class IncidentDocuments {
             putIfPresent(weather, "windFromDeg", facts.weather().windFromDeg());
             putIfPresent(weather, "windSpeedMs", facts.weather().windSpeedMs());
             putIfPresent(weather, "stability", facts.weather().stability());
+            putIfPresent(weather, "cloudCoverOktas", facts.weather().cloudCoverOktas());
+            putIfPresent(weather, "windDirectionSigmaDeg", facts.weather().windDirectionSigmaDeg());
             document.append("weather", weather);
         }
         putIfPresent(document, "description", facts.description());
+        return document;
+    }
+
+    private static Document release(IncidentFacts.Release r) {
+        Document document = new Document("substance", r.substance()).append("massKg", r.massKg());
+        putIfPresent(document, "scenario", r.scenario());
         return document;
     }
 
@@ -110,6 +118,8 @@ final class IncidentDocuments {
                 .append("medium", s.medium())
                 .append("value", s.value())
                 .append("unit", s.unit());
+        putIfPresent(document, "detected", s.detected());
+        putIfPresent(document, "detectionLimit", s.detectionLimit());
         putIfPresent(document, "location", s.location() == null ? null : geometry(s.location()));
         putIfPresent(document, "sampledAt", date(s.sampledAt()));
         return document;
@@ -139,15 +149,19 @@ final class IncidentDocuments {
                 facts.getString("vehicle"),
                 facts.getString("launchSite"),
                 facts.getList("releases", Document.class, List.of()).stream()
-                        .map(r -> new IncidentFacts.Release(r.getString("substance"), number(r.get("massKg")).doubleValue()))
+                        .map(r -> new IncidentFacts.Release(r.getString("substance"), number(r.get("massKg")).doubleValue(),
+                                r.getString("scenario")))
                         .toList(),
                 facts.getList("samples", Document.class, List.of()).stream()
                         .map(s -> new IncidentFacts.Sample(s.getString("substance"), s.getString("medium"),
-                                number(s.get("value")).doubleValue(), s.getString("unit"),
-                                readGeometry(s.get("location", Document.class)), instant(s.getDate("sampledAt"))))
+                                optionalDouble(s.get("value")), s.getString("unit"),
+                                readGeometry(s.get("location", Document.class)), instant(s.getDate("sampledAt")),
+                                s.getBoolean("detected"), optionalDouble(s.get("detectionLimit"))))
                         .toList(),
                 weather == null ? null : new IncidentFacts.Weather(optionalDouble(weather.get("windFromDeg")),
-                        optionalDouble(weather.get("windSpeedMs")), weather.getString("stability")),
+                        optionalDouble(weather.get("windSpeedMs")), weather.getString("stability"),
+                        weather.get("cloudCoverOktas") == null ? null : number(weather.get("cloudCoverOktas")).intValue(),
+                        optionalDouble(weather.get("windDirectionSigmaDeg"))),
                 facts.getString("description"));
     }
 

@@ -27,12 +27,15 @@ record IncidentRequest(
         Weather weather,
         String description) {
 
-    record Release(String substance, Double massKg) {
+    record Release(String substance, Double massKg, String scenario) {
     }
 
-    record Sample(String substance, String medium, Double value, String unit, Geometry location, Instant sampledAt) {
+    /** {@code detected: false} with a {@code detectionLimit} and no value is a non-detect. */
+    record Sample(String substance, String medium, Double value, String unit, Geometry location, Instant sampledAt,
+                  Boolean detected, Double detectionLimit) {
     }
 
-    record Weather(Double windFromDeg, Double windSpeedMs, String stability) {
+    /** {@code cloudCoverOktas} is read as a number so that 2.5 is refused by name, not rounded. */
+    record Weather(Double windFromDeg, Double windSpeedMs, String stability, Double cloudCoverOktas, Double windDirectionSigmaDeg) {
     }
 }

@@ -29,19 +29,19 @@ final class IncidentValidator {
     static final int SAMPLES_MAX = 500;
     /** 10,000 t: a Proton-M carries some 620 t of propellant, the largest rockets a few thousand. */
     static final double RELEASE_MAX_KG = 10_000_000;
-    /** Stronger than any surface wind recorded on the steppe; the plume model means nothing there anyway. */
-    static final double WIND_MAX_MS = 60;
     /** Clocks drift; an occurrence or a sampling time further ahead of the server's clock than this is a typo. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     /** Before any rocket or atomic test on the steppe; earlier is a typo (and year -999999999 fits no database). */
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     /** Which units can apply to a sample; the units themselves are the shared vocabulary (module units). */
     private static final SampleUnits UNITS = SampleUnits.standard();
-    static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "AIR", "SEDIMENT", "VEGETATION",
-            "SNOW", "MILK", "FOOD");
+    static final List<String> MEDIA = List.of("SOIL", "WATER", "GROUNDWATER", "DRINKING_WATER", "AIR", "SEDIMENT",
+            "VEGETATION", "SNOW", "MILK", "FOOD", "FISH", "MEAT");
+    /** How a release happened; case-sensitive, as in the event. */
+    static final List<String> SCENARIOS = List.of(IncidentFacts.Release.FIRE, IncidentFacts.Release.SPILL,
+            IncidentFacts.Release.UNKNOWN);
     private static final Set<String> POINT = Set.of("Point");
     private static final Set<String> AREA = Set.of("Polygon", "MultiPolygon");
-    static final List<String> STABILITY = List.of("A", "B", "C", "D", "E", "F");
 
     private IncidentValidator() {
     }
@@ -84,7 +84,7 @@ final class IncidentValidator {
         length(problems, "description", request.description(), DESCRIPTION_MAX, true);
         releases(problems, request.releases());
         samples(problems, request.samples(), now);
-        weather(problems, request.weather());
+        WeatherChecks.problems(problems, request.weather());
         return problems;
     }
 
@@ -106,15 +106,16 @@ final class IncidentValidator {
      */
     static IncidentFacts toFacts(IncidentRequest request) {
         List<IncidentFacts.Release> releases = request.releases() == null ? List.of() : request.releases().stream()
-                .map(r -> new IncidentFacts.Release(code(r.substance()), r.massKg()))
+                .map(r -> new IncidentFacts.Release(code(r.substance()), r.massKg(), r.scenario()))
                 .toList();
         List<IncidentFacts.Sample> samples = request.samples() == null ? List.of() : request.samples().stream()
                 .map(s -> new IncidentFacts.Sample(code(s.substance()), code(s.medium()), s.value(), s.unit().strip(),
-                        s.location(), millis(s.sampledAt())))
+                        s.location(), millis(s.sampledAt()), s.detected(), s.detectionLimit()))
                 .toList();
         IncidentRequest.Weather w = request.weather();
         IncidentFacts.Weather weather = w == null ? null : new IncidentFacts.Weather(w.windFromDeg(), w.windSpeedMs(),
-                w.stability() == null ? null : code(w.stability()));
+                w.stability() == null ? null : code(w.stability()),
+                w.cloudCoverOktas() == null ? null : w.cloudCoverOktas().intValue(), w.windDirectionSigmaDeg());
         return new IncidentFacts(request.title().strip(), category(request.category()), millis(request.occurredAt()),
                 request.location(), request.footprint(), strip(request.vehicle()), strip(request.launchSite()),
                 releases, samples, weather, request.description());
@@ -144,6 +145,11 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field + ".massKg",
                         "must be at most 10,000 t (" + (long) RELEASE_MAX_KG + " kg), was " + release.massKg()));
             }
+            String scenario = release.scenario();
+            if (scenario != null && !SCENARIOS.contains(scenario)) {
+                problems.add(new FieldProblem(field + ".scenario", "must be one of " + String.join(", ", SCENARIOS)
+                        + " (upper case)" + (scenario.length() > 20 ? "" : ", was '" + scenario + "'")));
+            }
         }
     }
 
@@ -171,11 +177,7 @@ final class IncidentValidator {
                 problems.add(new FieldProblem(field + ".medium", (sample.medium().length() > NAME_MAX ? "unknown medium"
                         : "unknown medium '" + sample.medium() + "'") + "; one of " + String.join(", ", MEDIA)));
             }
-            if (sample.value() == null) {
-                problems.add(new FieldProblem(field + ".value", "is required"));
-            } else if (!Double.isFinite(sample.value()) || sample.value() < 0) {
-                problems.add(new FieldProblem(field + ".value", "must be a finite number >= 0, was " + sample.value()));
-            }
+            detection(problems, field, sample);
             if (sample.unit() == null || sample.unit().isBlank()) {
                 problems.add(new FieldProblem(field + ".unit", "is required (e.g. mg/kg, mg/L, Bq/kg)"));
             } else if (length(problems, field + ".unit", sample.unit(), UNIT_MAX, false) && known) {
@@ -195,23 +197,28 @@ final class IncidentValidator {
         }
     }
 
-    private static void weather(List<FieldProblem> problems, IncidentRequest.Weather weather) {
-        if (weather == null) {
-            return;
+    /**
+     * A detected sample (detected absent, null or true) needs a value; a non-detect (detected false) needs a detection
+     * limit above 0 and no value: a result below the detection limit is not a zero.
+     */
+    private static void detection(List<FieldProblem> problems, String field, IncidentRequest.Sample sample) {
+        boolean nonDetect = Boolean.FALSE.equals(sample.detected());
+        Double limit = sample.detectionLimit();
+        if (nonDetect && limit == null) {
+            problems.add(new FieldProblem(field + ".detectionLimit", "is required for a non-detect (detected false)"));
+        } else if (limit != null && (!Double.isFinite(limit) || limit <= 0)) {
+            problems.add(new FieldProblem(field + ".detectionLimit", "must be a finite number > 0, was " + limit));
         }
-        Double from = weather.windFromDeg();
-        if (from != null && (!Double.isFinite(from) || from < 0 || from > 360)) {
-            problems.add(new FieldProblem("weather.windFromDeg", "must be between 0 and 360 degrees, was " + from));
-        }
-        Double speed = weather.windSpeedMs();
-        if (speed != null && (!Double.isFinite(speed) || speed < 0 || speed > WIND_MAX_MS)) {
-            problems.add(new FieldProblem("weather.windSpeedMs", "must be between 0 and 60 m/s, was " + speed));
-        }
-        String stability = weather.stability();
-        if (stability != null && !STABILITY.contains(code(stability))) {
-            problems.add(new FieldProblem("weather.stability", stability.length() > 10
-                    ? "must be a Pasquill-Gifford class, one letter A-F"
-                    : "must be a Pasquill-Gifford class, one letter A-F, was '" + stability + "'"));
+        if (nonDetect) {
+            if (sample.value() != null) {
+                problems.add(new FieldProblem(field + ".value", "must be absent or null for a non-detect (detected false): "
+                        + "a result below the detection limit is not a value; give the limit as detectionLimit"));
+            }
+        } else if (sample.value() == null) {
+            problems.add(new FieldProblem(field + ".value", "is required (for a result below the detection limit, "
+                    + "give detected false and detectionLimit)"));
+        } else if (!Double.isFinite(sample.value()) || sample.value() < 0) {
+            problems.add(new FieldProblem(field + ".value", "must be a finite number >= 0, was " + sample.value()));
         }
     }
 
@@ -271,7 +278,7 @@ final class IncidentValidator {
         return String.join(", ", SubstanceCodes.all().keySet());
     }
 
-    private static String code(String value) {
+    static String code(String value) {
         return value.strip().toUpperCase(Locale.ROOT);
     }
 

@@ -15,6 +15,6 @@ public final class Vocabulary {
 
     /** Pasquill–Gifford stability classes, A (very unstable) to F (stable). */
     public static List<String> stabilityClasses() {
-        return IncidentValidator.STABILITY;
+        return WeatherChecks.STABILITY;
     }
 }

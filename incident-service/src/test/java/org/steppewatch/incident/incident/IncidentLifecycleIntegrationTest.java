@@ -24,6 +24,7 @@ import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentCategory;
+import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.IncidentReported;
 import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
@@ -199,5 +200,43 @@ class IncidentLifecycleIntegrationTest extends ServiceTestBase {
                         54.1, 153.0, null)),
                 List.of(new IncidentAssessed.Exceedance("UDMH", "SOIL", 123, 0.1, "mg/kg", 1230, "Kazakh MPC")),
                 severity, "Immediate", "Observed", "Off-nominal impact; UDMH in soil 1,230 times the limit.");
+    }
+
+    @Test
+    void aNonDetectIsStoredServedAndPublishedWithItsDetectionLimitAndNoValue() {
+        // a non-detect, a release scenario and the new weather fields: stored, served and published as reported
+        String json = ProtonM2013.json(title)
+                .replace("\"value\": 123, \"unit\": \"mg/kg\"", "\"detected\": false, \"detectionLimit\": 0.05, \"unit\": \"mg/kg\"")
+                .replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"FIRE\"")
+                .replace("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 6, \"windDirectionSigmaDeg\": 15");
+
+        HttpResponse<String> created = post(INCIDENTS, json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).path("id").asString();
+
+        Document stored = mongo.findById(id, Document.class, IncidentDocuments.COLLECTION);
+        Document sample = stored.get("facts", Document.class).getList("samples", Document.class).get(0);
+        assertThat(sample.getBoolean("detected")).isFalse();
+        assertThat(sample.getDouble("detectionLimit")).isEqualTo(0.05);
+        assertThat(sample.get("value")).isNull();
+
+        JsonNode served = json(get(INCIDENTS + "/" + id));
+        assertThat(served.path("samples").get(0).path("detected").asBoolean(true)).isFalse();
+        assertThat(served.path("samples").get(0).path("detectionLimit").asDouble()).isEqualTo(0.05);
+        assertThat(served.path("samples").get(0).path("value").isNull()).isTrue();
+        assertThat(served.path("releases").get(0).path("scenario").asString()).isEqualTo("FIRE");
+        assertThat(served.path("weather").path("cloudCoverOktas").asInt()).isEqualTo(6);
+
+        ConsumerRecord<String, String> reported = kafka.awaitRecord(id, EventTypes.INCIDENT_REPORTED);
+        IncidentFacts facts = EventJson.read(reported.value(), IncidentReported.class).facts();
+        assertThat(facts.samples().get(0)).satisfies(s -> {
+            assertThat(s.isDetected()).isFalse();
+            assertThat(s.value()).isNull();
+            assertThat(s.detectionLimit()).isEqualTo(0.05);
+        });
+        assertThat(facts.releases().get(0).scenario()).isEqualTo("FIRE");
+        assertThat(facts.weather().cloudCoverOktas()).isEqualTo(6);
+        assertThat(facts.weather().windDirectionSigmaDeg()).isEqualTo(15.0);
+        assertThat(IncidentDocuments.readFacts(stored.get("facts", Document.class))).isEqualTo(facts);
     }
 }

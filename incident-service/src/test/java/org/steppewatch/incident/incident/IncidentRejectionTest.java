@@ -65,7 +65,7 @@ class IncidentRejectionTest extends ServiceTestBase {
 
         assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("weather.windFrom");
         assertThat(body.path("errors").get(0).path("message").asString())
-                .isEqualTo("unknown field 'windFrom'; known fields: stability, windFromDeg, windSpeedMs");
+                .isEqualTo("unknown field 'windFrom'; known fields: cloudCoverOktas, stability, windDirectionSigmaDeg, windFromDeg, windSpeedMs");
         assertThat(storedWithTitle(title)).isZero();
     }
 
@@ -125,6 +125,29 @@ class IncidentRejectionTest extends ServiceTestBase {
         assertThat(body.path("errors").get(0).path("message").asString())
                 .startsWith("unknown substance 'UNOBTAINIUM'; known codes: UDMH, N2O4");
         assertThat(storedWithTitle(title)).isZero();
+    }
+
+    /** The one error of a 400 for the 2013 request with {@code from} replaced by {@code to}, which stored nothing. */
+    private JsonNode onlyError(String from, String to) {
+        JsonNode body = problem(post(INCIDENTS, ProtonM2013.json(title).replace(from, to)), 400);
+        assertThat(body.path("errors")).hasSize(1);
+        assertThat(storedWithTitle(title)).isZero();
+        return body.path("errors").get(0);
+    }
+
+    @Test
+    void aNonDetectWithoutADetectionLimitOrWithAValueAScenarioInLowerCaseOrFractionalOktasAreRefusedByName() {
+        JsonNode noLimit = onlyError("\"value\": 123,", "\"detected\": false,");
+        JsonNode withValue = onlyError("\"value\": 123,", "\"detected\": false, \"value\": 0, \"detectionLimit\": 0.01,");
+        JsonNode lower = onlyError("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"fire\"");
+        JsonNode oktas = onlyError("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 4.5");
+
+        assertThat(noLimit.path("field").asString()).isEqualTo("samples[0].detectionLimit");
+        assertThat(noLimit.path("message").asString()).isEqualTo("is required for a non-detect (detected false)");
+        assertThat(withValue.path("field").asString()).isEqualTo("samples[0].value");
+        assertThat(lower.path("field").asString()).isEqualTo("releases[0].scenario");
+        assertThat(lower.path("message").asString()).isEqualTo("must be one of FIRE, SPILL, UNKNOWN (upper case), was 'fire'");
+        assertThat(oktas.path("field").asString()).isEqualTo("weather.cloudCoverOktas");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.web.FieldProblem;
 
 class IncidentValidatorTest {
@@ -217,6 +218,84 @@ class IncidentValidatorTest {
 
         assertThat(IncidentValidator.problems(request, NOW)).isEmpty();
         assertThat(IncidentValidator.toFacts(request)).isEqualTo(ProtonM2013.facts("t"));
+    }
+
+    /** The 2013 request with its sample replaced by {@code sample} (a JSON object's fields). */
+    private static String withSample(String sample) {
+        return ProtonM2013.json("t").replace("\"value\": 123, \"unit\": \"mg/kg\"", sample);
+    }
+
+    @Test
+    void aNonDetectNeedsADetectionLimitAboveZeroAndNoValue() {
+        assertThat(problems(withSample("\"detected\": false, \"detectionLimit\": 0.01, \"unit\": \"mg/kg\""))).isEmpty();
+        assertThat(problems(withSample("\"detected\": false, \"value\": null, \"detectionLimit\": 0.01, \"unit\": \"mg/kg\"")))
+                .isEmpty();
+        assertThat(problems(withSample("\"detected\": false, \"unit\": \"mg/kg\"")))
+                .containsExactly(new FieldProblem("samples[0].detectionLimit", "is required for a non-detect (detected false)"));
+        assertThat(problems(withSample("\"detected\": false, \"detectionLimit\": 0, \"unit\": \"mg/kg\"")))
+                .containsExactly(new FieldProblem("samples[0].detectionLimit", "must be a finite number > 0, was 0.0"));
+        assertThat(problems(withSample("\"detected\": false, \"value\": 0, \"detectionLimit\": 0.01, \"unit\": \"mg/kg\"")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("samples[0].value");
+                    assertThat(p.message()).startsWith("must be absent or null for a non-detect (detected false)");
+                });
+    }
+
+    @Test
+    void aDetectedSampleNeedsAValueAndTheUnitCheckAppliesToTheDetectionLimit() {
+        assertThat(problems(withSample("\"detected\": true, \"unit\": \"mg/kg\""))).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("samples[0].value");
+            assertThat(p.message()).startsWith("is required (for a result below the detection limit, give detected false");
+        });
+        assertThat(problems(withSample("\"detected\": false, \"detectionLimit\": 5, \"unit\": \"Bq/kg\"")))
+                .extracting(FieldProblem::field).containsExactly("samples[0].unit");
+    }
+
+    @Test
+    void aScenarioIsOneOfFireSpillOrUnknownInUpperCase() {
+        String base = ProtonM2013.json("t");
+        for (String scenario : List.of("FIRE", "SPILL", "UNKNOWN")) {
+            assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"" + scenario + "\"")))
+                    .as(scenario).isEmpty();
+        }
+        assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"fire\"")))
+                .containsExactly(new FieldProblem("releases[0].scenario", "must be one of FIRE, SPILL, UNKNOWN (upper case), was 'fire'"));
+        assertThat(problems(base.replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"EXPLOSION\"")))
+                .extracting(FieldProblem::field).containsExactly("releases[0].scenario");
+    }
+
+    @Test
+    void cloudCoverIsAWholeNumberOfOktasAndTheDirectionSpreadAtMostHalfACircle() {
+        String base = ProtonM2013.json("t");
+        String weather = "\"stability\": \"D\"";
+        assertThat(problems(base.replace(weather, weather + ", \"cloudCoverOktas\": 8, \"windDirectionSigmaDeg\": 180"))).isEmpty();
+        assertThat(problems(base.replace(weather, weather + ", \"cloudCoverOktas\": 0, \"windDirectionSigmaDeg\": 0"))).isEmpty();
+        assertThat(problems(base.replace(weather, weather + ", \"cloudCoverOktas\": 9")))
+                .containsExactly(new FieldProblem("weather.cloudCoverOktas", "must be a whole number of eighths of the sky, 0 to 8, was 9.0"));
+        assertThat(problems(base.replace(weather, weather + ", \"cloudCoverOktas\": 2.5")))
+                .extracting(FieldProblem::field).containsExactly("weather.cloudCoverOktas");
+        assertThat(problems(base.replace(weather, weather + ", \"cloudCoverOktas\": -1")))
+                .extracting(FieldProblem::field).containsExactly("weather.cloudCoverOktas");
+        assertThat(problems(base.replace(weather, weather + ", \"windDirectionSigmaDeg\": 180.5")))
+                .containsExactly(new FieldProblem("weather.windDirectionSigmaDeg", "must be between 0 and 180 degrees, was 180.5"));
+    }
+
+    @Test
+    void theNewFieldsReachTheFacts() {
+        String json = withSample("\"detected\": false, \"detectionLimit\": 0.01, \"unit\": \"mg/kg\"")
+                .replace("\"massKg\": 172000", "\"massKg\": 172000, \"scenario\": \"FIRE\"")
+                .replace("\"stability\": \"D\"", "\"stability\": \"D\", \"cloudCoverOktas\": 3, \"windDirectionSigmaDeg\": 20");
+
+        IncidentFacts facts = IncidentValidator.toFacts(request(json));
+
+        assertThat(facts.releases().get(0).scenario()).isEqualTo("FIRE");
+        assertThat(facts.samples().get(0)).satisfies(sample -> {
+            assertThat(sample.isDetected()).isFalse();
+            assertThat(sample.value()).isNull();
+            assertThat(sample.detectionLimit()).isEqualTo(0.01);
+        });
+        assertThat(facts.weather().cloudCoverOktas()).isEqualTo(3);
+        assertThat(facts.weather().windDirectionSigmaDeg()).isEqualTo(20.0);
     }
 
     @Test

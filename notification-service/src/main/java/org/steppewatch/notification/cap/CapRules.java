@@ -22,12 +22,16 @@ public final class CapRules {
     }
 
     /**
-     * CBRNE when the hazard is a propellant, chemical or radiological one: a hazard zone drawn for a
-     * substance, a lab sample above its limit, or an incident of category FUEL_SPILL or RADIATION.
+     * Env for a contamination notice (rating path {@code CONTAMINATION}: measured contamination and no airborne
+     * hazard to people). Otherwise CBRNE when the hazard is a propellant, chemical or radiological one: a hazard
+     * zone drawn for a substance, a lab sample above its limit, or an incident of category FUEL_SPILL or RADIATION.
      * Env otherwise (a stage impact without release or exceedance, contamination not (yet) measured
      * above a limit, any other incident).
      */
     public static String category(IncidentAssessed assessment) {
+        if (IncidentAssessed.CONTAMINATION.equals(assessment.path())) {
+            return ENV;
+        }
         boolean substanceZone = assessment.hazardZones().stream().anyMatch(z -> z.substance() != null);
         boolean exceedance = !assessment.exceedances().isEmpty();
         IncidentCategory category = assessment.incident() == null ? null : assessment.incident().category();

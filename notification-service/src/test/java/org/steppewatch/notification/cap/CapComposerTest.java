@@ -133,6 +133,29 @@ class CapComposerTest {
     }
 
     @Test
+    void aContaminationNoticeGoesOutAsEnvWithTheUrgencyFutureOfTheEvent() throws Exception {
+        IncidentAssessed p = CapFixtures.proton("inc-soil", 1);
+        IncidentAssessed notice = new IncidentAssessed(p.incidentId(), p.incidentVersion(), p.assessmentId(), p.assessedAt(),
+                p.referenceDataVersion(), p.incident(), p.fallZone(), List.of(), p.affectedSettlements().stream()
+                        .map(s -> new IncidentAssessed.AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(),
+                                s.distanceKm(), s.bearingDeg(), null)).toList(),
+                List.of(new IncidentAssessed.Exceedance("UDMH", "SOIL", 123, 0.1, "mg/kg", 1230, "MPC", "KZ_MPC")),
+                org.steppewatch.contracts.Severity.MODERATE, "Future", "Observed", p.summary(), null, null, IncidentAssessed.CONTAMINATION);
+
+        CapComposer.Composed composed = composer.compose(new CapComposer.Message("n1", CapComposer.ALERT, SENT,
+                SENT.plus(Duration.ofHours(24)), List.of(), notice, null, "http://localhost:8083/api/v1/alerts/n1"));
+
+        CapSchema.assertValid(composed.xml());
+        for (Alert.Info info : CapXml.get().read(composed.xml()).getInfo()) {
+            assertThat(info.getCategory()).containsExactly("Env");
+            assertThat(info.getUrgency()).isEqualTo("Future");
+            assertThat(info.getCertainty()).isEqualTo("Observed");
+            assertThat(info.getSeverity()).isEqualTo("Moderate");
+            assertThat(info.getResponseType()).containsExactly("Avoid");
+        }
+    }
+
+    @Test
     void controlCharactersFromAnEventNeverReachTheCapDocument() throws Exception {
         IncidentAssessed p = CapFixtures.proton("inc-proton-2013", 1);
         // as an event from elsewhere might carry them: NUL, an ANSI escape, a bidi override, a bell, a line break

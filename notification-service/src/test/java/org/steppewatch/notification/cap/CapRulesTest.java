@@ -46,6 +46,22 @@ class CapRulesTest {
     }
 
     @Test
+    void aContaminationNoticeIsEnvWhateverTheIncidentsCategoryAndTheAcutePathKeepsTheRule() {
+        IncidentAssessed p = with(IncidentCategory.FUEL_SPILL, List.of(), List.of(in(null)), List.of(HG), "Future");
+        IncidentAssessed notice = new IncidentAssessed(p.incidentId(), 1, p.assessmentId(), p.assessedAt(), p.referenceDataVersion(),
+                p.incident(), p.fallZone(), p.hazardZones(), p.affectedSettlements(), p.exceedances(), p.severity(), "Future",
+                "Observed", p.summary(), null, null, IncidentAssessed.CONTAMINATION);
+        IncidentAssessed acute = new IncidentAssessed(p.incidentId(), 1, p.assessmentId(), p.assessedAt(), p.referenceDataVersion(),
+                p.incident(), p.fallZone(), p.hazardZones(), p.affectedSettlements(), p.exceedances(), p.severity(), "Future",
+                "Observed", p.summary(), null, null, IncidentAssessed.ACUTE);
+
+        assertThat(CapRules.category(notice)).isEqualTo("Env");
+        assertThat(CapRules.category(acute)).isEqualTo("CBRNE");
+        // what people should do about a notice: keep away from the site, its water, its pasture
+        assertThat(CapRules.responseType("Alert", notice)).isEqualTo("Avoid");
+    }
+
+    @Test
     void responseTypeFollowsTheWrittenRule() {
         List<IncidentAssessed.HazardZone> zones = List.of(zone("AEGL-3", "UDMH"), zone("AEGL-2", "UDMH"));
         assertThat(CapRules.responseType("Cancel", with(IncidentCategory.LAUNCH_FAILURE, zones, List.of(in("AEGL-3")),
