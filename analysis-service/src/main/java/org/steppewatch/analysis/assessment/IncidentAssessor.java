@@ -1,8 +1,10 @@
 package org.steppewatch.analysis.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.steppewatch.analysis.assessment.AssessmentDetails.SettlementInZone;
 import org.steppewatch.analysis.assessment.AssessmentDetails.ZoneDetail;
 import org.steppewatch.analysis.reference.FallZoneIndex;
 import org.steppewatch.analysis.reference.ReferenceSnapshot;
+import org.steppewatch.analysis.reference.SettlementIndex;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
@@ -39,7 +42,6 @@ public final class IncidentAssessor {
     static final int NEAREST_COUNT = 5;
     static final String FOOTPRINT_METHOD = "footprint reported by the analyst";
     static final List<String> FOOTPRINT_CAVEATS = List.of("drawn by the analyst, not computed by Steppe Watch");
-    private static final Set<String> WITHOUT_DIRECTION = Set.of(PlumeHazards.NO_WIND_CIRCLE, PlumeHazards.SCREENING_RADIUS);
 
     /** The event and what is kept beside it. */
     public record Assessment(IncidentAssessed event, AssessmentDetails details) {
@@ -53,14 +55,22 @@ public final class IncidentAssessor {
     private final PlumeHazards hazards;
     private final ExceedanceCheck exceedanceCheck;
     private final SeverityRule severityRule;
+    private final PlumeEnsemble ensemble;
+    private final EnsembleMembers.Spread spread;
 
     IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule) {
+        this(hazards, exceedanceCheck, severityRule, EnsembleMembers.Spread.DEFAULT);
+    }
+
+    IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule, EnsembleMembers.Spread spread) {
         this.hazards = hazards;
         this.exceedanceCheck = exceedanceCheck;
         this.severityRule = severityRule;
+        this.ensemble = new PlumeEnsemble(hazards.maxReachKm(), hazards.exposureMinutes());
+        this.spread = spread;
     }
 
-    /** The assessor with the default model settings: 60-min AEGLs, zones cut at 100 km. */
+    /** The assessor with the default model settings: 60-min AEGLs, zones cut at 100 km, 1,000 ensemble members. */
     public static IncidentAssessor withDefaults() {
         return new IncidentAssessor(new PlumeHazards(PlumeHazards.DEFAULT_EXPOSURE_MINUTES, PlumeHazards.DEFAULT_MAX_REACH_KM),
                 new ExceedanceCheck(), new SeverityRule());
@@ -87,31 +97,48 @@ public final class IncidentAssessor {
                     PlumeHazards.REPORTED_FOOTPRINT, null, null, null, null, null, null, 0, 0, false, null, null, List.of(), List.of(), 0)));
             drawn.sort(Comparator.comparing(d -> d.zone().level(), ZoneLevels.MOST_SEVERE_FIRST));
         }
+        Ensemble odds = ensemble(reference, location, modelled, incidentId, version);
+        drawn.addAll(ProbabilityZones.zones(location, odds.footprints(), modelled.zones(), odds.members(), hazards.exposureMinutes(),
+                hazards.maxReachKm()));
 
-        // every settlement inside each zone; a settlement in several takes the level of the first (most severe)
-        Map<String, AffectedSettlement> inside = new LinkedHashMap<>();
+        // the zone of a settlement: the most severe level whose zone drawn with a direction (or footprint, or screening
+        // circle) holds its point, or whose ensemble probability there is at least 10 %
+        Map<String, Settlement> listed = new LinkedHashMap<>();
+        Map<String, String> zoneOf = new HashMap<>();
         List<ZoneDetail> details = new ArrayList<>();
-        boolean anyWithDirection = false;
         for (PlumeHazards.Drawn d : drawn) {
             Geometry area = d.zone().geometry();
             List<SettlementInZone> here = new ArrayList<>();
+            boolean setsZone = !PlumeHazards.NO_WIND_CIRCLE.equals(d.detail().method()) && !ProbabilityZones.METHOD.equals(d.detail().method());
             if (area != null && !area.isEmpty()) {
                 for (Settlement s : reference.settlements().inside(area)) {
-                    AffectedSettlement a = inside.computeIfAbsent(s.id(), id -> affected(s, location, d.zone().level()));
+                    AffectedSettlement a = affected(s, location, null, null, null);
                     here.add(new SettlementInZone(a.id(), a.name(), a.population(), a.distanceKm(), a.bearingDeg()));
+                    if (setsZone) {
+                        listed.putIfAbsent(s.id(), s);
+                        zoneOf.merge(s.id(), d.zone().level(), (was, now) -> ZoneLevels.worse(now, was) ? now : was);
+                    }
                 }
             }
             here.sort(Comparator.comparingDouble(SettlementInZone::distanceKm));
             details.add(d.detail().withSettlements(here));
-            anyWithDirection |= !here.isEmpty() && !WITHOUT_DIRECTION.contains(d.detail().method());
         }
-        List<AffectedSettlement> affected = !inside.isEmpty()
-                ? inside.values().stream().sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
+        odds.bySettlement().forEach((id, o) -> {
+            listed.putIfAbsent(id, odds.settlements().get(id));
+            o.probability().forEach((level, p) -> {
+                if (p >= ProbabilityZones.SHARE) {
+                    zoneOf.merge(id, level, (was, now) -> ZoneLevels.worse(now, was) ? now : was);
+                }
+            });
+        });
+        List<AffectedSettlement> affected = !listed.isEmpty()
+                ? listed.values().stream().map(s -> affected(s, location, zoneOf.get(s.id()), odds, odds.bySettlement().get(s.id())))
+                        .sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
                 : reference.settlements().nearest(location, NEAREST_COUNT, NEAREST_WITHIN_KM).stream()
-                        .map(n -> affected(n.settlement(), location, null)).toList();
+                        .map(n -> affected(n.settlement(), location, null, odds, null)).toList();
 
         ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances());
-        SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples, !anyWithDirection, assessedAt);
+        SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples, odds.window(), assessedAt);
         List<HazardZone> zones = drawn.stream().map(PlumeHazards.Drawn::zone).toList();
         String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), zones, details, affected, areas,
                 samples, hazards.exposureMinutes());
@@ -120,6 +147,33 @@ public final class IncidentAssessor {
                 fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary);
         return new Assessment(event, new AssessmentDetails(areas, details, samples.comparisons(), modelled.notModelled(),
                 hazards.exposureMinutes(), rating.reason()));
+    }
+
+    /**
+     * What the ensemble gives: the odds per settlement it reaches (by id), the settlements it looked at, the
+     * footprints of its probability zones, and the release plus exposure window (null when nothing was modelled).
+     */
+    private record Ensemble(EnsembleMembers members, Map<String, PlumeEnsemble.Odds> bySettlement, Map<String, Settlement> settlements,
+                            List<PolarGrid.Footprint> footprints, Duration window, Map<String, Double> none) {
+    }
+
+    private Ensemble ensemble(ReferenceSnapshot reference, Point location, PlumeHazards.Result modelled, String incidentId, long version) {
+        if (modelled.sources().isEmpty()) {
+            return new Ensemble(null, Map.of(), Map.of(), List.of(), null, null);
+        }
+        EnsembleMembers members = EnsembleMembers.sample(modelled.sources(), EnsembleMembers.seed(incidentId, version), spread);
+        PlumeEnsemble.Run run = ensemble.run(modelled.sources(), members);
+        Map<String, Settlement> near = new HashMap<>();
+        List<PlumeEnsemble.Candidate> candidates = new ArrayList<>();
+        // the reach of the farthest member plus the widest disc: every settlement a member can touch
+        for (SettlementIndex.Nearby n : reference.settlements().within(location, run.reachKm() + SettlementDisc.MAX_RADIUS_KM)) {
+            Settlement s = n.settlement();
+            near.put(s.id(), s);
+            candidates.add(new PlumeEnsemble.Candidate(s.id(), n.distanceKm(), n.bearingDeg(), SettlementDisc.radiusKm(s.population())));
+        }
+        double longest = modelled.sources().stream().mapToDouble(PlumeHazards.Source::durationMaxMinutes).max().orElse(0);
+        return new Ensemble(members, run.odds(candidates), near, run.footprints(ProbabilityZones.SHARE),
+                Duration.ofSeconds(Math.round((longest + hazards.exposureMinutes()) * 60)), run.none());
     }
 
     private static Point location(String incidentId, long version, IncidentFacts facts) {
@@ -133,11 +187,13 @@ public final class IncidentAssessor {
         return (Point) facts.location();
     }
 
-    private static AffectedSettlement affected(Settlement s, Point from, String level) {
+    private static AffectedSettlement affected(Settlement s, Point from, String level, Ensemble ensemble, PlumeEnsemble.Odds odds) {
         Point point = s.point();
         double km = Geodesy.distanceKm(from, point);
         double bearing = km == 0 ? 0 : Math.round(Geodesy.bearingDeg(from, point)) % 360;
+        boolean modelled = ensemble != null && ensemble.members() != null;
         return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(),
-                Math.round(km * 10) / 10.0, bearing, level);
+                Math.round(km * 10) / 10.0, bearing, level, odds != null ? odds.probability() : modelled ? ensemble.none() : null,
+                odds == null ? null : odds.arrivalMinutes(), modelled ? SettlementDisc.radiusKm(s.population()) : null);
     }
 }

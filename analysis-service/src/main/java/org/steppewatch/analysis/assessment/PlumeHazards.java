@@ -58,8 +58,27 @@ final class PlumeHazards {
     record Drawn(HazardZone zone, ZoneDetail detail) {
     }
 
-    /** The zones, most severe level first, and the releases that got none, with why. */
-    record Result(List<Drawn> zones, List<String> notModelled) {
+    /** The zones, most severe level first, the releases that got none, with why, and the modelled sources. */
+    record Result(List<Drawn> zones, List<String> notModelled, List<Source> sources) {
+    }
+
+    /**
+     * One modelled release with the ranges the ensemble samples ({@link PlumeEnsemble}); the central values are
+     * those of the deterministic zones. Until source terms carry ranges every range is its central value.
+     *
+     * @param released      the released substance's code
+     * @param airborne      the code of the substance modelled in air (NO2 for N2O4)
+     * @param levels        the levels of concern drawn, with their thresholds in mg/m³
+     * @param windFromDeg   the central wind direction, or null when none was reported
+     * @param sigmaThetaDeg the reported standard deviation of the wind direction, or null
+     */
+    record Source(String released, String airborne, List<ThreatZones.Level> levels, double qMgPerS, double qMin, double qMax,
+                  double heightM, double heightMinM, double heightMaxM, double durationMinutes, double durationMinMinutes,
+                  double durationMaxMinutes, Double windFromDeg, double windSpeedMs, Stability stability, Double sigmaThetaDeg) {
+
+        Source {
+            levels = List.copyOf(levels);
+        }
     }
 
     private final int exposureMinutes;
@@ -81,6 +100,10 @@ final class PlumeHazards {
         return exposureMinutes;
     }
 
+    double maxReachKm() {
+        return maxReachKm;
+    }
+
     Result zones(Point location, IncidentFacts facts, SubstanceTable substances) {
         Map<String, Double> massBySubstance = new LinkedHashMap<>();
         List<String> notModelled = new ArrayList<>();
@@ -94,6 +117,7 @@ final class PlumeHazards {
             }
         }
         List<Drawn> drawn = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         massBySubstance.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
             Optional<Substance> substance = substances.find(e.getKey());
             if (substance.isEmpty()) {
@@ -102,16 +126,16 @@ final class PlumeHazards {
                 notModelled.add(e.getKey() + ": no airborne threat zone (not modelled as volatile: "
                         + substance.get().volatileFlag().source() + ")");
             } else {
-                drawn.addAll(zonesOf(location, facts.weather(), substance.get(), e.getValue(), substances, notModelled));
+                drawn.addAll(zonesOf(location, facts.weather(), substance.get(), e.getValue(), substances, notModelled, sources));
             }
         });
         // most severe level first, whatever the substance: a settlement takes the level of the first zone holding it
         drawn.sort(Comparator.comparing(d -> d.zone().level(), ZoneLevels.MOST_SEVERE_FIRST));
-        return new Result(drawn, notModelled);
+        return new Result(drawn, notModelled, sources);
     }
 
     private List<Drawn> zonesOf(Point location, IncidentFacts.Weather weather, Substance released, double massKg,
-                                SubstanceTable substances, List<String> notModelled) {
+                                SubstanceTable substances, List<String> notModelled, List<Source> sources) {
         Substance airborne = released.plumeAs() == null ? released : substances.find(released.plumeAs().value()).orElseThrow();
         double mw = airborne.molecularWeight().value();
         List<ThreatZones.Level> levels = new ArrayList<>();
@@ -177,6 +201,12 @@ final class PlumeHazards {
         List<ThreatZones.Zone> zones = windless
                 ? ThreatZones.circles(location, q, speed, stability, levels, maxReachM)
                 : ThreatZones.plume(location, downwind, q, speed, stability, levels, maxReachM);
+        if (!levels.isEmpty()) {
+            Double sigmaTheta = weather == null || weather.windDirectionSigmaDeg() == null
+                    || !(weather.windDirectionSigmaDeg() >= 0) ? null : weather.windDirectionSigmaDeg();
+            sources.add(new Source(released.code(), airborne.code(), levels, q, q, q, 0, 0, 0, minutes, minutes, minutes,
+                    windFrom, speed, stability, sigmaTheta));
+        }
         PlumeInputs inputs = new PlumeInputs(massKg, fraction, released.airborneFraction().source(), minutes, round(q / 1e6, 4),
                 speed, windFrom, stability.name(), mw, airborne.molecularWeight().source());
 

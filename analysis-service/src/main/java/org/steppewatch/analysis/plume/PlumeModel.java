@@ -85,6 +85,21 @@ public final class PlumeModel {
     }
 
     /**
+     * Ground-level concentration at {@code x} metres downwind and {@code y} metres crosswind of a source
+     * {@code releaseHeightM} above the ground, with full reflection at the ground, mg/m³:
+     * C(x, y, 0) = Q / (π·u·σy·σz) · exp(−y²/2σy²) · exp(−H²/2σz²). With H = 0 it is {@link #concentration}.
+     */
+    public static double concentration(double qMgPerS, double windMs, Stability stability, double x, double y,
+                                       double releaseHeightM) {
+        if (x <= 0) {
+            return 0;
+        }
+        double sy = stability.sigmaY(x);
+        double sz = stability.sigmaZ(x);
+        return qMgPerS / (Math.PI * windMs * sy * sz) * Math.exp(-y * y / (2 * sy * sy) - releaseHeightM * releaseHeightM / (2 * sz * sz));
+    }
+
+    /**
      * The distance downwind at which the centre-line concentration falls to {@code thresholdMgPerM3}, metres;
      * {@link Double#POSITIVE_INFINITY} when it is still above the threshold at {@code maxM}.
      */

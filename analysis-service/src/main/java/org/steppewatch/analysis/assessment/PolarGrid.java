@@ -1,0 +1,188 @@
+package org.steppewatch.analysis.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.steppewatch.analysis.plume.Stability;
+import org.steppewatch.analysis.plume.ThreatZones;
+import org.steppewatch.contracts.Geo;
+import org.steppewatch.georef.Geodesy;
+
+/**
+ * The polar grid on which the ensemble's probability zones are counted: {@value #BEARINGS} bearings
+ * ({@value #STEP_DEG}° apart) by {@value #RINGS} distances spaced evenly in log from {@code minM} to the maximum
+ * reach. A member covers a grid point at distance x and bearing b when b lies within its plume's angular
+ * half-width atan(w(x)/x) of its downwind bearing, w(x) = σy·√(2·ln(C(x, 0)/c)) the half-width of the Gaussian
+ * plume above the threshold (x along the axis stands for the distance: the plumes are narrow), and x is within the
+ * member's reach in time. The zone of a level is, per bearing, everything out to the farthest distance at which the
+ * share of covering members is at least the zone's probability: a star-shaped polygon around the source, which
+ * includes any nearer point of lower probability on that bearing (near a raised source).
+ */
+final class PolarGrid {
+
+    static final int BEARINGS = 720;
+    static final double STEP_DEG = 360.0 / BEARINGS;
+    static final int RINGS = 120;
+
+    /** What the ensemble covers for one release and level: per bearing index, the farthest distance in metres (0: none). */
+    record Footprint(PlumeHazards.Source source, ThreatZones.Level level, double[] farthestM) {
+
+        double farthestKm() {
+            double max = 0;
+            for (double f : farthestM) {
+                max = Math.max(max, f);
+            }
+            return max / 1000;
+        }
+    }
+
+    private final double[] ringM = new double[RINGS];
+    private final double[][] sigmaY = new double[Stability.values().length][RINGS];
+    private final double[][] sigmaZ = new double[Stability.values().length][RINGS];
+    /** σy·σz per class and ring, increasing with the ring. */
+    private final double[][] product = new double[Stability.values().length][RINGS];
+    private final double maxM;
+
+    PolarGrid(double minM, double maxM) {
+        this.maxM = maxM;
+        double ratio = Math.pow(maxM / minM, 1.0 / (RINGS - 1));
+        for (int k = 0; k < RINGS; k++) {
+            ringM[k] = k == RINGS - 1 ? maxM : minM * Math.pow(ratio, k);
+            for (Stability s : Stability.values()) {
+                sigmaY[s.ordinal()][k] = s.sigmaY(ringM[k]);
+                sigmaZ[s.ordinal()][k] = s.sigmaZ(ringM[k]);
+                product[s.ordinal()][k] = sigmaY[s.ordinal()][k] * sigmaZ[s.ordinal()][k];
+            }
+        }
+    }
+
+    double ringM(int k) {
+        return ringM[k];
+    }
+
+    /**
+     * A distance, metres, beyond which the ground-level centre line of a ground source Q/(π·u·σy·σz) is below
+     * {@code threshold}: the first ring where it is (σy·σz grows with x), or the maximum reach.
+     */
+    double reachBound(Stability s, double q, double u, double threshold) {
+        double target = q / (Math.PI * u * threshold);
+        double[] p = product[s.ordinal()];
+        int lo = 0;
+        int hi = RINGS; // first ring with p > target, RINGS when none
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (p[mid] > target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return hi == RINGS ? maxM : ringM[hi];
+    }
+
+    /** The footprints of release {@code s} (one per level) where at least {@code share} of the members exceed the level. */
+    List<Footprint> footprints(PlumeHazards.Source source, int s, EnsembleMembers members, double[] reachM, double share) {
+        List<ThreatZones.Level> levels = source.levels();
+        int nl = levels.size();
+        double[] lnThreshold = levels.stream().mapToDouble(l -> Math.log(l.thresholdMgPerM3())).toArray();
+        int stride = BEARINGS + 1;
+        int[] diff = new int[nl * RINGS * stride];
+        int n = members.size();
+        for (int i = 0; i < n; i++) {
+            if (reachM[i] < 0) {
+                continue;
+            }
+            int cls = members.stability[i].ordinal();
+            double u = members.speedMs[i];
+            double h = members.heightM[s][i];
+            double lnQu = Math.log(members.qMgPerS[s][i] / (Math.PI * u));
+            double theta = members.downwindDeg[i];
+            for (int k = 0; k < RINGS && ringM[k] <= reachM[i]; k++) {
+                double sy = sigmaY[cls][k];
+                double sz = sigmaZ[cls][k];
+                double lnC = lnQu - Math.log(product[cls][k]) - h * h / (2 * sz * sz);
+                for (int l = 0; l < nl; l++) {
+                    double excess = lnC - lnThreshold[l];
+                    if (excess > 0) {
+                        double alpha = Math.toDegrees(Math.atan(sy * Math.sqrt(2 * excess) / ringM[k]));
+                        cover(diff, (l * RINGS + k) * stride, theta, alpha);
+                    }
+                }
+            }
+        }
+        int needed = (int) Math.ceil(share * n - 1e-9);
+        List<Footprint> found = new ArrayList<>();
+        for (int l = 0; l < nl; l++) {
+            double[] farthest = new double[BEARINGS];
+            boolean any = false;
+            for (int k = 0; k < RINGS; k++) {
+                int base = (l * RINGS + k) * stride;
+                int count = 0;
+                for (int j = 0; j < BEARINGS; j++) {
+                    count += diff[base + j];
+                    if (count >= needed) {
+                        farthest[j] = ringM[k];
+                        any = true;
+                    }
+                }
+            }
+            if (any) {
+                found.add(new Footprint(source, levels.get(l), farthest));
+            }
+        }
+        return found;
+    }
+
+    /** Adds one member to the bearings whose centre lies within {@code alpha} degrees of {@code theta}. */
+    private static void cover(int[] diff, int base, double theta, double alpha) {
+        int first = (int) Math.ceil((theta - alpha) / STEP_DEG);
+        int last = (int) Math.floor((theta + alpha) / STEP_DEG);
+        if (last < first) {
+            return;
+        }
+        if (last - first + 1 >= BEARINGS) {
+            diff[base]++;
+            diff[base + BEARINGS]--;
+            return;
+        }
+        int start = Math.floorMod(first, BEARINGS);
+        int end = Math.floorMod(last, BEARINGS);
+        diff[base + start]++;
+        if (start <= end) {
+            diff[base + end + 1]--;
+        } else {
+            diff[base + BEARINGS]--;
+            diff[base]++;
+            diff[base + end + 1]--;
+        }
+    }
+
+    /**
+     * The footprint as a polygon on the ellipsoid: per bearing a vertex at its farthest distance
+     * ({@link Geodesy#destination}), the source where a bearing has none; a ring that touches the source more than
+     * once is cleaned by JTS into its parts.
+     */
+    static Geometry polygon(Point source, Footprint footprint) {
+        List<Coordinate> ring = new ArrayList<>();
+        double[] f = footprint.farthestM();
+        for (int j = 0; j < BEARINGS; j++) {
+            Coordinate c = f[j] > 0 ? Geodesy.destination(source, j * STEP_DEG, f[j] / 1000) : source.getCoordinate().copy();
+            if (ring.isEmpty() || !ring.get(ring.size() - 1).equals2D(c)) {
+                ring.add(c);
+            }
+        }
+        if (ring.size() > 1 && ring.get(ring.size() - 1).equals2D(ring.get(0))) {
+            ring.remove(ring.size() - 1);
+        }
+        if (ring.size() < 3) {
+            return null;
+        }
+        ring.add(ring.get(0).copy());
+        Geometry polygon = Geo.FACTORY.createPolygon(ring.toArray(Coordinate[]::new));
+        Geometry valid = polygon.isValid() ? polygon : polygon.buffer(0);
+        return valid.isEmpty() ? null : valid;
+    }
+}
