@@ -104,6 +104,8 @@ public final class IncidentAssessor {
         // the zone of a settlement: the most severe level whose zone drawn with a direction (or footprint, or screening
         // circle) holds its point, or whose ensemble probability there is at least 10 %
         Map<String, Settlement> listed = new LinkedHashMap<>();
+        // distance and bearing once per settlement, however many zones hold it (circles of 100 km hold hundreds)
+        Map<String, AffectedSettlement> seen = new HashMap<>();
         Map<String, String> zoneOf = new HashMap<>();
         List<ZoneDetail> details = new ArrayList<>();
         for (PlumeHazards.Drawn d : drawn) {
@@ -112,7 +114,7 @@ public final class IncidentAssessor {
             boolean setsZone = !PlumeHazards.NO_WIND_CIRCLE.equals(d.detail().method()) && !ProbabilityZones.METHOD.equals(d.detail().method());
             if (area != null && !area.isEmpty()) {
                 for (Settlement s : reference.settlements().inside(area)) {
-                    AffectedSettlement a = affected(s, location, null, null, null);
+                    AffectedSettlement a = seen.computeIfAbsent(s.id(), id -> seen(s, location));
                     here.add(new SettlementInZone(a.id(), a.name(), a.population(), a.distanceKm(), a.bearingDeg()));
                     if (setsZone) {
                         listed.putIfAbsent(s.id(), s);
@@ -132,16 +134,24 @@ public final class IncidentAssessor {
             });
         });
         List<AffectedSettlement> affected = !listed.isEmpty()
-                ? listed.values().stream().map(s -> affected(s, location, zoneOf.get(s.id()), odds, odds.bySettlement().get(s.id())))
+                ? listed.values().stream().map(s -> affected(seen.computeIfAbsent(s.id(), id -> seen(s, location)), zoneOf.get(s.id()), odds,
+                                odds.bySettlement().get(s.id())))
                         .sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
                 : reference.settlements().nearest(location, NEAREST_COUNT, NEAREST_WITHIN_KM).stream()
-                        .map(n -> affected(n.settlement(), location, null, odds, null)).toList();
+                        .map(n -> affected(seen(n.settlement(), location), null, odds, null)).toList();
 
         ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances());
         SeverityRule.Rating rating = severityRule.rate(facts, fallZone, affected, samples, odds.window(), assessedAt);
         List<HazardZone> zones = drawn.stream().map(PlumeHazards.Drawn::zone).toList();
-        String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), zones, details, affected, areas,
-                samples, hazards.exposureMinutes());
+        List<Integer> deterministic = new ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) {
+            if (!HazardZone.PROBABILITY_10.equals(zones.get(i).kind())) {
+                deterministic.add(i);
+            }
+        }
+        String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), deterministic.stream().map(zones::get).toList(),
+                deterministic.stream().map(details::get).toList(), affected, areas, samples, hazards.exposureMinutes())
+                + (odds.members() == null ? "" : " " + AssessmentSummary.odds(affected, odds.members().size()));
         IncidentAssessed event = new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
                 reference.version(), new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
                 fallZone, zones, affected, samples.exceedances(), rating.severity(), rating.urgency(), rating.certainty(), summary);
@@ -187,13 +197,18 @@ public final class IncidentAssessor {
         return (Point) facts.location();
     }
 
-    private static AffectedSettlement affected(Settlement s, Point from, String level, Ensemble ensemble, PlumeEnsemble.Odds odds) {
+    /** The settlement seen from the incident: distance and bearing, nothing else yet. */
+    private static AffectedSettlement seen(Settlement s, Point from) {
         Point point = s.point();
         double km = Geodesy.distanceKm(from, point);
         double bearing = km == 0 ? 0 : Math.round(Geodesy.bearingDeg(from, point)) % 360;
-        boolean modelled = ensemble != null && ensemble.members() != null;
-        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(),
-                Math.round(km * 10) / 10.0, bearing, level, odds != null ? odds.probability() : modelled ? ensemble.none() : null,
-                odds == null ? null : odds.arrivalMinutes(), modelled ? SettlementDisc.radiusKm(s.population()) : null);
+        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), Math.round(km * 10) / 10.0, bearing, null);
+    }
+
+    private static AffectedSettlement affected(AffectedSettlement s, String level, Ensemble ensemble, PlumeEnsemble.Odds odds) {
+        boolean modelled = ensemble.members() != null;
+        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), s.distanceKm(), s.bearingDeg(), level,
+                odds != null ? odds.probability() : modelled ? ensemble.none() : null, odds == null ? null : odds.arrivalMinutes(),
+                modelled ? PlumeHazards.round(SettlementDisc.radiusKm(s.population()), 2) : null);
     }
 }

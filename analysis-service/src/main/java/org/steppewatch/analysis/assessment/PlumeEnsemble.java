@@ -76,6 +76,8 @@ final class PlumeEnsemble {
         /** [source][member]: farthest x (m) at which the lowest level can be exceeded in time; widest half-width bound (m). */
         final double[][] reachM;
         final double[][] widthBoundM;
+        /** [source][member]: 2·ln(C(100 m)/c) of the lowest level: y² beyond 2σy²·ln(...) is below it wherever x is. */
+        final double[][] twoLnRatio;
 
         private Run(List<PlumeHazards.Source> sources, EnsembleMembers members) {
             this.sources = List.copyOf(sources);
@@ -86,6 +88,7 @@ final class PlumeEnsemble {
             this.levelIndex = new int[sources.size()][];
             this.reachM = new double[sources.size()][members.size()];
             this.widthBoundM = new double[sources.size()][members.size()];
+            this.twoLnRatio = new double[sources.size()][members.size()];
             for (int s = 0; s < sources.size(); s++) {
                 List<ThreatZones.Level> ls = sources.get(s).levels();
                 levelIndex[s] = ls.stream().mapToInt(l -> levels.indexOf(l.name())).toArray();
@@ -113,7 +116,8 @@ final class PlumeEnsemble {
             }
             double reach = Math.min(grid.reachBound(st, q, u, lowest), timeM);
             reachM[s][i] = reach;
-            widthBoundM[s][i] = st.sigmaY(reach) * Math.sqrt(2 * Math.log(near / lowest));
+            twoLnRatio[s][i] = 2 * Math.log(near / lowest);
+            widthBoundM[s][i] = st.sigmaY(reach) * Math.sqrt(twoLnRatio[s][i]);
         }
 
         /** The farthest distance from the source, km, at which any member can exceed any level. */
@@ -128,19 +132,25 @@ final class PlumeEnsemble {
         }
 
         /** The odds of every candidate that some member reaches, by candidate id. */
-        Map<String, Odds> odds(List<Candidate> candidates) {
+        Map<String, Odds> odds(List<Candidate> given) {
+            // nearest first: each member looks only at the candidates whose disc can lie within its reach
+            List<Candidate> candidates = given.stream().sorted(java.util.Comparator.comparingDouble(Candidate::distanceKm)).toList();
             int n = members.size();
             int c = candidates.size();
             int nl = levels.size();
             double[] east = new double[c];
             double[] north = new double[c];
             double[] radius = new double[c];
+            double[] centre = new double[c];
+            double widest = 0;
             for (int k = 0; k < c; k++) {
                 Candidate cand = candidates.get(k);
                 double b = Math.toRadians(cand.bearingDeg());
                 east[k] = cand.distanceKm() * 1000 * Math.sin(b);
                 north[k] = cand.distanceKm() * 1000 * Math.cos(b);
                 radius[k] = cand.radiusKm() * 1000;
+                widest = Math.max(widest, radius[k]);
+                centre[k] = cand.distanceKm() * 1000;
             }
             int[] hits = new int[c * nl];
             int[] lastMember = new int[c * nl];
@@ -157,6 +167,7 @@ final class PlumeEnsemble {
                         continue;
                     }
                     double bound = widthBoundM[s][i];
+                    double twoLn = twoLnRatio[s][i];
                     double d = Math.toRadians(members.downwindDeg[i]);
                     double ux = Math.sin(d);
                     double uy = Math.cos(d);
@@ -164,7 +175,8 @@ final class PlumeEnsemble {
                     Stability st = members.stability[i];
                     double q = members.qMgPerS[s][i];
                     double h = members.heightM[s][i];
-                    for (int k = 0; k < c; k++) {
+                    int end = PolarGrid.firstAbove(centre, reach + widest);
+                    for (int k = 0; k < end; k++) {
                         double r = radius[k];
                         double x = east[k] * ux + north[k] * uy;
                         if (x + r <= 0 || x - r > reach) {
@@ -186,6 +198,10 @@ final class PlumeEnsemble {
                         xp = Math.max(xp, MIN_X_M);
                         if (xp > reach) {
                             continue;
+                        }
+                        double sy = st.sigmaY(xp);
+                        if (yp * yp >= twoLn * sy * sy) {
+                            continue; // the lateral factor alone puts it below the lowest level, whatever the centre line
                         }
                         double conc = PlumeModel.concentration(q, u, st, xp, yp, h);
                         boolean any = false;

@@ -1,11 +1,13 @@
 package org.steppewatch.analysis.assessment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.steppewatch.analysis.plume.Stability;
 import org.steppewatch.analysis.plume.ThreatZones;
 import org.steppewatch.contracts.Geo;
@@ -25,7 +27,7 @@ final class PolarGrid {
 
     static final int BEARINGS = 720;
     static final double STEP_DEG = 360.0 / BEARINGS;
-    static final int RINGS = 120;
+    static final int RINGS = 80;
 
     /** What the ensemble covers for one release and level: per bearing index, the farthest distance in metres (0: none). */
     record Footprint(PlumeHazards.Source source, ThreatZones.Level level, double[] farthestM) {
@@ -42,8 +44,10 @@ final class PolarGrid {
     private final double[] ringM = new double[RINGS];
     private final double[][] sigmaY = new double[Stability.values().length][RINGS];
     private final double[][] sigmaZ = new double[Stability.values().length][RINGS];
-    /** σy·σz per class and ring, increasing with the ring. */
+    /** σy·σz per class and ring, increasing with the ring, its logarithm, and σy/x. */
     private final double[][] product = new double[Stability.values().length][RINGS];
+    private final double[][] lnProduct = new double[Stability.values().length][RINGS];
+    private final double[][] spread = new double[Stability.values().length][RINGS];
     private final double maxM;
 
     PolarGrid(double minM, double maxM) {
@@ -55,6 +59,8 @@ final class PolarGrid {
                 sigmaY[s.ordinal()][k] = s.sigmaY(ringM[k]);
                 sigmaZ[s.ordinal()][k] = s.sigmaZ(ringM[k]);
                 product[s.ordinal()][k] = sigmaY[s.ordinal()][k] * sigmaZ[s.ordinal()][k];
+                lnProduct[s.ordinal()][k] = Math.log(product[s.ordinal()][k]);
+                spread[s.ordinal()][k] = sigmaY[s.ordinal()][k] / ringM[k];
             }
         }
     }
@@ -68,19 +74,23 @@ final class PolarGrid {
      * {@code threshold}: the first ring where it is (σy·σz grows with x), or the maximum reach.
      */
     double reachBound(Stability s, double q, double u, double threshold) {
-        double target = q / (Math.PI * u * threshold);
-        double[] p = product[s.ordinal()];
+        int first = firstAbove(product[s.ordinal()], q / (Math.PI * u * threshold));
+        return first == RINGS ? maxM : ringM[first];
+    }
+
+    /** The index of the first of the ascending {@code values} above {@code limit}; their length when none is. */
+    static int firstAbove(double[] values, double limit) {
         int lo = 0;
-        int hi = RINGS; // first ring with p > target, RINGS when none
+        int hi = values.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (p[mid] > target) {
+            if (values[mid] > limit) {
                 hi = mid;
             } else {
                 lo = mid + 1;
             }
         }
-        return hi == RINGS ? maxM : ringM[hi];
+        return lo;
     }
 
     /** The footprints of release {@code s} (one per level) where at least {@code share} of the members exceed the level. */
@@ -88,6 +98,7 @@ final class PolarGrid {
         List<ThreatZones.Level> levels = source.levels();
         int nl = levels.size();
         double[] lnThreshold = levels.stream().mapToDouble(l -> Math.log(l.thresholdMgPerM3())).toArray();
+        double lnLowest = Arrays.stream(lnThreshold).min().orElse(Double.POSITIVE_INFINITY);
         int stride = BEARINGS + 1;
         int[] diff = new int[nl * RINGS * stride];
         int n = members.size();
@@ -101,14 +112,16 @@ final class PolarGrid {
             double lnQu = Math.log(members.qMgPerS[s][i] / (Math.PI * u));
             double theta = members.downwindDeg[i];
             for (int k = 0; k < RINGS && ringM[k] <= reachM[i]; k++) {
-                double sy = sigmaY[cls][k];
+                double lnGround = lnQu - lnProduct[cls][k];
+                if (lnGround <= lnLowest) {
+                    break; // the ground source's centre line falls with x and bounds a raised one's: no level farther out
+                }
                 double sz = sigmaZ[cls][k];
-                double lnC = lnQu - Math.log(product[cls][k]) - h * h / (2 * sz * sz);
+                double lnC = lnGround - h * h / (2 * sz * sz);
                 for (int l = 0; l < nl; l++) {
                     double excess = lnC - lnThreshold[l];
                     if (excess > 0) {
-                        double alpha = Math.toDegrees(Math.atan(sy * Math.sqrt(2 * excess) / ringM[k]));
-                        cover(diff, (l * RINGS + k) * stride, theta, alpha);
+                        cover(diff, (l * RINGS + k) * stride, theta, atanDeg(spread[cls][k] * Math.sqrt(2 * excess)));
                     }
                 }
             }
@@ -134,6 +147,26 @@ final class PolarGrid {
             }
         }
         return found;
+    }
+
+    /** atan in degrees from a table with linear interpolation below {@value #ATAN_TABLE_MAX} (error about 1e-6°). */
+    static double atanDeg(double t) {
+        if (t >= ATAN_TABLE_MAX) {
+            return Math.toDegrees(Math.atan(t));
+        }
+        double f = t * (ATAN_STEPS / ATAN_TABLE_MAX);
+        int i = (int) f;
+        return ATAN_DEG[i] + (f - i) * (ATAN_DEG[i + 1] - ATAN_DEG[i]);
+    }
+
+    private static final double ATAN_TABLE_MAX = 2;
+    private static final int ATAN_STEPS = 4096;
+    private static final double[] ATAN_DEG = new double[ATAN_STEPS + 1];
+
+    static {
+        for (int i = 0; i <= ATAN_STEPS; i++) {
+            ATAN_DEG[i] = Math.toDegrees(Math.atan(i * ATAN_TABLE_MAX / ATAN_STEPS));
+        }
     }
 
     /** Adds one member to the bearings whose centre lies within {@code alpha} degrees of {@code theta}. */
@@ -162,27 +195,48 @@ final class PolarGrid {
 
     /**
      * The footprint as a polygon on the ellipsoid: per bearing a vertex at its farthest distance
-     * ({@link Geodesy#destination}), the source where a bearing has none; a ring that touches the source more than
-     * once is cleaned by JTS into its parts.
+     * ({@link Geodesy#destination}). Bearings with nothing split it into lobes, each closed at the source; lobes
+     * touch only there, so their MultiPolygon is valid without repair. A lobe of a single bearing has no area and is
+     * left out. Null when nothing is left.
      */
     static Geometry polygon(Point source, Footprint footprint) {
-        List<Coordinate> ring = new ArrayList<>();
         double[] f = footprint.farthestM();
-        for (int j = 0; j < BEARINGS; j++) {
-            Coordinate c = f[j] > 0 ? Geodesy.destination(source, j * STEP_DEG, f[j] / 1000) : source.getCoordinate().copy();
-            if (ring.isEmpty() || !ring.get(ring.size() - 1).equals2D(c)) {
-                ring.add(c);
+        int firstGap = -1;
+        for (int j = 0; j < BEARINGS && firstGap < 0; j++) {
+            if (f[j] <= 0) {
+                firstGap = j;
             }
         }
-        if (ring.size() > 1 && ring.get(ring.size() - 1).equals2D(ring.get(0))) {
-            ring.remove(ring.size() - 1);
+        if (firstGap < 0) { // every bearing: one ring around the source
+            List<Coordinate> ring = new ArrayList<>();
+            for (int j = 0; j < BEARINGS; j++) {
+                ring.add(vertex(source, j, f[j]));
+            }
+            ring.add(ring.get(0).copy());
+            return Geo.FACTORY.createPolygon(ring.toArray(Coordinate[]::new));
         }
-        if (ring.size() < 3) {
+        List<Polygon> lobes = new ArrayList<>();
+        List<Coordinate> lobe = new ArrayList<>();
+        for (int step = 1; step <= BEARINGS; step++) { // from just after a gap round to it: no lobe is cut at 0°
+            int j = (firstGap + step) % BEARINGS;
+            if (f[j] > 0) {
+                lobe.add(vertex(source, j, f[j]));
+            } else if (!lobe.isEmpty()) {
+                if (lobe.size() >= 2) {
+                    lobe.add(0, source.getCoordinate().copy());
+                    lobe.add(source.getCoordinate().copy());
+                    lobes.add(Geo.FACTORY.createPolygon(lobe.toArray(Coordinate[]::new)));
+                }
+                lobe = new ArrayList<>();
+            }
+        }
+        if (lobes.isEmpty()) {
             return null;
         }
-        ring.add(ring.get(0).copy());
-        Geometry polygon = Geo.FACTORY.createPolygon(ring.toArray(Coordinate[]::new));
-        Geometry valid = polygon.isValid() ? polygon : polygon.buffer(0);
-        return valid.isEmpty() ? null : valid;
+        return lobes.size() == 1 ? lobes.get(0) : Geo.FACTORY.createMultiPolygon(lobes.toArray(Polygon[]::new));
+    }
+
+    private static Coordinate vertex(Point source, int bearing, double distanceM) {
+        return Geodesy.destination(source, bearing * STEP_DEG, distanceM / 1000);
     }
 }

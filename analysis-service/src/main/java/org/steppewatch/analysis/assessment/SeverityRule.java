@@ -22,15 +22,16 @@ import org.steppewatch.contracts.ZoneLevels;
  * what the air may do to people. The first row that applies wins. P(L) at a settlement is its
  * {@link AffectedSettlement#exceedanceProbability()}: the share of the ensemble's members ({@link PlumeEnsemble}) in
  * which the level L is exceeded somewhere on the settlement's disc; "P(≥ L)" is the largest P of L or a more severe
- * level (exceeding AEGL-3 exceeds AEGL-2). The analyst's reported footprint and the screening circle carry no
- * probability and count by the point of the settlement inside them ({@link AffectedSettlement#zone()}).
+ * level (exceeding AEGL-3 exceeds AEGL-2). The analyst's reported footprint counts as P = 1 of AEGL-2 (and so
+ * of AEGL-1) for the settlements whose point lies in it ({@link AffectedSettlement#zone()}); the screening circle
+ * of a substance without AEGLs carries no probability and counts by the point inside it.
  *
  * <table>
  *   <caption>severity</caption>
  *   <tr><th>severity</th><th>when</th></tr>
  *   <tr><td>Extreme</td><td>P(AEGL-3) ≥ 0.1 at a settlement; or the expected number of people above AEGL-2,
  *       Σ P(≥ AEGL-2) × population, is at least 10,000</td></tr>
- *   <tr><td>Severe</td><td>P(≥ AEGL-2) ≥ 0.1 at a settlement; or a settlement inside the reported footprint; or the
+ *   <tr><td>Severe</td><td>P(≥ AEGL-2) ≥ 0.1 at a settlement (so any settlement inside the reported footprint); or the
  *       expected number of people above any level, Σ P(≥ AEGL-1) × population, is at least 10,000; or a sample is at
  *       or above its limit's severe threshold</td></tr>
  *   <tr><td>Moderate</td><td>P(≥ AEGL-1) ≥ 0.1 at a settlement; or P(≥ AEGL-2) ≥ 0.01 at a settlement (a one in a
@@ -46,7 +47,7 @@ import org.steppewatch.contracts.ZoneLevels;
  * <table>
  *   <caption>certainty: the highest P of any level at any settlement</caption>
  *   <tr><th>certainty</th><th>when</th></tr>
- *   <tr><td>Likely</td><td>P ≥ 0.5; or a settlement inside the reported footprint (the analyst saw it)</td></tr>
+ *   <tr><td>Likely</td><td>P ≥ 0.5 (so a settlement inside the reported footprint: the analyst saw it)</td></tr>
  *   <tr><td>Possible</td><td>0.1 ≤ P &lt; 0.5; or a settlement inside a screening circle (no model: no odds)</td></tr>
  *   <tr><td>Observed</td><td>no airborne hazard was modelled and a measured sample exceeds its limit</td></tr>
  *   <tr><td>Unlikely</td><td>otherwise (P &lt; 0.1, including nobody reached)</td></tr>
@@ -116,9 +117,6 @@ final class SeverityRule {
         if (worst2 != null && atLeast(worst2, 2) >= ZONE_PROBABILITY) {
             return new Graded(Severity.SEVERE, worst2.name() + ": P(AEGL-2 or worse) " + percent(atLeast(worst2, 2)));
         }
-        if (settlements.stream().anyMatch(s -> ZoneLevels.REPORTED_FOOTPRINT.equals(s.zone()))) {
-            return new Graded(Severity.SEVERE, "a settlement is inside the reported footprint");
-        }
         double expected1 = expectedPeople(settlements, 1);
         if (expected1 >= MANY_PEOPLE) {
             return new Graded(Severity.SEVERE, "expected people above a level of concern: " + Math.round(expected1));
@@ -146,8 +144,14 @@ final class SeverityRule {
                 + "impact, no sample above its limit");
     }
 
-    /** The largest probability of a level of tier {@code minTier} or more at {@code s}. */
+    /**
+     * The largest probability of a level of tier {@code minTier} or more at {@code s}; inside the analyst's reported
+     * footprint, P = 1 for tier 2 and below.
+     */
     static double atLeast(AffectedSettlement s, int minTier) {
+        if (ZoneLevels.REPORTED_FOOTPRINT.equals(s.zone()) && minTier <= ZoneLevels.tier(ZoneLevels.REPORTED_FOOTPRINT)) {
+            return 1;
+        }
         double p = 0;
         for (Map.Entry<String, Double> e : s.exceedanceProbability().entrySet()) {
             if (ZoneLevels.tier(e.getKey()) >= minTier && e.getValue() != null) {
@@ -168,7 +172,7 @@ final class SeverityRule {
 
     static String certainty(List<AffectedSettlement> settlements, ExceedanceCheck.Result samples, boolean modelled) {
         double p = settlements.stream().mapToDouble(s -> atLeast(s, 1)).max().orElse(0);
-        if (p >= LIKELY_PROBABILITY || settlements.stream().anyMatch(s -> ZoneLevels.REPORTED_FOOTPRINT.equals(s.zone()))) {
+        if (p >= LIKELY_PROBABILITY) {
             return LIKELY;
         }
         if (p >= ZONE_PROBABILITY || settlements.stream().anyMatch(s -> ZoneLevels.SCREENING.equals(s.zone()))) {

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
 import org.steppewatch.analysis.plume.Stability;
 import org.steppewatch.analysis.plume.ThreatZones;
+import org.steppewatch.contracts.Geo;
+import org.steppewatch.georef.Geodesy;
 
 /**
  * The ensemble against hand calculations. The reference release: Q = 4.778 kg/s, u = 3 m/s, class D, ground level,
@@ -126,9 +129,46 @@ class PlumeEnsembleTest {
         EnsembleMembers members = EnsembleMembers.sample(List.of(source), 7, DIRECTION_ONLY);
         var footprint = ensemble.run(List.of(source), members).footprints(0.1).get(0);
         double[] f = footprint.farthestM();
-        assertThat(f[(int) Math.round(45 / PolarGrid.STEP_DEG)]).isGreaterThan(8_000); // the axis: out to near the reach, 8.5 km
+        // the axis: out to the last distance of the grid (9 % apart) before the reach of 8.5 km
+        assertThat(f[(int) Math.round(45 / PolarGrid.STEP_DEG)]).isBetween(8_500 / 1.1, 8_500.0);
         assertThat(f[(int) Math.round(55 / PolarGrid.STEP_DEG)]).isGreaterThan(3_500);
         assertThat(f[(int) Math.round(65 / PolarGrid.STEP_DEG)]).isLessThan(4_000);
         assertThat(f[(int) Math.round(225 / PolarGrid.STEP_DEG)]).isZero();
+    }
+
+    @Test
+    void theProbabilityZoneIsAValidPolygonAlongTheAxisAndNotUpwind() {
+        var source = source(225.0, 5.0, 3, Stability.D, Q);
+        EnsembleMembers members = EnsembleMembers.sample(List.of(source), 8, DIRECTION_ONLY);
+        var footprint = ensemble.run(List.of(source), members).footprints(0.1).get(0);
+        var site = Geo.point(63.0, 46.05);
+        Geometry zone = PolarGrid.polygon(site, footprint);
+        assertThat(zone.isValid()).isTrue();
+        assertThat(zone.contains(Geo.FACTORY.createPoint(Geodesy.destination(site, 45, 4)))).isTrue();
+        assertThat(zone.contains(Geo.FACTORY.createPoint(Geodesy.destination(site, 225, 1)))).isFalse();
+    }
+
+    @Test
+    void separateLobesMakeAValidMultiPolygonAndALobeAcrossNorthStaysWhole() {
+        double[] f = new double[PolarGrid.BEARINGS];
+        for (int j = 0; j < 20; j++) { // 0°..9.5° and 350°..359.5°: one lobe across north
+            f[j] = 5_000;
+            f[PolarGrid.BEARINGS - 1 - j] = 5_000;
+        }
+        for (int j = 300; j < 340; j++) { // 150°..169.5°
+            f[j] = 3_000;
+        }
+        f[500] = 2_000; // a single bearing: no area
+        Geometry zone = PolarGrid.polygon(Geo.point(63.0, 46.05), new PolarGrid.Footprint(null, AEGL_2, f));
+        assertThat(zone.isValid()).isTrue();
+        assertThat(zone.getNumGeometries()).isEqualTo(2);
+        assertThat(zone.contains(Geo.FACTORY.createPoint(Geodesy.destination(Geo.point(63.0, 46.05), 0, 4)))).isTrue();
+    }
+
+    @Test
+    void theTableArctangentAgreesWithTheLibrary() {
+        for (double t = 0; t < 3; t += 0.0137) {
+            assertThat(PolarGrid.atanDeg(t)).isCloseTo(Math.toDegrees(Math.atan(t)), within(1e-5));
+        }
     }
 }
