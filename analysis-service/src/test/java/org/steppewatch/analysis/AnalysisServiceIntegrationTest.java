@@ -1,6 +1,7 @@
 package org.steppewatch.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -60,7 +61,9 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
             assertThat(event.affectedSettlements()).extracting(IncidentAssessed.AffectedSettlement::name).contains("Baikonur");
             // wind from the south-west: the zones point away from the towns; an off-nominal crash with 1230 × in soil
             assertThat(event.severity()).isEqualTo(Severity.SEVERE);
-            assertThat(event.hazardZones()).extracting(IncidentAssessed.HazardZone::level).containsExactly("AEGL-3", "AEGL-2");
+            assertThat(event.hazardZones()).extracting(IncidentAssessed.HazardZone::level, IncidentAssessed.HazardZone::kind)
+                    .containsExactly(tuple("AEGL-3", "DETERMINISTIC"), tuple("AEGL-2", "DETERMINISTIC"),
+                            tuple("AEGL-3", "PROBABILITY_10"), tuple("AEGL-2", "PROBABILITY_10"));
             assertThat(event.urgency()).isEqualTo("Immediate");
             assertThat(event.exceedances()).singleElement().extracting(IncidentAssessed.Exceedance::ratio).isEqualTo(1230.0);
 
@@ -74,8 +77,9 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
             assertThat(assessments.withKey(first)).hasSize(1);
             assertThat(documentsOf(first)).isEqualTo(1);
             Document stored = mongo.findById(first + ":1", Document.class, "assessments");
-            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(2);
-            assertThat(stored.get("details", Document.class).get("hazardZoneDetails", List.class)).hasSize(2);
+            // two deterministic zones and two of 10 % probability
+            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(4);
+            assertThat(stored.get("details", Document.class).get("hazardZoneDetails", List.class)).hasSize(4);
             assertThat(stored.getList("outbox", Document.class)).isEmpty();
         }
 
@@ -84,7 +88,8 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
         JsonNode body = EventJson.mapper().readTree(response.body());
         assertThat(body.path("assessmentId").asString()).isEqualTo(first + ":1");
         assertThat(body.path("severity").asString()).isEqualTo("Severe");
-        assertThat(body.path("severityReason").asString()).contains("off-nominal");
+        // the off-nominal impact reaches nobody (Moderate); the soil sample at 1230 × its limit makes it Severe
+        assertThat(body.path("severityReason").asString()).contains("severe threshold");
         assertThat(body.path("hazardZones").get(0).path("geometry").path("type").asString()).isEqualTo("Polygon");
         assertThat(body.path("hazardZones").get(0).path("thresholdPpm").asDouble()).isEqualTo(11.0);
         assertThat(body.path("affectedSettlements").findValuesAsString("id")).contains("gn:1521368", "gn:9858283");

@@ -32,7 +32,8 @@ import org.steppewatch.georef.Settlement;
 
 /**
  * Computes the assessment of one incident version from its facts and one {@link ReferenceSnapshot}. A pure
- * function of its inputs and the time given: no I/O, so a redelivered event yields the same content, and the
+ * function of its inputs and the time given (the ensemble is seeded by the incident id and version): no I/O, so a
+ * redelivered event yields the same content, and the
  * snapshot's version recorded in the assessment names exactly the data used.
  */
 public final class IncidentAssessor {
