@@ -21,7 +21,9 @@ import org.steppewatch.georef.Geodesy;
  * plume above the threshold (x along the axis stands for the distance: the plumes are narrow), and x is within the
  * member's reach in time. The zone of a level is, per bearing, everything out to the farthest distance at which the
  * share of covering members is at least the zone's probability: a star-shaped polygon around the source, which
- * includes any nearer point of lower probability on that bearing (near a raised source).
+ * includes any nearer point of lower probability on that bearing (near a raised source). Without a wind direction
+ * every bearing is equally likely, and a bearing's share at x is the members' mean angular width 2α/360° (the
+ * expectation over the direction, not a count): the zone is then a circle.
  */
 final class PolarGrid {
 
@@ -99,8 +101,12 @@ final class PolarGrid {
         int nl = levels.size();
         double[] lnThreshold = levels.stream().mapToDouble(l -> Math.log(l.thresholdMgPerM3())).toArray();
         double lnLowest = Arrays.stream(lnThreshold).min().orElse(Double.POSITIVE_INFINITY);
+        // without a direction every bearing is equally likely: a bearing's share at distance x is the members' mean
+        // angular width 2α/360°, the same on every bearing (the expectation over the direction, without counting)
+        boolean uniform = members.sigmaThetaDeg == null;
         int stride = BEARINGS + 1;
-        int[] diff = new int[nl * RINGS * stride];
+        int[] diff = new int[uniform ? 0 : nl * RINGS * stride];
+        double[] width = new double[uniform ? nl * RINGS : 0];
         int n = members.size();
         for (int i = 0; i < n; i++) {
             if (reachM[i] < 0) {
@@ -121,7 +127,12 @@ final class PolarGrid {
                 for (int l = 0; l < nl; l++) {
                     double excess = lnC - lnThreshold[l];
                     if (excess > 0) {
-                        cover(diff, (l * RINGS + k) * stride, theta, atanDeg(spread[cls][k] * Math.sqrt(2 * excess)));
+                        double alpha = atanDeg(spread[cls][k] * Math.sqrt(2 * excess));
+                        if (uniform) {
+                            width[l * RINGS + k] += Math.min(1, alpha / 180);
+                        } else {
+                            cover(diff, (l * RINGS + k) * stride, theta, alpha);
+                        }
                     }
                 }
             }
@@ -131,7 +142,13 @@ final class PolarGrid {
         for (int l = 0; l < nl; l++) {
             double[] farthest = new double[BEARINGS];
             boolean any = false;
-            for (int k = 0; k < RINGS; k++) {
+            for (int k = 0; k < RINGS && uniform; k++) {
+                if (width[l * RINGS + k] >= share * n - 1e-9) {
+                    Arrays.fill(farthest, ringM[k]);
+                    any = true;
+                }
+            }
+            for (int k = 0; k < RINGS && !uniform; k++) {
                 int base = (l * RINGS + k) * stride;
                 int count = 0;
                 for (int j = 0; j < BEARINGS; j++) {

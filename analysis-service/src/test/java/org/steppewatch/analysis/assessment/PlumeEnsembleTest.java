@@ -171,4 +171,16 @@ class PlumeEnsembleTest {
             assertThat(PolarGrid.atanDeg(t)).isCloseTo(Math.toDegrees(Math.atan(t)), within(1e-5));
         }
     }
+
+    @Test
+    void withoutADirectionTheTenPercentZoneIsTheCircleWhereThePlumeIsWiderThan36Degrees() {
+        // class A, 3 m/s, 100 kg/s, threshold 7.374 mg/m³: every bearing has the share 2α(x)/360°, at least 0.1 where
+        // α ≥ 18°; α(x) = atan(σy/x · √(2·ln(C(x, 0)/c))) falls to 18° at x = 3.00 km (bisection on a calculator with
+        // σy = 0.22x/√(1 + 0.0001x), σz = 0.20x); the grid's distances 100 m × 1000^(k/79) nearest below and above are
+        // 2,774 m and 3,027 m: a circle of 2,774 m
+        var source = source(null, null, 3, Stability.A, 1e8);
+        EnsembleMembers members = EnsembleMembers.sample(List.of(source), 9, new EnsembleMembers.Spread(10, 0, 1, 0));
+        double[] f = ensemble.run(List.of(source), members).footprints(0.1).get(0).farthestM();
+        assertThat(java.util.Arrays.stream(f).boxed()).allSatisfy(d -> assertThat(d).isCloseTo(2_773.6, within(0.5)));
+    }
 }
