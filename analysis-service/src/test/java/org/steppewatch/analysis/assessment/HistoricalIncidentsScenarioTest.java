@@ -110,6 +110,19 @@ class HistoricalIncidentsScenarioTest {
     }
 
     @Test
+    void aRedeliveredVersionGetsTheSameEnsembleAndAnotherVersionItsOwnSeed() {
+        // the hypothetical night wind towards the towns with σθ 20°: the same members, so the same odds and 10 % zones
+        IncidentFacts facts = TestIncidents.protonM2013(new IncidentFacts.Weather(332.0, 1.5, "F", null, 20.0));
+        Instant at = facts.occurredAt().plus(Duration.ofHours(3));
+        IncidentAssessed once = assessor.assess(SHIPPED, "proton-2013", 1, facts, at).event();
+        IncidentAssessed again = assessor.assess(SHIPPED, "proton-2013", 1, facts, at).event();
+
+        assertThat(again).isEqualTo(once);
+        assertThat(once.hazardZones()).filteredOn(z -> "PROBABILITY_10".equals(z.kind())).hasSize(2);
+        assertThat(EnsembleMembers.seed("proton-2013", 2)).isNotEqualTo(EnsembleMembers.seed("proton-2013", 1));
+    }
+
+    @Test
     void thePressDistanceFromPad81ToBaikonurIsReproduced() {
         assertThat(Geodesy.distanceKm(62.9849, 46.0712, 63.31667, 45.61667)).isBetween(55.5, 58.5);
     }
