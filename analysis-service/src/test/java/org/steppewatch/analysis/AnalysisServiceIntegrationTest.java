@@ -1,6 +1,7 @@
 package org.steppewatch.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -58,9 +59,13 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
             IncidentAssessed event = EventJson.read(assessed.value(), IncidentAssessed.class);
             assertThat(event.assessmentId()).isEqualTo(first + ":1");
             assertThat(event.affectedSettlements()).extracting(IncidentAssessed.AffectedSettlement::name).contains("Baikonur");
-            // wind from the south-west: the zones point away from the towns; an off-nominal crash with 1230 × in soil
-            assertThat(event.severity()).isEqualTo(Severity.SEVERE);
-            assertThat(event.hazardZones()).extracting(IncidentAssessed.HazardZone::level).containsExactly("AEGL-3", "AEGL-2");
+            // wind from the south-west: the zones point away from the towns; an off-nominal crash that reaches nobody is
+            // Moderate, and the soil sample (1230 × its limit) does not rate the airborne hazard
+            assertThat(event.severity()).isEqualTo(Severity.MODERATE);
+            assertThat(event.path()).isEqualTo(IncidentAssessed.ACUTE);
+            assertThat(event.hazardZones()).extracting(IncidentAssessed.HazardZone::level, IncidentAssessed.HazardZone::kind)
+                    .containsExactly(tuple("AEGL-3", "DETERMINISTIC"), tuple("AEGL-2", "DETERMINISTIC"),
+                            tuple("AEGL-3", "PROBABILITY_10"), tuple("AEGL-2", "PROBABILITY_10"));
             assertThat(event.urgency()).isEqualTo("Immediate");
             assertThat(event.exceedances()).singleElement().extracting(IncidentAssessed.Exceedance::ratio).isEqualTo(1230.0);
 
@@ -74,8 +79,9 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
             assertThat(assessments.withKey(first)).hasSize(1);
             assertThat(documentsOf(first)).isEqualTo(1);
             Document stored = mongo.findById(first + ":1", Document.class, "assessments");
-            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(2);
-            assertThat(stored.get("details", Document.class).get("hazardZoneDetails", List.class)).hasSize(2);
+            // two deterministic zones and two of 10 % probability
+            assertThat(stored.get("assessment", Document.class).get("hazardZones", List.class)).hasSize(4);
+            assertThat(stored.get("details", Document.class).get("hazardZoneDetails", List.class)).hasSize(4);
             assertThat(stored.getList("outbox", Document.class)).isEmpty();
         }
 
@@ -83,8 +89,8 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = EventJson.mapper().readTree(response.body());
         assertThat(body.path("assessmentId").asString()).isEqualTo(first + ":1");
-        assertThat(body.path("severity").asString()).isEqualTo("Severe");
-        assertThat(body.path("severityReason").asString()).contains("off-nominal");
+        assertThat(body.path("severity").asString()).isEqualTo("Moderate");
+        assertThat(body.path("severityReason").asString()).contains("off-nominal impact").contains("reaches nobody");
         assertThat(body.path("hazardZones").get(0).path("geometry").path("type").asString()).isEqualTo("Polygon");
         assertThat(body.path("hazardZones").get(0).path("thresholdPpm").asDouble()).isEqualTo(11.0);
         assertThat(body.path("affectedSettlements").findValuesAsString("id")).contains("gn:1521368", "gn:9858283");
@@ -143,7 +149,7 @@ class AnalysisServiceIntegrationTest extends AnalysisServiceTestBase {
         assertThat(latest.path("urgency").asString()).isEqualTo("Past");
         JsonNode first = EventJson.mapper().readTree(get("/api/v1/assessments/" + id + "?version=1").body());
         assertThat(first.path("incidentVersion").asLong()).isEqualTo(1);
-        assertThat(first.path("severity").asString()).isEqualTo("Severe");
+        assertThat(first.path("severity").asString()).isEqualTo("Moderate");
 
         try (TopicReader assessments = reader(Topics.ASSESSMENTS)) {
             IncidentRetracted retracted = new IncidentRetracted(id, 3, at.plusSeconds(120), "duplicate report");

@@ -164,7 +164,12 @@ class ReferenceDataImportIntegrationTest {
         assertThat(assessed.referenceDataVersion()).isEqualTo(after);
         assertThat(assessed.affectedSettlements()).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo("gn:90000001");
-            assertThat(s.zone()).isEqualTo("AEGL-2");
+            // inside the AEGL-2 zone of the reported weather; with the spread of the ensemble (σθ 10° for class D, its
+            // neighbours, the wind speed, a source term spanning a fire's residue to a spill) at least one member in ten
+            // exceeds AEGL-3 on its disc: the zone is AEGL-3; a member exceeding AEGL-3 exceeds AEGL-2 too
+            assertThat(s.zone()).isEqualTo("AEGL-3");
+            assertThat(s.exceedanceProbability().get("AEGL-3")).isGreaterThanOrEqualTo(0.1);
+            assertThat(s.exceedanceProbability().get("AEGL-2")).isGreaterThanOrEqualTo(s.exceedanceProbability().get("AEGL-3"));
             assertThat(s.distanceKm()).isEqualTo(5.0);
         });
     }

@@ -30,7 +30,7 @@ record AssessmentDetails(List<AreaOfConcernFinding> areasOfConcern, List<ZoneDet
     /**
      * How a hazard zone was drawn.
      *
-     * @param method         GAUSSIAN_PLUME, NO_WIND_CIRCLE, SCREENING_RADIUS or REPORTED_FOOTPRINT
+     * @param method         GAUSSIAN_PLUME, NO_WIND_CIRCLE, SCREENING_RADIUS, REPORTED_FOOTPRINT or ENSEMBLE_PROBABILITY_10
      * @param modelledAs     the substance whose properties were used (NO2 for N2O4), or null
      * @param reachKm        downwind reach (a circle's radius)
      * @param truncated      the model reaches beyond the cap; the zone is cut there

@@ -46,6 +46,29 @@ final class AssessmentSummary {
         return s.toString();
     }
 
+    /** The ensemble's sentence: the highest probability at a settlement, or that no member reaches one in time. */
+    static String odds(List<AffectedSettlement> affected, int members) {
+        AffectedSettlement most = null;
+        String level = null;
+        double p = 0;
+        for (AffectedSettlement a : affected) {
+            for (var e : a.exceedanceProbability().entrySet()) {
+                if (e.getValue() > p) {
+                    p = e.getValue();
+                    level = e.getKey();
+                    most = a;
+                }
+            }
+        }
+        String ensemble = "Ensemble of " + String.format(java.util.Locale.ROOT, "%,d", members) + " members: ";
+        if (most == null) {
+            return ensemble + "no member exceeds a level of concern at a settlement in time.";
+        }
+        return ensemble + "highest P(" + level + ") " + SeverityRule.percent(p) + " at " + most.name()
+                + (most.arrivalMinutes() == null ? "" : ", earliest arrival " + SeverityRule.earliestArrival(affected) + " min")
+                + ".";
+    }
+
     private static String releases(IncidentFacts facts) {
         if (facts.releases().isEmpty()) {
             return "no release reported";

@@ -1,8 +1,10 @@
 package org.steppewatch.analysis.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.steppewatch.analysis.assessment.AssessmentDetails.SettlementInZone;
 import org.steppewatch.analysis.assessment.AssessmentDetails.ZoneDetail;
 import org.steppewatch.analysis.reference.FallZoneIndex;
 import org.steppewatch.analysis.reference.ReferenceSnapshot;
+import org.steppewatch.analysis.reference.SettlementIndex;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentAssessed.AffectedSettlement;
@@ -31,7 +34,8 @@ import org.steppewatch.georef.Settlement;
 
 /**
  * Computes the assessment of one incident version from its facts and one {@link ReferenceSnapshot}. A pure
- * function of its inputs and the time given: no I/O, so a redelivered event yields the same content, and the
+ * function of its inputs and the time given (the ensemble is seeded by the incident id and version): no I/O, so a
+ * redelivered event yields the same content, and the
  * snapshot's version recorded in the assessment names exactly the data used.
  */
 public final class IncidentAssessor {
@@ -41,7 +45,6 @@ public final class IncidentAssessor {
     static final int NEAREST_COUNT = 5;
     static final String FOOTPRINT_METHOD = "footprint reported by the analyst";
     static final List<String> FOOTPRINT_CAVEATS = List.of("drawn by the analyst, not computed by Steppe Watch");
-    private static final Set<String> WITHOUT_DIRECTION = Set.of(PlumeHazards.NO_WIND_CIRCLE, PlumeHazards.SCREENING_RADIUS);
 
     /** The event and what is kept beside it. */
     public record Assessment(IncidentAssessed event, AssessmentDetails details) {
@@ -56,14 +59,22 @@ public final class IncidentAssessor {
     private final ExceedanceCheck exceedanceCheck;
     private final SeverityRule severityRule;
     private final ContaminationRating contaminationRating = new ContaminationRating();
+    private final PlumeEnsemble ensemble;
+    private final EnsembleMembers.Spread spread;
 
     IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule) {
+        this(hazards, exceedanceCheck, severityRule, EnsembleMembers.Spread.DEFAULT);
+    }
+
+    IncidentAssessor(PlumeHazards hazards, ExceedanceCheck exceedanceCheck, SeverityRule severityRule, EnsembleMembers.Spread spread) {
         this.hazards = hazards;
         this.exceedanceCheck = exceedanceCheck;
         this.severityRule = severityRule;
+        this.ensemble = new PlumeEnsemble(hazards.maxReachKm(), hazards.exposureMinutes());
+        this.spread = spread;
     }
 
-    /** The assessor with the default model settings: 60-min AEGLs, zones cut at 100 km. */
+    /** The assessor with the default model settings: 60-min AEGLs, zones cut at 100 km, 1,000 ensemble members. */
     public static IncidentAssessor withDefaults() {
         return new IncidentAssessor(new PlumeHazards(PlumeHazards.DEFAULT_EXPOSURE_MINUTES, PlumeHazards.DEFAULT_MAX_REACH_KM),
                 new ExceedanceCheck(), new SeverityRule());
@@ -90,36 +101,63 @@ public final class IncidentAssessor {
                     PlumeHazards.REPORTED_FOOTPRINT, null, null, null, null, null, null, 0, 0, false, null, null, List.of(), List.of(), 0)));
             drawn.sort(Comparator.comparing(d -> d.zone().level(), ZoneLevels.MOST_SEVERE_FIRST));
         }
+        Ensemble odds = ensemble(reference, location, modelled, incidentId, version);
+        drawn.addAll(ProbabilityZones.zones(location, odds.footprints(), modelled.zones(), odds.members(), hazards.exposureMinutes(),
+                hazards.maxReachKm()));
 
-        // every settlement inside each zone; a settlement in several takes the level of the first (most severe)
-        Map<String, AffectedSettlement> inside = new LinkedHashMap<>();
+        // the zone of a settlement: the most severe level whose zone drawn with a direction (or footprint, or screening
+        // circle) holds its point, or whose ensemble probability there is at least 10 %
+        Map<String, Settlement> listed = new LinkedHashMap<>();
+        // distance and bearing once per settlement, however many zones hold it (circles of 100 km hold hundreds)
+        Map<String, AffectedSettlement> seen = new HashMap<>();
+        Map<String, String> zoneOf = new HashMap<>();
         List<ZoneDetail> details = new ArrayList<>();
-        boolean anyWithDirection = false;
         for (PlumeHazards.Drawn d : drawn) {
             Geometry area = d.zone().geometry();
             List<SettlementInZone> here = new ArrayList<>();
+            boolean setsZone = !PlumeHazards.NO_WIND_CIRCLE.equals(d.detail().method()) && !ProbabilityZones.METHOD.equals(d.detail().method());
             if (area != null && !area.isEmpty()) {
                 for (Settlement s : reference.settlements().inside(area)) {
-                    AffectedSettlement a = inside.computeIfAbsent(s.id(), id -> affected(s, location, d.zone().level()));
+                    AffectedSettlement a = seen.computeIfAbsent(s.id(), id -> seen(s, location));
                     here.add(new SettlementInZone(a.id(), a.name(), a.population(), a.distanceKm(), a.bearingDeg()));
+                    if (setsZone) {
+                        listed.putIfAbsent(s.id(), s);
+                        zoneOf.merge(s.id(), d.zone().level(), (was, now) -> ZoneLevels.worse(now, was) ? now : was);
+                    }
                 }
             }
             here.sort(Comparator.comparingDouble(SettlementInZone::distanceKm));
             details.add(d.detail().withSettlements(here));
-            anyWithDirection |= !here.isEmpty() && !WITHOUT_DIRECTION.contains(d.detail().method());
         }
-        List<AffectedSettlement> affected = !inside.isEmpty()
-                ? inside.values().stream().sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
+        odds.bySettlement().forEach((id, o) -> {
+            listed.putIfAbsent(id, odds.settlements().get(id));
+            o.probability().forEach((level, p) -> {
+                if (p >= ProbabilityZones.SHARE) {
+                    zoneOf.merge(id, level, (was, now) -> ZoneLevels.worse(now, was) ? now : was);
+                }
+            });
+        });
+        List<AffectedSettlement> affected = !listed.isEmpty()
+                ? listed.values().stream().map(s -> affected(seen.computeIfAbsent(s.id(), id -> seen(s, location)), zoneOf.get(s.id()), odds,
+                                odds.bySettlement().get(s.id())))
+                        .sorted(Comparator.comparingDouble(AffectedSettlement::distanceKm)).toList()
                 : reference.settlements().nearest(location, NEAREST_COUNT, NEAREST_WITHIN_KM).stream()
-                        .map(n -> affected(n.settlement(), location, null)).toList();
+                        .map(n -> affected(seen(n.settlement(), location), null, odds, null)).toList();
 
         ExceedanceCheck.Result samples = exceedanceCheck.check(facts.samples(), reference.substances(),
                 facts.occurredAt() != null ? facts.occurredAt() : assessedAt);
-        SeverityRule.Rating acute = severityRule.rate(facts, fallZone, affected, samples, !anyWithDirection, assessedAt);
+        SeverityRule.Rating acute = severityRule.rate(facts, fallZone, affected, samples, odds.window(), assessedAt);
         Path rated = path(acute, !drawn.isEmpty(), contaminationRating.rate(samples.exceeding()));
         List<HazardZone> zones = drawn.stream().map(PlumeHazards.Drawn::zone).toList();
-        String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), zones, details, affected, areas,
-                samples, hazards.exposureMinutes());
+        List<Integer> deterministic = new ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) {
+            if (!HazardZone.PROBABILITY_10.equals(zones.get(i).kind())) {
+                deterministic.add(i);
+            }
+        }
+        String summary = AssessmentSummary.of(facts, fallZone, reference.dropZones().nearbyKm(), deterministic.stream().map(zones::get).toList(),
+                deterministic.stream().map(details::get).toList(), affected, areas, samples, hazards.exposureMinutes())
+                + (odds.members() == null ? "" : " " + AssessmentSummary.odds(affected, odds.members().size()));
         IncidentAssessed event = new IncidentAssessed(incidentId, version, IncidentAssessed.assessmentId(incidentId, version), assessedAt,
                 reference.version(), new IncidentSummary(facts.title(), facts.category(), facts.occurredAt(), location),
                 fallZone, zones, affected, samples.exceedances(), rated.severity(), rated.urgency(), rated.certainty(), summary,
@@ -144,6 +182,33 @@ public final class IncidentAssessor {
         return new Path(IncidentAssessed.CONTAMINATION, c.severity(), c.urgency(), c.certainty(), c.reason());
     }
 
+    /**
+     * What the ensemble gives: the odds per settlement it reaches (by id), the settlements it looked at, the
+     * footprints of its probability zones, and the release plus exposure window (null when nothing was modelled).
+     */
+    private record Ensemble(EnsembleMembers members, Map<String, PlumeEnsemble.Odds> bySettlement, Map<String, Settlement> settlements,
+                            List<PolarGrid.Footprint> footprints, Duration window, Map<String, Double> none) {
+    }
+
+    private Ensemble ensemble(ReferenceSnapshot reference, Point location, PlumeHazards.Result modelled, String incidentId, long version) {
+        if (modelled.sources().isEmpty()) {
+            return new Ensemble(null, Map.of(), Map.of(), List.of(), null, null);
+        }
+        EnsembleMembers members = EnsembleMembers.sample(modelled.sources(), EnsembleMembers.seed(incidentId, version), spread);
+        PlumeEnsemble.Run run = ensemble.run(modelled.sources(), members);
+        Map<String, Settlement> near = new HashMap<>();
+        List<PlumeEnsemble.Candidate> candidates = new ArrayList<>();
+        // the reach of the farthest member plus the widest disc: every settlement a member can touch
+        for (SettlementIndex.Nearby n : reference.settlements().within(location, run.reachKm() + SettlementDisc.MAX_RADIUS_KM)) {
+            Settlement s = n.settlement();
+            near.put(s.id(), s);
+            candidates.add(new PlumeEnsemble.Candidate(s.id(), n.distanceKm(), n.bearingDeg(), SettlementDisc.radiusKm(s.population())));
+        }
+        double longest = modelled.sources().stream().mapToDouble(PlumeHazards.Source::releaseMinutesMax).max().orElse(0);
+        return new Ensemble(members, run.odds(candidates), near, run.footprints(ProbabilityZones.SHARE),
+                Duration.ofSeconds(Math.round((longest + hazards.exposureMinutes()) * 60)), run.none());
+    }
+
     private static Point location(String incidentId, long version, IncidentFacts facts) {
         if (facts == null || facts.location() == null) {
             throw new IllegalArgumentException("incident " + incidentId + " v" + version + " has no location");
@@ -155,11 +220,18 @@ public final class IncidentAssessor {
         return (Point) facts.location();
     }
 
-    private static AffectedSettlement affected(Settlement s, Point from, String level) {
+    /** The settlement seen from the incident: distance and bearing, nothing else yet. */
+    private static AffectedSettlement seen(Settlement s, Point from) {
         Point point = s.point();
         double km = Geodesy.distanceKm(from, point);
         double bearing = km == 0 ? 0 : Math.round(Geodesy.bearingDeg(from, point)) % 360;
-        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(),
-                Math.round(km * 10) / 10.0, bearing, level);
+        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), Math.round(km * 10) / 10.0, bearing, null);
+    }
+
+    private static AffectedSettlement affected(AffectedSettlement s, String level, Ensemble ensemble, PlumeEnsemble.Odds odds) {
+        boolean modelled = ensemble.members() != null;
+        return new AffectedSettlement(s.id(), s.name(), s.nameRu(), s.nameKk(), s.population(), s.distanceKm(), s.bearingDeg(), level,
+                odds != null ? odds.probability() : modelled ? ensemble.none() : null, odds == null ? null : odds.arrivalMinutes(),
+                modelled ? PlumeHazards.round(SettlementDisc.radiusKm(s.population()), 2) : null);
     }
 }

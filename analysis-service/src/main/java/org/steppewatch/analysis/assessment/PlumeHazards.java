@@ -117,6 +117,10 @@ final class PlumeHazards {
         return exposureMinutes;
     }
 
+    double maxReachKm() {
+        return maxReachKm;
+    }
+
     Result zones(Point location, IncidentFacts facts, SubstanceTable substances) {
         WeatherEstimate.Resolved weather = WeatherEstimate.of(facts, location);
         Map<List<String>, Double> massByRelease = new LinkedHashMap<>(); // [substance, scenario] -> kg

@@ -2,7 +2,11 @@ package org.steppewatch.analysis.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.steppewatch.analysis.reference.FallZoneIndex;
@@ -14,35 +18,51 @@ import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.ZoneLevels;
 
 /**
- * Maps an assessment onto the CAP 1.2 {@code severity}, {@code urgency} and {@code certainty}. The first row
- * that applies wins. "Inside" means a settlement's point lies inside a hazard zone
- * ({@link AffectedSettlement#zone()} not null; the nearest settlements listed when no zone reaches any do
- * not count). Zone tiers ({@link ZoneLevels}): 3 = AEGL-3; 2 = AEGL-2 or the analyst's reported footprint;
- * 1 = AEGL-1 or a screening circle.
+ * Maps an assessment onto the CAP 1.2 {@code severity}, {@code urgency} and {@code certainty} of the acute path:
+ * what the air may do to people. The first row that applies wins. P(L) at a settlement is its
+ * {@link AffectedSettlement#exceedanceProbability()}: the share of the ensemble's members ({@link PlumeEnsemble}) in
+ * which the level L is exceeded somewhere on the settlement's disc; "P(≥ L)" is the largest P of L or a more severe
+ * level (exceeding AEGL-3 exceeds AEGL-2). The analyst's reported footprint counts as P = 1 of AEGL-2 (and so
+ * of AEGL-1) for the settlements whose point lies in it ({@link AffectedSettlement#zone()}); the screening circle
+ * of a substance without AEGLs carries no probability and counts by the point inside it.
  *
  * <table>
  *   <caption>severity</caption>
  *   <tr><th>severity</th><th>when</th></tr>
- *   <tr><td>Extreme</td><td>a settlement is inside an AEGL-3 zone (life-threatening); or the settlements inside
- *       AEGL-2 or reported-footprint zones total at least 10,000 people</td></tr>
- *   <tr><td>Severe</td><td>a settlement is inside an AEGL-2 or reported-footprint zone; or the settlements inside
- *       any zone total at least 10,000 people; or a STAGE_IMPACT / LAUNCH_FAILURE with a reported release fell
- *       OUTSIDE the drop zones or with NO_ZONE_NEARBY (off-nominal impact)</td></tr>
- *   <tr><td>Moderate</td><td>a settlement is inside an AEGL-1 or screening zone</td></tr>
+ *   <tr><td>Extreme</td><td>P(AEGL-3) ≥ 0.1 at a settlement; or the expected number of people above AEGL-2,
+ *       Σ P(≥ AEGL-2) × population, is at least 10,000</td></tr>
+ *   <tr><td>Severe</td><td>P(≥ AEGL-2) ≥ 0.1 at a settlement (so any settlement inside the reported footprint); or the
+ *       expected number of people above any level, Σ P(≥ AEGL-1) × population, is at least 10,000</td></tr>
+ *   <tr><td>Moderate</td><td>P(≥ AEGL-1) ≥ 0.1 at a settlement; or P(≥ AEGL-2) ≥ 0.01 at a settlement (a one in a
+ *       hundred chance of disabling effects); or a settlement inside a screening circle; or an off-nominal impact
+ *       (STAGE_IMPACT / LAUNCH_FAILURE with a reported release, OUTSIDE the drop zones or NO_ZONE_NEARBY) that
+ *       reaches nobody: a reason to go and look, not a threat to people by itself</td></tr>
  *   <tr><td>Minor</td><td>otherwise</td></tr>
  * </table>
  *
+ * A worst-case circle without a wind direction is not rated by its area: without a direction every bearing is
+ * sampled, and a town in the circle gets the small share of directions that reach it.
+ *
  * <table>
- *   <caption>urgency and certainty</caption>
- *   <tr><th>field</th><th>value</th><th>when</th></tr>
- *   <tr><td>urgency</td><td>Immediate</td><td>the incident occurred at most 48 h before the assessment (or,
- *       clocks disagreeing, after it)</td></tr>
- *   <tr><td>urgency</td><td>Past</td><td>it occurred more than 48 h before the assessment</td></tr>
- *   <tr><td>urgency</td><td>Unknown</td><td>the incident has no occurrence time</td></tr>
- *   <tr><td>certainty</td><td>Possible</td><td>when settlements are inside zones and every zone holding
- *       one was drawn without a wind direction (a circle around the release) or is a screening circle: the
- *       settlement may well be upwind</td></tr>
- *   <tr><td>certainty</td><td>Likely</td><td>otherwise (the zones are modelled, not measured)</td></tr>
+ *   <caption>certainty: the highest P of any level at any settlement</caption>
+ *   <tr><th>certainty</th><th>when</th></tr>
+ *   <tr><td>Likely</td><td>P ≥ 0.5 (so a settlement inside the reported footprint: the analyst saw it)</td></tr>
+ *   <tr><td>Possible</td><td>0.1 ≤ P &lt; 0.5; or a settlement inside a screening circle (no model: no odds)</td></tr>
+ *   <tr><td>Observed</td><td>no airborne hazard was modelled and a measured sample exceeds its limit</td></tr>
+ *   <tr><td>Unlikely</td><td>otherwise (P &lt; 0.1, including nobody reached)</td></tr>
+ * </table>
+ *
+ * <table>
+ *   <caption>urgency: t0 = occurredAt (the release began), A = the earliest arrival at any settlement
+ *   ({@link AffectedSettlement#arrivalMinutes()}), W = the release duration plus the exposure window</caption>
+ *   <tr><th>urgency</th><th>when</th></tr>
+ *   <tr><td>Unknown</td><td>no occurrence time</td></tr>
+ *   <tr><td>Past</td><td>the window ended more than 48 h before the assessment: t0 + W + 48 h &lt; assessedAt
+ *       (nothing modelled: W = 0)</td></tr>
+ *   <tr><td>Expected</td><td>the window is still open (assessedAt ≤ t0 + W) and the arrival is more than 1 h after
+ *       the assessment: t0 + A &gt; assessedAt + 1 h</td></tr>
+ *   <tr><td>Immediate</td><td>otherwise: the plume arrives within the hour or has arrived, or the window ended less
+ *       than 48 h ago, or it reaches nobody and the release is recent (the response is at the site)</td></tr>
  * </table>
  * Samples are not rated here: measured contamination is a notice of its own ({@link ContaminationRating}), and a
  * soil sample says nothing of where a plume goes. {@code samples} is kept in the signatures for the callers.
@@ -50,28 +70,34 @@ import org.steppewatch.contracts.ZoneLevels;
 final class SeverityRule {
 
     static final long MANY_PEOPLE = 10_000;
-    static final Duration IMMEDIATE_WITHIN = Duration.ofHours(48);
+    static final double ZONE_PROBABILITY = 0.1;
+    static final double NOTICE_PROBABILITY = 0.01;
+    static final double LIKELY_PROBABILITY = 0.5;
+    static final Duration IMMEDIATE_WITHIN = Duration.ofHours(1);
+    static final Duration PAST_AFTER = Duration.ofHours(48);
     static final Set<IncidentCategory> IMPACTS = Set.of(IncidentCategory.STAGE_IMPACT, IncidentCategory.LAUNCH_FAILURE);
 
     static final String IMMEDIATE = "Immediate";
+    static final String EXPECTED = "Expected";
     static final String PAST = "Past";
     static final String UNKNOWN = "Unknown";
+    static final String OBSERVED = "Observed";
     static final String LIKELY = "Likely";
     static final String POSSIBLE = "Possible";
+    static final String UNLIKELY = "Unlikely";
 
     record Rating(Severity severity, String urgency, String certainty, String reason) {
     }
 
     /**
-     * @param zonesWithoutDirection true when every zone holding a settlement is a circle drawn without a wind
-     *                              direction or a screening circle
+     * @param window the release duration plus the exposure window of the modelled releases, or null when no
+     *               airborne hazard was modelled
      */
     Rating rate(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements, ExceedanceCheck.Result samples,
-                boolean zonesWithoutDirection, Instant assessedAt) {
+                Duration window, Instant assessedAt) {
         Graded graded = severity(facts, fallZone, settlements, samples);
-        boolean anyInside = settlements.stream().anyMatch(s -> s.zone() != null);
-        String certainty = anyInside && zonesWithoutDirection ? POSSIBLE : LIKELY;
-        return new Rating(graded.severity(), urgency(facts.occurredAt(), assessedAt), certainty, graded.reason());
+        return new Rating(graded.severity(), urgency(facts.occurredAt(), window, earliestArrival(settlements), assessedAt),
+                certainty(settlements, samples, window != null), graded.reason());
     }
 
     /** The severity with the row of the table that gave it. */
@@ -80,32 +106,86 @@ final class SeverityRule {
 
     static Graded severity(IncidentFacts facts, FallZoneFinding fallZone, List<AffectedSettlement> settlements,
                            ExceedanceCheck.Result samples) {
-        List<AffectedSettlement> inside = settlements.stream().filter(s -> s.zone() != null).toList();
-        long peopleTier2 = people(inside, 2);
-        long peopleAll = people(inside, 1);
-        if (inside.stream().anyMatch(s -> ZoneLevels.tier(s.zone()) >= 3)) {
-            return new Graded(Severity.EXTREME, "a settlement is inside an AEGL-3 zone");
+        AffectedSettlement worst3 = most(settlements, 3);
+        if (worst3 != null && atLeast(worst3, 3) >= ZONE_PROBABILITY) {
+            return new Graded(Severity.EXTREME, worst3.name() + ": P(AEGL-3) " + percent(atLeast(worst3, 3)));
         }
-        if (peopleTier2 >= MANY_PEOPLE) {
-            return new Graded(Severity.EXTREME, "settlements inside AEGL-2 or reported-footprint zones total " + peopleTier2 + " people");
+        double expected2 = expectedPeople(settlements, 2);
+        if (expected2 >= MANY_PEOPLE) {
+            return new Graded(Severity.EXTREME, "expected people above AEGL-2: " + Math.round(expected2));
         }
-        if (inside.stream().anyMatch(s -> ZoneLevels.tier(s.zone()) >= 2)) {
-            return new Graded(Severity.SEVERE, "a settlement is inside an AEGL-2 or reported-footprint zone");
+        AffectedSettlement worst2 = most(settlements, 2);
+        if (worst2 != null && atLeast(worst2, 2) >= ZONE_PROBABILITY) {
+            return new Graded(Severity.SEVERE, worst2.name() + ": P(AEGL-2 or worse) " + percent(atLeast(worst2, 2)));
         }
-        if (peopleAll >= MANY_PEOPLE) {
-            return new Graded(Severity.SEVERE, "settlements inside hazard zones total " + peopleAll + " people");
+        double expected1 = expectedPeople(settlements, 1);
+        if (expected1 >= MANY_PEOPLE) {
+            return new Graded(Severity.SEVERE, "expected people above a level of concern: " + Math.round(expected1));
+        }
+        AffectedSettlement worst1 = most(settlements, 1);
+        if (worst1 != null && atLeast(worst1, 1) >= ZONE_PROBABILITY) {
+            return new Graded(Severity.MODERATE, worst1.name() + ": P(AEGL-1 or worse) " + percent(atLeast(worst1, 1)));
+        }
+        if (worst2 != null && atLeast(worst2, 2) >= NOTICE_PROBABILITY) {
+            return new Graded(Severity.MODERATE, worst2.name() + ": P(AEGL-2 or worse) " + percent(atLeast(worst2, 2)));
+        }
+        if (settlements.stream().anyMatch(s -> ZoneLevels.SCREENING.equals(s.zone()))) {
+            return new Graded(Severity.MODERATE, "a settlement is inside a screening circle");
         }
         if (offNominalImpact(facts, fallZone)) {
-            return new Graded(Severity.SEVERE, "off-nominal impact with a release, outside the drop zones");
+            return new Graded(Severity.MODERATE, "off-nominal impact with a release, outside the drop zones; it reaches nobody");
         }
-        if (!inside.isEmpty()) {
-            return new Graded(Severity.MODERATE, "a settlement is inside an AEGL-1 or screening zone");
-        }
-        return new Graded(Severity.MINOR, "no settlement inside a hazard zone, no off-nominal impact");
+        return new Graded(Severity.MINOR, "no level of concern at a settlement with a probability that counts, no off-nominal "
+                + "impact");
     }
 
-    private static long people(List<AffectedSettlement> inside, int minTier) {
-        return inside.stream().filter(s -> ZoneLevels.tier(s.zone()) >= minTier).mapToLong(AffectedSettlement::population).sum();
+    /**
+     * The largest probability of a level of tier {@code minTier} or more at {@code s}; inside the analyst's reported
+     * footprint, P = 1 for tier 2 and below.
+     */
+    static double atLeast(AffectedSettlement s, int minTier) {
+        if (ZoneLevels.REPORTED_FOOTPRINT.equals(s.zone()) && minTier <= ZoneLevels.tier(ZoneLevels.REPORTED_FOOTPRINT)) {
+            return 1;
+        }
+        double p = 0;
+        for (Map.Entry<String, Double> e : s.exceedanceProbability().entrySet()) {
+            if (ZoneLevels.tier(e.getKey()) >= minTier && e.getValue() != null) {
+                p = Math.max(p, e.getValue());
+            }
+        }
+        return p;
+    }
+
+    /** The settlement with the largest P(≥ tier), or null when there are none. */
+    private static AffectedSettlement most(List<AffectedSettlement> settlements, int minTier) {
+        return settlements.stream().max(Comparator.comparingDouble(s -> atLeast(s, minTier))).orElse(null);
+    }
+
+    private static double expectedPeople(List<AffectedSettlement> settlements, int minTier) {
+        return settlements.stream().mapToDouble(s -> atLeast(s, minTier) * s.population()).sum();
+    }
+
+    static String certainty(List<AffectedSettlement> settlements, ExceedanceCheck.Result samples, boolean modelled) {
+        double p = settlements.stream().mapToDouble(s -> atLeast(s, 1)).max().orElse(0);
+        if (p >= LIKELY_PROBABILITY) {
+            return LIKELY;
+        }
+        if (p >= ZONE_PROBABILITY || settlements.stream().anyMatch(s -> ZoneLevels.SCREENING.equals(s.zone()))) {
+            return POSSIBLE;
+        }
+        if (!modelled && !samples.exceedances().isEmpty()) {
+            return OBSERVED;
+        }
+        return UNLIKELY;
+    }
+
+    /** The earliest arrival at any settlement, minutes after the release began, or null when it reaches none. */
+    static Integer earliestArrival(List<AffectedSettlement> settlements) {
+        return settlements.stream().map(AffectedSettlement::arrivalMinutes).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+    }
+
+    static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * p);
     }
 
     static boolean offNominalImpact(IncidentFacts facts, FallZoneFinding fallZone) {
@@ -114,10 +194,18 @@ final class SeverityRule {
         return outside && IMPACTS.contains(facts.category()) && !facts.releases().isEmpty();
     }
 
-    static String urgency(Instant occurredAt, Instant assessedAt) {
+    static String urgency(Instant occurredAt, Duration window, Integer arrivalMinutes, Instant assessedAt) {
         if (occurredAt == null) {
             return UNKNOWN; // incident-service requires occurredAt; without it we claim nothing
         }
-        return occurredAt.isBefore(assessedAt.minus(IMMEDIATE_WITHIN)) ? PAST : IMMEDIATE;
+        Instant windowEnds = occurredAt.plus(window == null ? Duration.ZERO : window);
+        if (windowEnds.plus(PAST_AFTER).isBefore(assessedAt)) {
+            return PAST;
+        }
+        if (arrivalMinutes != null && !assessedAt.isAfter(windowEnds)
+                && occurredAt.plus(Duration.ofMinutes(arrivalMinutes)).isAfter(assessedAt.plus(IMMEDIATE_WITHIN))) {
+            return EXPECTED;
+        }
+        return IMMEDIATE;
     }
 }

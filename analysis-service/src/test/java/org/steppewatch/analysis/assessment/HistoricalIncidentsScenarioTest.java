@@ -1,6 +1,8 @@
 package org.steppewatch.analysis.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -48,9 +50,10 @@ class HistoricalIncidentsScenarioTest {
         return a.affectedSettlements().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not listed"));
     }
 
-    /** The zones of one released substance, by level. */
+    /** The deterministic zones of one released substance, by level. */
     private static Map<String, ZoneDetail> byLevel(IncidentAssessor.Assessment a, String substance) {
-        return a.details().hazardZoneDetails().stream().filter(d -> substance.equals(d.substance()))
+        return a.details().hazardZoneDetails().stream()
+                .filter(d -> substance.equals(d.substance()) && !ProbabilityZones.METHOD.equals(d.method()))
                 .collect(Collectors.toMap(ZoneDetail::level, d -> d));
     }
 
@@ -64,7 +67,7 @@ class HistoricalIncidentsScenarioTest {
         assertThat(Geodesy.bearingDeg(Geo.point(63.00, 46.05), Geo.point(63.31163, 45.65005))).isCloseTo(151.3, within(0.1));
         Settlement akai = SettlementCatalog.shipped().findByName("Акай").get(0);
         assertThat(Geodesy.bearingDeg(Geo.point(63.00, 46.05), akai.point())).isCloseTo(156.5, within(0.1));
-        assertThat(assessed.details().hazardZoneDetails()).isNotEmpty()
+        assertThat(assessed.details().hazardZoneDetails()).filteredOn(z -> !ProbabilityZones.METHOD.equals(z.method())).isNotEmpty()
                 .allSatisfy(z -> assertThat(z.downwindBearingDeg()).isEqualTo(153.0));
         // both propellants are modelled: the UDMH and the N2O4 (as NO2) that the fire left
         assertThat(assessed.details().hazardZoneDetails()).extracting(ZoneDetail::substance).contains("UDMH", "N2O4");
@@ -80,7 +83,9 @@ class HistoricalIncidentsScenarioTest {
 
         assertThat(a.referenceDataVersion()).isEqualTo(SHIPPED.version()).startsWith("sha256:");
         // UDMH has AEGL-3 and AEGL-2 (AEGL-1 not recommended): two plume zones, pointing north-east (225° + 180°)
-        assertThat(a.hazardZones()).extracting(IncidentAssessed.HazardZone::level).containsExactly("AEGL-3", "AEGL-2");
+        assertThat(a.hazardZones()).extracting(IncidentAssessed.HazardZone::level, IncidentAssessed.HazardZone::kind).containsExactly(
+                tuple("AEGL-3", "DETERMINISTIC"), tuple("AEGL-2", "DETERMINISTIC"),
+                tuple("AEGL-3", "PROBABILITY_10"), tuple("AEGL-2", "PROBABILITY_10"));
         Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
         assertThat(zones.get("AEGL-3").reachKm()).isCloseTo(3.3, within(0.05));
         assertThat(zones.get("AEGL-2").reachKm()).isCloseTo(8.5, within(0.05));
@@ -99,7 +104,13 @@ class HistoricalIncidentsScenarioTest {
         AffectedSettlement toretam = settlement(a, TORETAM);
         assertThat(toretam.distanceKm()).isBetween(49.0, 53.0);
         assertThat(toretam.zone()).isNull();
-        assertThat(a.affectedSettlements()).hasSize(5).allSatisfy(s -> assertThat(s.zone()).isNull());
+        assertThat(a.affectedSettlements()).hasSize(5).allSatisfy(s -> {
+            assertThat(s.zone()).isNull();
+            // no member of the ensemble (σθ 10°, the class-D default, around a wind towards 45°) reaches a town 50 km SSE
+            assertThat(s.exceedanceProbability()).containsOnly(entry("AEGL-3", 0.0), entry("AEGL-2", 0.0));
+            assertThat(s.arrivalMinutes()).isNull();
+        });
+        assertThat(baikonur.radiusKm()).isEqualTo(3.85); // √(70,000 / (π × 1,500)) km
 
         assertThat(a.fallZone().status()).isEqualTo("NO_ZONE_NEARBY");
         assertThat(assessed.details().areasOfConcern()).singleElement().satisfies(area -> {
@@ -111,15 +122,28 @@ class HistoricalIncidentsScenarioTest {
             assertThat(e.ratio()).isEqualTo(1230.0);
             assertThat(e.regime()).isEqualTo("KZ_MPC");
         });
-        // nobody inside a zone, but an off-nominal launch failure with a release; zones were drawn, so the acute path
-        // rates it, and the soil sample does not make the modelled zones Observed (nobody inside: Likely)
+        // nobody reached (the airborne odds are nil: Unlikely); zones were drawn, so the acute path rates it: an off-nominal
+        // launch failure with a release that reaches nobody is Moderate, and the soil sample does not rate the airborne hazard
         assertThat(a.path()).isEqualTo(IncidentAssessed.ACUTE);
-        assertThat(a.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
         assertThat(a.urgency()).isEqualTo("Immediate");
-        assertThat(a.certainty()).isEqualTo("Likely");
+        assertThat(a.certainty()).isEqualTo("Unlikely");
         assertThat(a.summary()).startsWith("LAUNCH_FAILURE 'Proton-M launch failure after lift-off': 172 t UDMH; "
                         + "UDMH AEGL-3 3.3 km NE, UDMH AEGL-2 8.5 km NE (60 min, class D, 3 m/s) reach no settlement; nearest settlement Tyuratam")
                 .contains("inside area of concern Baikonur Cosmodrome leased area (approximate outline)", "1230× the KZ_MPC limit");
+    }
+
+    @Test
+    void aRedeliveredVersionGetsTheSameEnsembleAndAnotherVersionItsOwnSeed() {
+        // the hypothetical night wind towards the towns with σθ 20°: the same members, so the same odds and 10 % zones
+        IncidentFacts facts = TestIncidents.protonM2013Example(new IncidentFacts.Weather(332.0, 1.5, "F", null, 20.0));
+        Instant at = facts.occurredAt().plus(Duration.ofHours(3));
+        IncidentAssessed once = assessor.assess(SHIPPED, "proton-2013", 1, facts, at).event();
+        IncidentAssessed again = assessor.assess(SHIPPED, "proton-2013", 1, facts, at).event();
+
+        assertThat(again).isEqualTo(once);
+        assertThat(once.hazardZones()).filteredOn(z -> "PROBABILITY_10".equals(z.kind())).hasSize(2);
+        assertThat(EnsembleMembers.seed("proton-2013", 2)).isNotEqualTo(EnsembleMembers.seed("proton-2013", 1));
     }
 
     @Test
@@ -142,7 +166,7 @@ class HistoricalIncidentsScenarioTest {
             assertThat(z.truncated()).isTrue();
             assertThat(z.cutBy()).isEqualTo(PlumeHazards.CUT_BY_TRAVEL_TIME);
         });
-        assertThat(a.hazardZones()).allSatisfy(z -> {
+        assertThat(a.hazardZones()).filteredOn(z -> "DETERMINISTIC".equals(z.kind())).allSatisfy(z -> {
             assertThat(z.lowConfidenceFromKm()).isEqualTo(10.0);
             assertThat(z.caveats()).anySatisfy(c -> assertThat(c).startsWith("stable class F"))
                     .anySatisfy(c -> assertThat(c).startsWith("cut at 10.8 km"));
@@ -151,6 +175,11 @@ class HistoricalIncidentsScenarioTest {
         assertThat(settlement(a, TORETAM).zone()).isNull();
         assertThat(a.weatherUsed()).isEqualTo(new IncidentAssessed.WeatherUsed(332.0, 1.5, "F", IncidentAssessed.WeatherUsed.REPORTED,
                 List.of()));
+        // no member of the ensemble reaches the towns in time either: nil odds, and nobody reached
+        assertThat(settlement(a, BAIKONUR).exceedanceProbability()).containsOnly(entry("AEGL-3", 0.0), entry("AEGL-2", 0.0));
+        assertThat(settlement(a, TORETAM).arrivalMinutes()).isNull();
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.certainty()).isEqualTo("Unlikely");
     }
 
     @Test
@@ -177,7 +206,7 @@ class HistoricalIncidentsScenarioTest {
         // equation of section 2 solved by hand), but every circle ends where 1.5 m/s carries the plume in the 60-min
         // release plus the 60-min exposure window: 1.5 × 120 × 60 = 10,800 m, short of both towns
         Map<String, ZoneDetail> zones = byLevel(assessed, "UDMH");
-        assertThat(assessed.details().hazardZoneDetails()).allSatisfy(z -> {
+        assertThat(assessed.details().hazardZoneDetails()).filteredOn(z -> !ProbabilityZones.METHOD.equals(z.method())).allSatisfy(z -> {
             assertThat(z.method()).isEqualTo("NO_WIND_CIRCLE");
             assertThat(z.inputs().stability()).isEqualTo("F");
             assertThat(z.reachKm()).isEqualTo(10.8);
@@ -187,8 +216,12 @@ class HistoricalIncidentsScenarioTest {
         assertThat(satpayev.zone()).isNull();
         assertThat(a.weatherUsed().source()).isEqualTo(IncidentAssessed.WeatherUsed.UNKNOWN_DIRECTION);
         assertThat(a.weatherUsed().stability()).isEqualTo("F");
-        // nobody inside a zone; an off-nominal impact with a release
-        assertThat(a.severity()).isEqualTo(Severity.SEVERE);
+        // the ensemble samples every direction, and in 60 + 60 min at about 1.5 m/s no member gets 45 km: nil odds, no zone of
+        // 10 %; an off-nominal impact with a release that reaches nobody is Moderate, and Unlikely
+        assertThat(zhezkazgan.exceedanceProbability()).containsEntry("AEGL-2", 0.0);
+        assertThat(a.hazardZones()).noneMatch(z -> "PROBABILITY_10".equals(z.kind()));
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.certainty()).isEqualTo("Unlikely");
         assertThat(a.summary()).contains("no wind direction", "29.6 km from RP-15 (off-nominal, approximate outline)");
     }
 
@@ -214,8 +247,9 @@ class HistoricalIncidentsScenarioTest {
         assertThat(listed.zone()).isNull();
         assertThat(a.fallZone().status()).isEqualTo("NO_ZONE_NEARBY");
         assertThat(a.fallZone().distanceKm()).isGreaterThan(300.0);
-        assertThat(a.severity()).isEqualTo(Severity.SEVERE);
-        assertThat(a.certainty()).isEqualTo("Likely");
+        // an off-nominal impact that reaches nobody is a reason to go and look, not Severe by itself
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.certainty()).isEqualTo("Unlikely");
     }
 
     @Test
@@ -228,7 +262,7 @@ class HistoricalIncidentsScenarioTest {
             assertThat(s.distanceKm()).isLessThanOrEqualTo(150.0);
         }).extracting(AffectedSettlement::distanceKm).isSorted();
         assertThat(a.severity()).isEqualTo(Severity.MINOR);
-        assertThat(a.certainty()).isEqualTo("Likely");
+        assertThat(a.certainty()).isEqualTo("Unlikely");
         assertThat(a.summary()).contains("no hazard zone drawn; nearest settlement ");
     }
 

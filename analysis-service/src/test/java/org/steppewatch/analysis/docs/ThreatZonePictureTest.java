@@ -104,8 +104,9 @@ class ThreatZonePictureTest {
         for (ReferenceZone zone : reference.areasOfConcern().zones()) {
             map.outline(zone.geometry(), Color.DARK_GRAY, labelAreas && zone.id().equals("AOC-BAIKONUR-LEASE") ? zone.name() + " (approximate)" : null);
         }
-        for (int i = a.hazardZones().size() - 1; i >= 0; i--) { // the widest zone first, so the most severe is drawn on top
-            IncidentAssessed.HazardZone z = a.hazardZones().get(i);
+        List<IncidentAssessed.HazardZone> zones = deterministic(a);
+        for (int i = zones.size() - 1; i >= 0; i--) { // the widest zone first, so the most severe is drawn on top
+            IncidentAssessed.HazardZone z = zones.get(i);
             map.fill(z.geometry(), switch (z.level()) {
                 case "AEGL-3" -> ThreatZoneMap.AEGL_3;
                 case "AEGL-2" -> ThreatZoneMap.AEGL_2;
@@ -127,11 +128,17 @@ class ThreatZonePictureTest {
         return map;
     }
 
+    /** The picture shows the zones for the weather given, not the ensemble's 10 % zones. */
+    private static List<IncidentAssessed.HazardZone> deterministic(IncidentAssessed a) {
+        return a.hazardZones().stream().filter(z -> IncidentAssessed.HazardZone.DETERMINISTIC.equals(z.kind())).toList();
+    }
+
     private ThreatZoneMap zoom(Graphics2D g, Rectangle area, IncidentAssessed a) {
         var middle = org.steppewatch.georef.Geodesy.destination(Geo.point(IMPACT_LON, IMPACT_LAT), 45, 4);
         ThreatZoneMap map = new ThreatZoneMap(g, area, middle.x, middle.y, 12);
-        for (int i = a.hazardZones().size() - 1; i >= 0; i--) {
-            map.fill(a.hazardZones().get(i).geometry(), a.hazardZones().get(i).level().equals("AEGL-3") ? ThreatZoneMap.AEGL_3 : ThreatZoneMap.AEGL_2);
+        List<IncidentAssessed.HazardZone> zones = deterministic(a);
+        for (int i = zones.size() - 1; i >= 0; i--) {
+            map.fill(zones.get(i).geometry(), zones.get(i).level().equals("AEGL-3") ? ThreatZoneMap.AEGL_3 : ThreatZoneMap.AEGL_2);
         }
         map.release(IMPACT_LON, IMPACT_LAT, "impact");
         map.caption("zoom: the reported zones");
