@@ -2,6 +2,7 @@ package org.steppewatch.analysis.reference;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -13,10 +14,11 @@ import org.steppewatch.georef.Settlement;
 /**
  * The reference data in use: the shipped files merged with what was imported into MongoDB, as one immutable
  * {@link ReferenceSnapshot}. An import writes MongoDB first, then rebuilds the snapshot from MongoDB and swaps
- * it in atomically; assessments take the snapshot once and use it throughout.
+ * it in atomically; assessments take the snapshot once and use it throughout. Every change (an import, a revert)
+ * is published on {@code reference.v1} for the other services ({@link ReferencePublisher}).
  * <p>
- * One instance's imports are seen by other instances of the service only when they restart (not done:
- * a periodic check of the stored editions).
+ * One instance's imports are seen by other instances of this service only when they restart (not done: applying
+ * the editions of reference.v1 here too).
  */
 @Component
 public class ReferenceData {
@@ -24,14 +26,16 @@ public class ReferenceData {
     private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
 
     private final ImportedReferenceStore store;
+    private final ReferencePublisher publisher;
     private final ShippedReference shipped;
     private final double nearbyKm;
     private final Clock clock;
     private final AtomicReference<ReferenceSnapshot> current = new AtomicReference<>();
 
-    ReferenceData(ImportedReferenceStore store, Clock clock,
+    ReferenceData(ImportedReferenceStore store, ReferencePublisher publisher, Clock clock,
                   @Value("${steppewatch.analysis.fall-zone-nearby-km:" + FallZoneIndex.DEFAULT_NEARBY_KM + "}") double nearbyKm) {
         this.store = store;
+        this.publisher = publisher;
         this.clock = clock;
         this.nearbyKm = nearbyKm;
         this.shipped = ShippedReference.load();
@@ -59,15 +63,15 @@ public class ReferenceData {
         return snapshot;
     }
 
-    /** Stores the settlements (by id: repeating an import changes nothing) and rebuilds. */
+    /** Stores the settlements (by id: repeating an import changes nothing), rebuilds and publishes. */
     synchronized ReferenceSnapshot importSettlements(List<Settlement> settlements) {
         store.upsertSettlements(settlements, clock.instant());
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     synchronized ReferenceSnapshot removeImportedSettlements() {
         store.removeSettlements();
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     /**
@@ -78,13 +82,34 @@ public class ReferenceData {
         ImportedReferenceStore.StoredZones stored = store.zones().orElse(new ImportedReferenceStore.StoredZones(null, null));
         store.saveZones(new ImportedReferenceStore.StoredZones(dropZones != null ? dropZones : stored.dropZones(),
                 areasOfConcern != null ? areasOfConcern : stored.areasOfConcern()), clock.instant());
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     /** Forgets every imported zone: the shipped ones apply again. */
     synchronized ReferenceSnapshot resetZones() {
         store.removeZones();
-        return rebuild();
+        return rebuildAndPublish();
+    }
+
+    /**
+     * Publishes the edition in use unless {@code reference.v1} holds it ({@code held}: the version of its newest
+     * complete edition) or a publication of it still waits in the outbox. A crash between an import and its
+     * publication is repaired here, at the next start.
+     */
+    synchronized void publishUnlessHeld(Optional<String> held) {
+        ReferenceSnapshot snapshot = current();
+        if (held.filter(snapshot.version()::equals).isPresent()) {
+            log.info("reference.v1 holds the reference data in use, {}", snapshot.version());
+        } else if (!publisher.waiting(snapshot)) {
+            publisher.publish(snapshot);
+        }
+    }
+
+    /** Each change gets a revision of its own, even one that restores earlier content (a revert). */
+    private ReferenceSnapshot rebuildAndPublish() {
+        ReferenceSnapshot snapshot = rebuild();
+        publisher.publish(snapshot);
+        return snapshot;
     }
 
     private static List<ReferenceZone> zones(String features) {

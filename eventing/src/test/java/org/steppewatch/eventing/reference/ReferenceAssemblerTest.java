@@ -19,14 +19,14 @@ class ReferenceAssemblerTest {
     private static final Instant AT = Instant.parse("2026-12-01T12:00:00Z");
 
     @Test
-    void fiftyThousandSettlementsAreCutIntoChunksUnderTheBudgetAndAssembledWhole() {
-        ReferenceEdition edition = edition(1, 50_000);
+    void thirtyThousandSettlementsAreCutIntoChunksUnderTheBudgetAndAssembledWhole() {
+        ReferenceEdition edition = edition(1, 30_000);
         List<ReferenceDataPublished> records = ReferenceChunks.of(edition, ReferenceChunks.MAX_CHUNK_BYTES);
 
         List<ReferenceDataPublished> settlements = records.stream()
                 .filter(r -> r.dataset().equals(ReferenceDataPublished.SETTLEMENTS)).toList();
-        // about 230 bytes a settlement: 11.5 MB in at least 22 chunks of at most 512 KiB
-        assertThat(settlements.size()).isGreaterThanOrEqualTo(22);
+        // about 230 bytes a settlement: 6.9 MB in at least 13 chunks of at most 512 KiB
+        assertThat(settlements.size()).isGreaterThanOrEqualTo(13);
         assertThat(records).allSatisfy(r ->
                 assertThat(EventJson.mapper().writeValueAsBytes(r).length).isLessThan(ReferenceChunks.MAX_CHUNK_BYTES + 2_000));
         assertThat(settlements).extracting(ReferenceDataPublished::chunks).containsOnly(settlements.size());
@@ -43,8 +43,8 @@ class ReferenceAssemblerTest {
         ReferenceDataPublished last = shuffled.get(shuffled.size() - 1);
         assembler.accept(last.key(), roundTrip(last));
         ReferenceEdition assembled = assembler.newerEdition().orElseThrow();
-        assertThat(assembled.settlements()).hasSize(50_000);
-        assertThat(assembled.settlements().get(49_999).id()).isEqualTo("gn:49999");
+        assertThat(assembled.settlements()).hasSize(30_000);
+        assertThat(assembled.settlements().get(29_999).id()).isEqualTo("gn:29999");
         assertThat(assembled.dropZones()).extracting(ReferenceDataPublished.Zone::id).containsExactly("RP-25");
         assertThat(assembled.areasOfConcern()).isEmpty();
         assertThat(assembled.referenceDataVersion()).isEqualTo("sha256:000000000000000" + 1);
