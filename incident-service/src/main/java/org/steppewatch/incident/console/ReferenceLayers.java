@@ -38,7 +38,8 @@ class ReferenceLayers implements ReferenceEditionListener {
         this.json = json;
         this.current = new AtomicReference<>(new Layers(
                 MapLayers.layer(json, SettlementCatalog.shipped().all().stream().map(ReferenceLayers::feature).toList()),
-                MapLayers.layer(json, FallZoneCatalog.shipped().zones().stream().map(ReferenceLayers::feature).toList()),
+                MapLayers.layer(json, FallZoneCatalog.shipped().zones().stream().map(ReferenceLayers::zone)
+                        .map(ReferenceLayers::dropZone).toList()),
                 MapLayers.layer(json, List.of())));
     }
 
@@ -75,15 +76,10 @@ class ReferenceLayers implements ReferenceEditionListener {
         return MapLayers.feature(id, point, p);
     }
 
-    private static Map<String, Object> feature(FallZone zone) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", zone.id());
-        p.put("name", zone.name());
-        p.put("usedBy", zone.usedBy());
-        p.put("approximate", zone.approximate());
-        p.put("confidence", zone.confidence());
-        p.put("source", zone.source());
-        return MapLayers.feature(zone.id(), zone.geometry(), p);
+    /** A shipped drop zone as an edition carries it. */
+    private static ReferenceDataPublished.Zone zone(FallZone zone) {
+        return new ReferenceDataPublished.Zone(zone.id(), zone.name(), "DROP_ZONE", zone.usedBy(),
+                zone.geometry(), zone.approximate(), zone.confidence(), zone.source(), null);
     }
 
     /** With the properties of the shipped drop zones: the console reads {@code usedBy}. */
