@@ -105,6 +105,8 @@ public class EventingAutoConfiguration {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a reader must not create the topic by asking for it: it would not be compacted
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -1,6 +1,10 @@
 package org.steppewatch.analysis.reference;
 
+import java.time.Duration;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.steppewatch.eventing.reference.ReferenceEdition;
@@ -13,6 +17,9 @@ import org.steppewatch.eventing.reference.ReferenceEditionListener;
  */
 @Component
 class ReferenceTopicCheck implements ReferenceEditionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceTopicCheck.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final ReferenceData reference;
     private final ReferencePublisher publisher;
@@ -27,9 +34,22 @@ class ReferenceTopicCheck implements ReferenceEditionListener {
         publisher.seen(edition.revision());
     }
 
+    /** On the reader's thread; while MongoDB fails, tries again every few seconds until it answers or the reader stops. */
     @Override
     public void caughtUp(Optional<ReferenceEdition> held, long highestRevision) {
         publisher.seen(highestRevision);
-        reference.publishUnlessHeld(held.map(ReferenceEdition::referenceDataVersion));
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                reference.publishUnlessHeld(held.map(ReferenceEdition::referenceDataVersion));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("cannot publish the reference data in use yet, trying again in {}: {}", RETRY, e.toString());
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 }
