@@ -39,24 +39,12 @@ public class ReferenceTopicReader implements SmartLifecycle {
     private volatile Consumer<String, String> consumer;
     private volatile Thread worker;
     private volatile boolean running;
-    private volatile boolean caughtUp;
-    private volatile long highestRevision;
 
     public ReferenceTopicReader(Supplier<Consumer<String, String>> consumers, List<ReferenceEditionListener> listeners,
                                 Duration retry) {
         this.consumers = consumers;
         this.listeners = List.copyOf(listeners);
         this.retry = retry;
-    }
-
-    /** Whether the reader has once read the topic to the end it had when the reader connected. */
-    public boolean caughtUp() {
-        return caughtUp;
-    }
-
-    /** The highest revision any record carried so far (0 before the first): a publisher numbers above it. */
-    public long highestRevision() {
-        return highestRevision;
     }
 
     private void loop() {
@@ -96,11 +84,9 @@ public class ReferenceTopicReader implements SmartLifecycle {
                     decode(record).ifPresent(chunk -> assembler.accept(record.key(), chunk));
                 }
             }
-            highestRevision = assembler.highestRevision();
             assembler.newerEdition().ifPresent(this::hand);
             if (!reachedEnd && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
                 reachedEnd = true;
-                caughtUp = true;
                 Optional<ReferenceEdition> held = assembler.applied();
                 log.info("read {} to its end: {}", Topics.REFERENCE, held.map(e -> "edition " + e.referenceDataVersion()
                         + " (revision " + e.revision() + ")").orElse("no complete edition"));
