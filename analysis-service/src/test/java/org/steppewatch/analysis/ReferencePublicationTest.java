@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +19,12 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.steppewatch.analysis.reference.ReferenceData;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.ReferenceDataPublished;
+import org.steppewatch.eventing.reference.ReferenceChunks;
 import org.steppewatch.eventing.reference.ReferenceEdition;
 import org.steppewatch.eventing.reference.ReferenceEditionListener;
 import org.steppewatch.eventing.reference.ReferenceTopicReader;
@@ -40,7 +48,8 @@ import org.steppewatch.testsupport.TestIssuer;
 /**
  * analysis-service publishes the reference data in use on reference.v1 (a real broker), read back here as the other
  * services read it: at start when the topic does not hold it, after an import and after a revert, each under a
- * higher revision, and a GeoNames dump of tens of thousands of settlements in records that all fit the broker.
+ * higher revision, and a GeoNames dump of tens of thousands of settlements in records that all fit the broker; an
+ * import another instance stored and published is followed here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + AnalysisServiceApplication.CONFIG_NAME, "spring.kafka.listener.auto-startup=false"})
@@ -136,6 +145,29 @@ class ReferencePublicationTest {
         assertThat(editions.latest().settlements()).extracting(ReferenceDataPublished.Settlement::id)
                 .contains("gn:" + base, "gn:" + (base + 29_999));
         assertThat(mongo.getCollection("parkedEvents").countDocuments()).as("nothing too large for the broker").isZero();
+        assertThat(send("DELETE", "/api/v1/settlements/imported", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anImportAnotherInstanceStoredAndPublishedIsInUseHereWithinSeconds() throws Exception {
+        String id = "gn:" + (97_000_000 + Math.abs(RUN.hashCode() % 1_000_000));
+        await().atMost(WITHIN).until(() -> editions.latest() != null);
+        // what the other instance's import wrote to the shared database, before publishing
+        mongo.insert(new Document("_id", id).append("name", "Shieli").append("nameRu", "Шиели").append("nameKk", "Шиелі")
+                .append("lon", 66.75).append("lat", 44.17).append("population", 30000).append("source", "GeoNames KZ dump")
+                .append("populationSource", "GeoNames").append("alternateNames", List.of()).append("importedAt", new Date()),
+                "imported_settlements");
+        assertThat(reference.current().settlements().all()).noneMatch(s -> s.id().equals(id));
+        ReferenceEdition theirs = new ReferenceEdition(editions.latest().revision() + 1, "sha256:00000000000000c1",
+                editions.latest().settlements(), editions.latest().dropZones(), editions.latest().areasOfConcern(), Instant.now());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            for (ReferenceDataPublished chunk : ReferenceChunks.of(theirs, ReferenceChunks.MAX_CHUNK_BYTES)) {
+                producer.send(new ProducerRecord<>(chunk.topic(), chunk.key(), EventJson.mapper().writeValueAsString(chunk))).get();
+            }
+        }
+
+        await().atMost(WITHIN).until(() -> reference.current().settlements().all().stream().anyMatch(s -> s.id().equals(id)));
         assertThat(send("DELETE", "/api/v1/settlements/imported", null, null).statusCode()).isEqualTo(200);
     }
 

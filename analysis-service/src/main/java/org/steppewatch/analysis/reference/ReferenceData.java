@@ -15,10 +15,9 @@ import org.steppewatch.georef.Settlement;
  * The reference data in use: the shipped files merged with what was imported into MongoDB, as one immutable
  * {@link ReferenceSnapshot}. An import writes MongoDB first, then rebuilds the snapshot from MongoDB and swaps
  * it in atomically; assessments take the snapshot once and use it throughout. Every change (an import, a revert)
- * is published on {@code reference.v1} for the other services ({@link ReferencePublisher}).
- * <p>
- * One instance's imports are seen by other instances of this service only when they restart (not done: applying
- * the editions of reference.v1 here too).
+ * is published on {@code reference.v1} for the other services ({@link ReferencePublisher}). Another instance's
+ * import reaches this one through the same topic: an edition whose version differs from the one in use makes this
+ * instance rebuild from MongoDB, where that import was stored before it was published ({@link ReferenceTopicCheck}).
  */
 @Component
 public class ReferenceData {
@@ -94,14 +93,22 @@ public class ReferenceData {
     /**
      * Publishes the edition in use unless {@code reference.v1} holds it ({@code held}: the version of its newest
      * complete edition) or a publication of it still waits in the outbox. A crash between an import and its
-     * publication is repaired here, at the next start.
+     * publication is repaired here, at the next start. Rebuilt from MongoDB first: an import another instance made
+     * since this one started is then in use here too, and is not undone by publishing what this one started with.
      */
     synchronized void publishUnlessHeld(Optional<String> held) {
-        ReferenceSnapshot snapshot = current();
+        ReferenceSnapshot snapshot = rebuild();
         if (held.filter(snapshot.version()::equals).isPresent()) {
             log.info("reference.v1 holds the reference data in use, {}", snapshot.version());
         } else if (!publisher.waiting(snapshot)) {
             publisher.publish(snapshot);
+        }
+    }
+
+    /** An edition of another version was published (by another instance): rebuild from what MongoDB holds now. */
+    synchronized void follow(String publishedVersion) {
+        if (!current().version().equals(publishedVersion)) {
+            rebuild();
         }
     }
 

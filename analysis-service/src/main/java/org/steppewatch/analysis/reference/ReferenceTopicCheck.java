@@ -13,7 +13,8 @@ import org.steppewatch.eventing.reference.ReferenceEditionListener;
 /**
  * Makes a fresh stack converge: once the reader has read {@code reference.v1} to its end, publishes the edition in
  * use unless the topic holds it already or a publication of it still waits in the outbox. Every revision read is
- * passed to the publisher, so the next publication is numbered above it.
+ * passed to the publisher, so the next publication is numbered above it, and an edition another instance published
+ * makes this one rebuild from MongoDB.
  */
 @Component
 class ReferenceTopicCheck implements ReferenceEditionListener {
@@ -32,6 +33,7 @@ class ReferenceTopicCheck implements ReferenceEditionListener {
     @Override
     public void editionReceived(ReferenceEdition edition) {
         publisher.seen(edition.revision());
+        reference.follow(edition.referenceDataVersion());
     }
 
     /** On the reader's thread; while MongoDB fails, tries again every few seconds until it answers or the reader stops. */
