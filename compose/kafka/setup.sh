@@ -1,8 +1,9 @@
 #!/bin/bash
 # One-shot setup of the Kafka broker, run by the kafka-setup container on every `docker compose up`
 # once the broker is healthy; the services start after it has succeeded. All steps are idempotent:
-#   - the six public topics and their dead-letter topics, and operations.v1 (operators' events, no DLT:
-#     nothing in the stack consumes it) - the services do not create topics here
+#   - the six public topics and their dead-letter topics, operations.v1 (operators' events, no DLT:
+#     nothing in the stack consumes it) and reference.v1 (the reference data, compacted, no DLT: its
+#     readers skip what they cannot read) - the services do not create topics here
 #     (STEPPEWATCH_EVENTING_CREATE_TOPICS=false),
 #   - a SCRAM-SHA-512 credential per service and for the partner user, from .env (set again on every
 #     run, so a password changed in .env takes effect here),
@@ -18,6 +19,8 @@ for topic in incidents.v1 assessments.v1 alerts.v1; do
   done
 done
 kafka_tool kafka-topics --create --if-not-exists --topic operations.v1 --partitions 3 --replication-factor 1
+kafka_tool kafka-topics --create --if-not-exists --topic reference.v1 --partitions 3 --replication-factor 1 \
+  --config cleanup.policy=compact
 
 scram_user() {
   kafka_tool kafka-configs --alter --entity-type users --entity-name "$1" \

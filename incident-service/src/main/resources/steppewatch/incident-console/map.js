@@ -97,10 +97,13 @@ export class ConsoleMap {
     new Legend({position: 'bottomright'}).addTo(this.map);
   }
 
-  /** Regions, drop zones, settlements and sites, from incident-service's copy of the reference data. */
+  /**
+   * Regions, drop zones, areas of concern, settlements and sites: the reference data analysis-service publishes,
+   * as incident-service holds it at this load.
+   */
   async loadBaseLayers(api) {
-    const [regions, fallZones, settlements, sites] = await Promise.all(
-      ['regions', 'fall-zones', 'settlements', 'sites'].map(name => api.layer(name).catch(() => null)));
+    const [regions, fallZones, areas, settlements, sites] = await Promise.all(
+      ['regions', 'fall-zones', 'areas-of-concern', 'settlements', 'sites'].map(name => api.layer(name).catch(() => null)));
     const cities = new Set(['osm:85123', 'osm:85124', 'osm:85125']);
     if (regions) {
       this.overlays['Regions'] = L.geoJSON(regions, {
@@ -130,6 +133,20 @@ export class ConsoleMap {
         },
       }).addTo(this.map);
       this.overlays['Drop zones (approximate)'] = this.fallZones;
+    }
+    if (areas && areas.features.length) {
+      // offered in the layer control, not drawn at first: the drop zones are what the console is about
+      this.overlays['Areas of concern (approximate)'] = L.geoJSON(areas, {
+        pane: 'fallzones',
+        style: {color: '#7a3b3b', weight: 1, dashArray: '2 4', fillColor: '#d9a0a0', fillOpacity: 0.15, className: 'area-of-concern'},
+        onEachFeature: (feature, layer) => {
+          const p = feature.properties;
+          layer.bindPopup(h('div', {},
+            h('strong', {}, p.name), h('br'), p.description || '', h('br'),
+            p.approximate ? 'Approximate outline.' : '', h('br'),
+            h('small', {}, `Source: ${p.source}`)));
+        },
+      });
     }
     if (settlements) {
       this.overlays['Settlements'] = L.geoJSON(settlements, {

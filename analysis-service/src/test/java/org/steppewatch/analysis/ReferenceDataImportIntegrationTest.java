@@ -94,7 +94,7 @@ class ReferenceDataImportIntegrationTest {
         return ids;
     }
 
-    private static String geonamesLine(long id, String name, String ascii, String alternates, double lat, double lon, String featureClass,
+    static String geonamesLine(long id, String name, String ascii, String alternates, double lat, double lon, String featureClass,
                                        String code, long population) {
         return String.join("\t", String.valueOf(id), name, ascii, alternates, String.valueOf(lat), String.valueOf(lon), featureClass,
                 code, "KZ", "", "12", "", "", "", String.valueOf(population), "", "350", "Asia/Almaty", "2024-01-01");

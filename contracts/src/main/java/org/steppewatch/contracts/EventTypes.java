@@ -17,6 +17,8 @@ public final class EventTypes {
     public static final String DELIVERY_EXHAUSTED = "org.steppewatch.delivery.exhausted.v1";
     /** Operational: a webhook subscription disabled after failing for days. */
     public static final String ENDPOINT_DISABLED = "org.steppewatch.endpoint.disabled.v1";
+    /** Reference data (on {@link Topics#REFERENCE}): one chunk of a published edition, {@link ReferenceDataPublished}. */
+    public static final String REFERENCE_PUBLISHED = "org.steppewatch.reference.published.v1";
 
     private static final Map<String, Class<? extends SteppeWatchEvent>> RECORDS = Map.of(
             INCIDENT_REPORTED, IncidentReported.class,

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
@@ -141,6 +142,32 @@ class ComposeKafkaBrokerTest {
     }
 
     @Test
+    void analysisServicePublishesTheReferenceDataAndTheOthersReadItWholeWithoutAGroupButMayNotWriteIt() throws Exception {
+        try (var producer = producer(serviceJaas("analysis-service"))) {
+            producer.send(new ProducerRecord<>("reference.v1", "settlements:0", "{\"revision\":1}")).get();
+        }
+        for (String reader : List.of("incident-service", "notification-service", "analysis-service")) {
+            Map<String, Object> config = clientConfig(externalBootstrap, serviceJaas(reader));
+            try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor("reference.v1", Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition("reference.v1", p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (seen.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+                }
+                assertThat(seen).as(reader).extracting(ConsumerRecord::key).contains("settlements:0");
+            }
+        }
+        try (var producer = producer(serviceJaas("notification-service"))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("reference.v1", "settlements:0", "{}")).get())
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
     void thePartnerReadsAPublicTopicInAPartnerGroupOnly() throws Exception {
         try (var producer = producer(serviceJaas("incident-service"))) {
             producer.send(new ProducerRecord<>("incidents.v1", "inc-3", "{}")).get();
@@ -238,6 +265,7 @@ class ComposeKafkaBrokerTest {
                 topics.add(new NewTopic(topic, 3, (short) 1));
                 topics.add(new NewTopic(topic + ".DLT", 3, (short) 1));
             }
+            topics.add(new NewTopic("reference.v1", 3, (short) 1).configs(Map.of("cleanup.policy", "compact")));
             admin.createTopics(topics).all().get();
             admin.alterUserScramCredentials(List.of(
                     upsertion("incident-service", "KAFKA_INCIDENT_SERVICE_PASSWORD"),

@@ -34,12 +34,15 @@ class ComposeSecurityTest {
     /** Who produces and who consumes which topic: the topic table of the design and the services' listeners. */
     private static final Map<String, List<String>> PRODUCES = Map.of(
             "incident-service", List.of("incidents.v1"),
-            "analysis-service", List.of("assessments.v1"),
+            "analysis-service", List.of("assessments.v1", "reference.v1"),
             "notification-service", List.of("alerts.v1", "operations.v1"));
     private static final Map<String, List<String>> CONSUMES = Map.of(
             "incident-service", List.of("assessments.v1", "alerts.v1"),
             "analysis-service", List.of("incidents.v1"),
             "notification-service", List.of("assessments.v1"));
+
+    /** The compacted reference data: every service reads it whole, without a group and without a dead-letter topic. */
+    private static final List<String> READ_WHOLE = List.of("reference.v1");
 
     private final ComposeFiles files = ComposeFiles.load();
 
@@ -106,6 +109,7 @@ class ComposeSecurityTest {
                 expected.add(new Acl(service, "Read", "topic:" + consumed + ".DLT"));
             }
             expected.add(new Acl(service, "Read", "group:" + service));
+            READ_WHOLE.forEach(topic -> expected.add(new Acl(service, "Read", "topic:" + topic)));
 
             assertThat(aclsOf(service)).as(service).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -122,7 +126,8 @@ class ComposeSecurityTest {
         assertThat(files.read("compose/kafka/setup.sh"))
                 .contains("scram_user partner \"$PARTNER_PASSWORD\"")
                 .contains("for topic in " + String.join(" ", PUBLIC_TOPICS) + "; do")
-                .contains("--topic operations.v1 --partitions 3");
+                .contains("--topic operations.v1 --partitions 3")
+                .contains("--topic reference.v1 --partitions 3 --replication-factor 1 \\\n  --config cleanup.policy=compact");
     }
 
     @Test

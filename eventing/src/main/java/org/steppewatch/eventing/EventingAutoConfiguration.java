@@ -1,11 +1,19 @@
 package org.steppewatch.eventing;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +21,7 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -24,11 +33,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.steppewatch.contracts.Topics;
 import org.steppewatch.eventing.deadletter.DeadLetterConfiguration;
+import org.steppewatch.eventing.reference.ReferenceEditionListener;
+import org.steppewatch.eventing.reference.ReferenceTopicReader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Outbox relay, CloudEvents publishing, topic declarations, consumer error handling and dead letters for every service. */
+/**
+ * Outbox relay, CloudEvents publishing, topic declarations, consumer error handling, dead letters and the
+ * reference-data reader for every service.
+ */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, DataMongoAutoConfiguration.class})
 @EnableConfigurationProperties(EventingProperties.class)
 @Import(DeadLetterConfiguration.class)
@@ -77,6 +91,25 @@ public class EventingAutoConfiguration {
         }
     }
 
+    /** Reads reference.v1 for the beans that want the reference data: {@link ReferenceTopicReader}. */
+    @Bean
+    @ConditionalOnBean(ReferenceEditionListener.class)
+    ReferenceTopicReader referenceTopicReader(KafkaProperties kafka, ObjectProvider<ReferenceEditionListener> listeners) {
+        return new ReferenceTopicReader(() -> referenceConsumer(kafka), listeners.orderedStream().toList(),
+                Duration.ofSeconds(2));
+    }
+
+    /** The service's Kafka settings (servers, security) without its consumer group: every instance reads it all. */
+    private static Consumer<String, String> referenceConsumer(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a reader must not create the topic by asking for it: it would not be compacted
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
     @Bean
     KafkaAdmin.NewTopics steppeWatchTopics(EventingProperties properties,
                                            @Value("${steppewatch.eventing.create-topics:true}") boolean create) {
@@ -86,7 +119,10 @@ public class EventingAutoConfiguration {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.INCIDENTS, properties), topic(Topics.deadLetter(Topics.INCIDENTS), properties),
                 topic(Topics.ASSESSMENTS, properties), topic(Topics.deadLetter(Topics.ASSESSMENTS), properties),
-                topic(Topics.ALERTS, properties), topic(Topics.deadLetter(Topics.ALERTS), properties));
+                topic(Topics.ALERTS, properties), topic(Topics.deadLetter(Topics.ALERTS), properties),
+                // compacted: the latest chunk under each key is the reference data in use; no dead-letter topic
+                TopicBuilder.name(Topics.REFERENCE).partitions(properties.partitions())
+                        .replicas(properties.replicationFactor()).compact().build());
     }
 
     private static NewTopic topic(String name, EventingProperties properties) {

@@ -47,6 +47,11 @@ public final class SettlementCatalog {
         this.byId = Collections.unmodifiableMap(index);
     }
 
+    /** A catalogue of the given settlements as they are (e.g. an edition of the reference data received from elsewhere). */
+    public static SettlementCatalog of(List<Settlement> settlements) {
+        return new SettlementCatalog(settlements);
+    }
+
     /** The catalogue built from the files shipped in this jar. */
     public static SettlementCatalog shipped() {
         List<Settlement> merged = new ArrayList<>();

@@ -3,8 +3,6 @@ package org.steppewatch.notification;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
-import org.steppewatch.georef.SettlementCatalog;
 
 /** Community subscriptions, alerts built from assessments, and their delivery by webhook. */
 @SpringBootApplication
@@ -20,11 +18,5 @@ public class NotificationServiceApplication {
 
     public static void main(String[] args) {
         application().run(args);
-    }
-
-    /** Parsed once: subscriptions name settlements by id. */
-    @Bean
-    SettlementCatalog settlementCatalog() {
-        return SettlementCatalog.shipped();
     }
 }

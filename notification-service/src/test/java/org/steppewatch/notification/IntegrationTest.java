@@ -42,7 +42,10 @@ import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentCategory;
 import org.steppewatch.contracts.Severity;
+import org.steppewatch.contracts.ReferenceDataPublished;
 import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.reference.ReferenceChunks;
+import org.steppewatch.eventing.reference.ReferenceEdition;
 import org.steppewatch.testsupport.TestInfrastructure;
 import org.steppewatch.testsupport.TestIssuer;
 
@@ -267,14 +270,25 @@ public abstract class IntegrationTest {
     }
 
     private static void publishRaw(String incidentId, String payload, String type) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId, payload);
+        publishRecord(new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId, payload), type);
+    }
+
+    /** As analysis-service publishes an edition of the reference data: its chunks on reference.v1. */
+    protected static void publish(ReferenceEdition edition) throws Exception {
+        for (ReferenceDataPublished chunk : ReferenceChunks.of(edition, ReferenceChunks.MAX_CHUNK_BYTES)) {
+            publishRecord(new ProducerRecord<>(chunk.topic(), chunk.key(), JSON.writeValueAsString(chunk)), chunk.eventType());
+        }
+    }
+
+    private static void publishRecord(ProducerRecord<String, String> record, String type) throws Exception {
+        String key = record.key();
         record.headers()
                 .add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8))
                 .add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8))
                 .add(EventHeaders.SOURCE, "/steppewatch/analysis-service".getBytes(UTF_8))
                 .add(EventHeaders.TYPE, type.getBytes(UTF_8))
                 .add(EventHeaders.TIME, Instant.now().toString().getBytes(UTF_8))
-                .add(EventHeaders.SUBJECT, incidentId.getBytes(UTF_8))
+                .add(EventHeaders.SUBJECT, key.getBytes(UTF_8))
                 .add(EventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
         producer.send(record).get();
     }

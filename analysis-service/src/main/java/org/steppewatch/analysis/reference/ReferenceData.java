@@ -2,6 +2,7 @@ package org.steppewatch.analysis.reference;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -13,10 +14,10 @@ import org.steppewatch.georef.Settlement;
 /**
  * The reference data in use: the shipped files merged with what was imported into MongoDB, as one immutable
  * {@link ReferenceSnapshot}. An import writes MongoDB first, then rebuilds the snapshot from MongoDB and swaps
- * it in atomically; assessments take the snapshot once and use it throughout.
- * <p>
- * One instance's imports are seen by other instances of the service only when they restart (not done:
- * a periodic check of the stored editions).
+ * it in atomically; assessments take the snapshot once and use it throughout. Every change (an import, a revert)
+ * is published on {@code reference.v1} for the other services ({@link ReferencePublisher}). Another instance's
+ * import reaches this one through the same topic: an edition whose version differs from the one in use makes this
+ * instance rebuild from MongoDB, where that import was stored before it was published ({@link ReferenceTopicCheck}).
  */
 @Component
 public class ReferenceData {
@@ -24,14 +25,16 @@ public class ReferenceData {
     private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
 
     private final ImportedReferenceStore store;
+    private final ReferencePublisher publisher;
     private final ShippedReference shipped;
     private final double nearbyKm;
     private final Clock clock;
     private final AtomicReference<ReferenceSnapshot> current = new AtomicReference<>();
 
-    ReferenceData(ImportedReferenceStore store, Clock clock,
+    ReferenceData(ImportedReferenceStore store, ReferencePublisher publisher, Clock clock,
                   @Value("${steppewatch.analysis.fall-zone-nearby-km:" + FallZoneIndex.DEFAULT_NEARBY_KM + "}") double nearbyKm) {
         this.store = store;
+        this.publisher = publisher;
         this.clock = clock;
         this.nearbyKm = nearbyKm;
         this.shipped = ShippedReference.load();
@@ -59,15 +62,15 @@ public class ReferenceData {
         return snapshot;
     }
 
-    /** Stores the settlements (by id: repeating an import changes nothing) and rebuilds. */
+    /** Stores the settlements (by id: repeating an import changes nothing), rebuilds and publishes. */
     synchronized ReferenceSnapshot importSettlements(List<Settlement> settlements) {
         store.upsertSettlements(settlements, clock.instant());
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     synchronized ReferenceSnapshot removeImportedSettlements() {
         store.removeSettlements();
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     /**
@@ -78,13 +81,42 @@ public class ReferenceData {
         ImportedReferenceStore.StoredZones stored = store.zones().orElse(new ImportedReferenceStore.StoredZones(null, null));
         store.saveZones(new ImportedReferenceStore.StoredZones(dropZones != null ? dropZones : stored.dropZones(),
                 areasOfConcern != null ? areasOfConcern : stored.areasOfConcern()), clock.instant());
-        return rebuild();
+        return rebuildAndPublish();
     }
 
     /** Forgets every imported zone: the shipped ones apply again. */
     synchronized ReferenceSnapshot resetZones() {
         store.removeZones();
-        return rebuild();
+        return rebuildAndPublish();
+    }
+
+    /**
+     * Publishes the edition in use unless {@code reference.v1} holds it ({@code held}: the version of its newest
+     * complete edition) or a publication of it still waits in the outbox. A crash between an import and its
+     * publication is repaired here, at the next start. Rebuilt from MongoDB first: an import another instance made
+     * since this one started is then in use here too, and is not undone by publishing what this one started with.
+     */
+    synchronized void publishUnlessHeld(Optional<String> held) {
+        ReferenceSnapshot snapshot = rebuild();
+        if (held.filter(snapshot.version()::equals).isPresent()) {
+            log.info("reference.v1 holds the reference data in use, {}", snapshot.version());
+        } else if (!publisher.waiting(snapshot)) {
+            publisher.publish(snapshot);
+        }
+    }
+
+    /** An edition of another version was published (by another instance): rebuild from what MongoDB holds now. */
+    synchronized void follow(String publishedVersion) {
+        if (!current().version().equals(publishedVersion)) {
+            rebuild();
+        }
+    }
+
+    /** Each change gets a revision of its own, even one that restores earlier content (a revert). */
+    private ReferenceSnapshot rebuildAndPublish() {
+        ReferenceSnapshot snapshot = rebuild();
+        publisher.publish(snapshot);
+        return snapshot;
     }
 
     private static List<ReferenceZone> zones(String features) {

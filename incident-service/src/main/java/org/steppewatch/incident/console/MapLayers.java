@@ -22,20 +22,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Geo;
-import org.steppewatch.georef.FallZone;
-import org.steppewatch.georef.FallZoneCatalog;
 import org.steppewatch.georef.Region;
 import org.steppewatch.georef.RegionCatalog;
-import org.steppewatch.georef.Settlement;
-import org.steppewatch.georef.SettlementCatalog;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The console map's offline layers, from the geo-reference data this service ships: regions
- * (simplified from 1.8 MB to about 140 kB), drop zones, settlements and the sites of the domain
- * list (launch pads, test sites, past crash sites). Each is built once, on first use, as GeoJSON
- * text with a content hash for HTTP caching.
+ * The console map's offline layers that change only with a release, from the geo-reference data this service
+ * ships: regions (simplified from 1.8 MB to about 140 kB) and the sites of the domain list (launch pads, test
+ * sites, past crash sites). Each is built once, on first use, as GeoJSON text with a content hash for HTTP caching.
+ * Settlements, drop zones and areas of concern follow the reference data: {@link ReferenceLayers}.
  */
 @Component
 class MapLayers {
@@ -59,26 +55,21 @@ class MapLayers {
                 .map(MapLayers::feature).toList());
     }
 
-    Layer fallZones() {
-        return layer("fall-zones", () -> FallZoneCatalog.shipped().zones().stream().map(MapLayers::feature).toList());
-    }
-
-    Layer settlements() {
-        return layer("settlements", () -> SettlementCatalog.shipped().all().stream().map(MapLayers::feature).toList());
-    }
-
     Layer sites() {
         return layer("sites", MapLayers::siteFeatures);
     }
 
     private Layer layer(String name, Supplier<List<Map<String, Object>>> features) {
-        return built.computeIfAbsent(name, n -> {
-            Map<String, Object> collection = new LinkedHashMap<>();
-            collection.put("type", "FeatureCollection");
-            collection.put("features", features.get());
-            String text = json.writeValueAsString(collection);
-            return new Layer(text, "\"" + sha256(text) + "\"");
-        });
+        return built.computeIfAbsent(name, n -> layer(json, features.get()));
+    }
+
+    /** A FeatureCollection of these features, with a content hash for its ETag. */
+    static Layer layer(JsonMapper json, List<Map<String, Object>> features) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("features", features);
+        String text = json.writeValueAsString(collection);
+        return new Layer(text, "\"" + sha256(text) + "\"");
     }
 
     private static Map<String, Object> feature(Region region) {
@@ -88,28 +79,6 @@ class MapLayers {
         p.put("nameKk", region.nameKk());
         p.put("nameRu", region.nameRu());
         return feature(region.id(), region.geometry(), p);
-    }
-
-    private static Map<String, Object> feature(FallZone zone) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", zone.id());
-        p.put("name", zone.name());
-        p.put("usedBy", zone.usedBy());
-        p.put("approximate", zone.approximate());
-        p.put("confidence", zone.confidence());
-        p.put("source", zone.source());
-        return feature(zone.id(), zone.geometry(), p);
-    }
-
-    private static Map<String, Object> feature(Settlement s) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", s.id());
-        p.put("name", s.name());
-        p.put("nameRu", s.nameRu());
-        p.put("nameKk", s.nameKk());
-        p.put("population", s.population());
-        p.put("source", s.source());
-        return feature(s.id(), s.point(), p);
     }
 
     /** Launch pads, test sites and past crash sites; the settlements of the list are in the catalogue already. */
@@ -141,7 +110,7 @@ class MapLayers {
         return features;
     }
 
-    private static Map<String, Object> feature(String id, Geometry geometry, Map<String, Object> properties) {
+    static Map<String, Object> feature(String id, Geometry geometry, Map<String, Object> properties) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
         f.put("id", id);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.georef.RegionCatalog;
+import org.steppewatch.notification.reference.CurrentSettlements;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,23 +37,28 @@ class CommunityController {
     private static final CacheControl A_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
     private final SettlementSearch settlements;
+    private final CurrentSettlements current;
     private final JsonMapper json;
     private final AtomicReference<String[]> regions = new AtomicReference<>();
 
-    CommunityController(SettlementSearch settlements, JsonMapper json) {
+    CommunityController(SettlementSearch settlements, CurrentSettlements current, JsonMapper json) {
         this.settlements = settlements;
+        this.current = current;
         this.json = json;
     }
 
     /**
      * Settlements whose name in Kazakh, Russian or English is or starts with {@code q}, best match
-     * and largest first; without {@code q}, all of them (for the map).
+     * and largest first; without {@code q}, all of them (for the map), which browsers revalidate by the edition of
+     * the reference data: an import reaches the page at its next load.
      */
     @GetMapping("/settlements")
     ResponseEntity<List<SettlementSearch.Hit>> settlements(@RequestParam(required = false) String q,
                                                            @RequestParam(defaultValue = "10") int limit) {
         if (q == null || q.isBlank()) {
-            return ResponseEntity.ok().cacheControl(A_DAY).body(settlements.all());
+            CurrentSettlements.Edition edition = current.edition();
+            return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                    .eTag("\"" + edition.version() + "-" + edition.revision() + "\"").body(settlements.all());
         }
         return ResponseEntity.ok(settlements.find(q, limit));
     }

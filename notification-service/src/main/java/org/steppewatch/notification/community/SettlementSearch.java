@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -16,6 +18,7 @@ import org.steppewatch.georef.RegionCatalog;
 import org.steppewatch.georef.Settlement;
 import org.steppewatch.georef.SettlementCatalog;
 import org.steppewatch.georef.SettlementName;
+import org.steppewatch.notification.reference.CurrentSettlements;
 
 /**
  * Finds a settlement by what people type: its Kazakh, Russian, English or other name, whole or
@@ -39,13 +42,21 @@ class SettlementSearch {
     private record Entry(Settlement settlement, List<String> keys, RegionName region) {
     }
 
-    private final SettlementCatalog catalog;
-    private final List<Entry> entries;
+    /** The catalogue searched and its entries, swapped together. */
+    private record Index(SettlementCatalog catalog, List<Entry> entries) {
+    }
 
-    SettlementSearch(SettlementCatalog catalog) {
-        this.catalog = catalog;
-        List<Region> regions = RegionCatalog.shipped().regions();
-        List<PreparedGeometry> shapes = regions.stream().map(r -> PreparedGeometryFactory.prepare(r.geometry())).toList();
+    private final List<Region> regions = RegionCatalog.shipped().regions();
+    private final List<PreparedGeometry> shapes = regions.stream().map(r -> PreparedGeometryFactory.prepare(r.geometry())).toList();
+    private final AtomicReference<Index> index;
+
+    /** Searches the current settlements, and indexes each new edition of them before it is swapped in. */
+    SettlementSearch(CurrentSettlements settlements) {
+        this.index = new AtomicReference<>(index(settlements.catalog()));
+        settlements.follow(catalog -> index.set(index(catalog)));
+    }
+
+    private Index index(SettlementCatalog catalog) {
         List<Entry> built = new ArrayList<>();
         for (Settlement s : catalog.all()) {
             // the region that covers it; a town on the shore or the border may fall just outside
@@ -65,11 +76,11 @@ class SettlementSearch {
             List<String> keys = s.names().stream().map(SettlementName::name).map(SettlementSearch::fold).distinct().toList();
             built.add(new Entry(s, keys, region));
         }
-        this.entries = List.copyOf(built);
+        return new Index(catalog, List.copyOf(built));
     }
 
     List<Hit> all() {
-        return entries.stream().map(SettlementSearch::hit).toList();
+        return index.get().entries().stream().map(SettlementSearch::hit).toList();
     }
 
     List<Hit> find(String query, int limit) {
@@ -77,13 +88,14 @@ class SettlementSearch {
         if (wanted.isEmpty()) {
             return List.of();
         }
+        Index current = index.get();
         Set<String> exactIds = new HashSet<>();
-        catalog.findByName(query.strip()).forEach(s -> exactIds.add(s.id()));
+        current.catalog().findByName(query.strip()).forEach(s -> exactIds.add(s.id()));
         Comparator<Entry> order = Comparator
                 .comparingInt((Entry e) -> rank(e, wanted, exactIds))
                 .thenComparing(Comparator.comparingLong((Entry e) -> e.settlement().population()).reversed())
                 .thenComparing(e -> e.settlement().name());
-        return entries.stream()
+        return current.entries().stream()
                 .filter(e -> rank(e, wanted, exactIds) < 3)
                 .sorted(order)
                 .limit(Math.max(1, Math.min(limit, MAX_RESULTS)))

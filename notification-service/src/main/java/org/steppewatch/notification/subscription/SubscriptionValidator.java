@@ -16,8 +16,8 @@ import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.georef.Settlement;
-import org.steppewatch.georef.SettlementCatalog;
 import org.steppewatch.notification.egress.WebhookTargets;
+import org.steppewatch.notification.reference.CurrentSettlements;
 import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
@@ -40,10 +40,10 @@ class SubscriptionValidator {
     private static final Set<Severity> SUBSCRIBABLE = Set.of(Severity.MINOR, Severity.MODERATE, Severity.SEVERE,
             Severity.EXTREME);
 
-    private final SettlementCatalog settlements;
+    private final CurrentSettlements settlements;
     private final WebhookTargets webhookTargets;
 
-    SubscriptionValidator(SettlementCatalog settlements, WebhookTargets webhookTargets) {
+    SubscriptionValidator(CurrentSettlements settlements, WebhookTargets webhookTargets) {
         this.settlements = settlements;
         this.webhookTargets = webhookTargets;
     }
@@ -143,7 +143,8 @@ class SubscriptionValidator {
             return null;
         }
         String id = idNode.stringValue();
-        Settlement settlement = settlements.byId(id).orElse(null);
+        // the newest edition of the reference data: an imported settlement is accepted within seconds of its import
+        Settlement settlement = settlements.catalog().byId(id).orElse(null);
         if (settlement == null) {
             errors.add(new FieldProblem("area.settlementId", "unknown settlement id '" + id
                     + "' (ids come from the settlement catalogue, e.g. gn:1521368 for Baikonur)"));

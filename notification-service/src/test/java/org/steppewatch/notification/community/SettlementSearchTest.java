@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.steppewatch.georef.SettlementCatalog;
+import org.steppewatch.notification.reference.CurrentSettlements;
 
 /** Finding one's town the way people type it, in three languages and two alphabets. */
 class SettlementSearchTest {
 
-    private static final SettlementSearch SEARCH = new SettlementSearch(SettlementCatalog.shipped());
+    private static final SettlementSearch SEARCH = new SettlementSearch(new CurrentSettlements());
 
     private static List<String> names(String query) {
         return SEARCH.find(query, 10).stream().map(SettlementSearch.Hit::name).toList();

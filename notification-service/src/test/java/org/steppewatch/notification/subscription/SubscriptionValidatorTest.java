@@ -12,9 +12,9 @@ import org.locationtech.jts.geom.Polygon;
 import org.springframework.web.ErrorResponseException;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.Severity;
-import org.steppewatch.georef.SettlementCatalog;
 import org.steppewatch.notification.egress.WebhookProperties;
 import org.steppewatch.notification.egress.WebhookTargets;
+import org.steppewatch.notification.reference.CurrentSettlements;
 import org.steppewatch.web.FieldProblem;
 
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class SubscriptionValidatorTest {
 
     /** Every host resolves to a public address (93.184.215.14, example.com's); nothing is ever sent to it. */
-    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(SettlementCatalog.shipped(),
+    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(new CurrentSettlements(),
             new WebhookTargets(new WebhookProperties(List.of()),
                     host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14})}));
     private static final SubscriptionRequest.Channel WEBHOOK =
