@@ -121,27 +121,32 @@ export class IncidentPage {
       h('p', {class: 'fall-zone'}, h('b', {}, 'Drop zone: '), fallZoneText(a.fallZone)),
       zones.length ? h('table', {class: 'data', id: 'hazard-zones-table'},
         h('caption', {}, 'Hazard zones'),
-        h('thead', {}, h('tr', {}, ['Level', 'Substance', 'Threshold', 'Reach'].map(c => h('th', {scope: 'col'}, c)))),
-        h('tbody', {}, zones.map(z => h('tr', {dataset: {level: z.level}},
+        h('thead', {}, h('tr', {}, ['Level', 'Substance', 'Threshold', 'Reach', 'Kind'].map(c => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, zones.map(z => h('tr', {dataset: {level: z.level, kind: z.kind || 'DETERMINISTIC'}},
           h('td', {class: 'level'}, swatch(z.level), ` ${levelStyle(z.level).label}`),
           h('td', {}, z.substance || '—'),
           h('td', {}, z.thresholdPpm != null ? `${formatNumber(z.thresholdPpm)} ppm` : '—',
             z.exposureMinutes ? h('span', {class: 'muted'}, ` / ${z.exposureMinutes} min`) : null),
-          h('td', {class: 'num'}, formatKm(reachKm(z.geometry, origin))))))) : h('p', {}, 'No hazard zone: nothing volatile and toxic was released, or the release is unknown.'),
+          h('td', {class: 'num'}, formatKm(reachKm(z.geometry, origin))),
+          h('td', {}, zoneKind(z)))))) : h('p', {}, 'No hazard zone: nothing volatile and toxic was released, or the release is unknown.'),
+      weatherLine(a.weatherUsed),
       methods.length || caveats.length ? h('details', {class: 'caveats'},
         h('summary', {}, `How the zones were drawn${caveats.length ? ` and ${caveats.length} caveat${caveats.length === 1 ? '' : 's'}` : ''}`),
         methods.map(m => h('p', {}, h('b', {}, 'Method: '), m)),
         caveats.length ? h('ul', {}, caveats.map(c => h('li', {}, c))) : null) : null,
       settlements.length ? h('table', {class: 'data', id: 'settlements-table'},
         h('caption', {}, settlements.some(s => s.zone) ? 'Settlements in the hazard zones' : 'Nearest settlements (none inside a zone)'),
-        h('thead', {}, h('tr', {}, ['Settlement', 'Population', 'Distance', 'Direction', 'Zone'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['Settlement', 'Population', 'Distance', 'Direction', 'Zone', 'Chance of exceeding', 'Arrival']
+          .map(c => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, settlements.map(s => h('tr', {},
           h('th', {scope: 'row'}, s.name, [s.nameKk, s.nameRu].some(Boolean)
             ? h('span', {class: 'names', lang: 'kk'}, ` ${[s.nameKk, s.nameRu].filter(Boolean).join(' · ')}`) : null),
           h('td', {class: 'num'}, formatInt(s.population)),
           h('td', {class: 'num'}, formatKm(s.distanceKm)),
           h('td', {}, `${Math.round(s.bearingDeg)}° ${compass(s.bearingDeg)}`),
-          h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : 'outside'))))) : null,
+          h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : 'outside'),
+          h('td', {class: 'probabilities'}, probabilities(s.exceedanceProbability)),
+          h('td', {class: 'num'}, s.arrivalMinutes != null ? `${formatInt(s.arrivalMinutes)} min` : '—'))))) : null,
       (a.exceedances || []).length ? h('table', {class: 'data', id: 'exceedances-table'},
         h('caption', {}, 'Samples over their limits'),
         h('thead', {}, h('tr', {}, ['Substance', 'Medium', 'Value', 'Limit', 'Regime', 'Ratio'].map(c => h('th', {scope: 'col'}, c)))),
@@ -279,4 +284,26 @@ function changes(before, after) {
   const changed = Object.entries(FIELDS).filter(([key]) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
     .map(([, label]) => label);
   return changed.length ? `Changed: ${changed.join(', ')}.` : 'No fact changed.';
+}
+
+/** DETERMINISTIC: the footprint for the weather used; PROBABILITY_10: where the ensemble gives at least a 10 % chance. */
+function zoneKind(z) {
+  const kind = z.kind === 'PROBABILITY_10' ? 'chance ≥ 10 %' : 'footprint for the weather used';
+  return z.lowConfidenceFromKm != null ? [kind, h('span', {class: 'muted'}, `; low confidence beyond ${formatKm(z.lowConfidenceFromKm)}`)] : kind;
+}
+
+/** The ensemble's chance per level, most severe first, e.g. "AEGL-3 2 % · AEGL-2 41 %". */
+function probabilities(byLevel) {
+  const levels = Object.keys(byLevel || {}).sort((x, y) => levelRank(y) - levelRank(x));
+  if (!levels.length) return '—';
+  return levels.map(l => `${l} ${Math.round(byLevel[l] * 100)} %`).join(' · ');
+}
+
+function weatherLine(w) {
+  if (!w) return null;
+  const source = {REPORTED: 'as reported', ESTIMATED_FROM_SUN: 'class estimated from the sun', UNKNOWN_DIRECTION: 'no wind direction: every direction sampled'}[w.source] || w.source;
+  return h('p', {class: 'weather-used', id: 'weather-used'}, h('b', {}, 'Weather used: '),
+    w.windFromDeg != null ? `wind from ${Math.round(w.windFromDeg)}° ` : 'wind from an unknown direction ',
+    w.windSpeedMs != null ? `at ${formatNumber(w.windSpeedMs)} m/s, ` : '', `class ${w.stability} (${source})`,
+    (w.assumptions || []).length ? h('span', {class: 'muted'}, `; ${w.assumptions.join('; ')}`) : null);
 }

@@ -256,12 +256,14 @@ export class ConsoleMap {
       for (const zone of zones) {
         const s = levelStyle(zone.level);
         const slug = String(zone.level || 'zone').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        // a 10 % probability zone is drawn as an outline around the footprint, so both stay readable
+        const chance = zone.kind === 'PROBABILITY_10';
         const layer = L.geoJSON(zone.geometry, {
           pane: 'hazard',
-          style: {color: s.stroke, weight: s.weight, dashArray: s.dash, fillColor: s.fill, fillOpacity: s.opacity,
-            className: `hazard-zone level-${slug}`},
+          style: {color: s.stroke, weight: chance ? 1.5 : s.weight, dashArray: chance ? '4 4' : s.dash, fillColor: s.fill,
+            fillOpacity: chance ? 0.06 : s.opacity, className: `hazard-zone level-${slug}${chance ? ' chance-10' : ''}`},
         });
-        const label = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}`;
+        const label = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}${chance ? ' · chance ≥ 10 %' : ''}`;
         layer.bindPopup(h('div', {}, h('strong', {}, label), h('br'),
           zone.thresholdPpm ? `${zone.thresholdPpm} ppm` : '', zone.exposureMinutes ? `, ${zone.exposureMinutes} min` : '',
           h('br'), zone.method ? `Method: ${zone.method}` : ''));
