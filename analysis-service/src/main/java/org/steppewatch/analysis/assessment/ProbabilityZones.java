@@ -65,14 +65,15 @@ final class ProbabilityZones {
                                 + " from US EPA's σA criteria, EPA-454/R-99-005 §6.4.4)" : " (reported)");
         return String.format(Locale.ROOT, "Monte Carlo ensemble of %,d members (seeded by the incident id and version): %s; "
                         + "wind speed log-normal around %s m/s, σ(ln u) %s; class %s %s %%, each neighbour %s %%; "
-                        + "Q log-uniform in %s–%s kg/s; release height %s–%s m; duration %s–%s min. "
+                        + "Q log-uniform in %s–%s kg/s; release height %s–%s m; duration %s–%s min, falling as Q rises. "
                         + "The area where at least 10 %% of the members exceed %s %s (%s mg/m³), counted where the plume arrives "
                         + "within the release and %d min after it (x/u), within %s km: per bearing (%d of %s°) out to the "
                         + "farthest of %d distances (log-spaced from 0.1 km) with that share; farthest %s km",
                 m.size(), direction, number(s.windSpeedMs()), number(m.spread.speedSigmaLn()), s.stability(),
                 number(100 * m.spread.centralShare()), number(100 * m.spread.neighbourShare()),
                 number(PlumeHazards.round(s.qMinMgPerS() / 1e6, 3)), number(PlumeHazards.round(s.qMaxMgPerS() / 1e6, 3)),
-                number(s.releaseHeightMinM()), number(s.releaseHeightMaxM()), number(s.releaseMinutesMin()), number(s.releaseMinutesMax()),
+                number(Math.round(s.releaseHeightMinM())), number(Math.round(s.releaseHeightMaxM())),
+                number(PlumeHazards.round(s.releaseMinutesMin(), 1)), number(PlumeHazards.round(s.releaseMinutesMax(), 1)),
                 f.level().name(), s.airborneCode(), number(PlumeHazards.round(f.level().thresholdMgPerM3(), 3)), exposureMinutes,
                 number(maxReachKm), PolarGrid.BEARINGS, number(PolarGrid.STEP_DEG), PolarGrid.RINGS,
                 number(PlumeHazards.round(f.farthestKm(), 2)));

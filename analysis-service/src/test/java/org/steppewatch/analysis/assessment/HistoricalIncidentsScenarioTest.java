@@ -71,6 +71,20 @@ class HistoricalIncidentsScenarioTest {
                 .allSatisfy(z -> assertThat(z.downwindBearingDeg()).isEqualTo(153.0));
         // both propellants are modelled: the UDMH and the N2O4 (as NO2) that the fire left
         assertThat(assessed.details().hazardZoneDetails()).extracting(ZoneDetail::substance).contains("UDMH", "N2O4");
+        // no speed on record: 1.5 m/s, class B from the sun, so the members run A to C. The towns are 50-54 km away.
+        // UDMH: at most 5 % unburnt in a 1 cm pool, 2.3 kg/s; its centre line at 50 km in class C (σy 2,245 m, σz 1,206 m)
+        // is 2.3e6 / (π · 1.5 · 2,245 · 1,206) = 0.18 mg/m³, far under AEGL-2 (7.37), and A and B spread it wider.
+        // NO2: the unburnt N2O4 evaporates in 12-62 min, the faster the larger the rate; the fastest members (log-normal,
+        // σ(ln u) 0.3: under 1.5 × e^(0.3 × 3.3) = 4.0 m/s for all but one in 2,000) carry it at most
+        // 4.0 × (62 + 60) × 60 s = 29 km by the end of the hour after the release: nothing arrives in time
+        IncidentAssessed a = assessed.event();
+        for (String town : List.of(BAIKONUR, TORETAM, akai.id())) {
+            assertThat(settlement(a, town).exceedanceProbability()).as(town).isNotEmpty().allSatisfy((level, p) -> assertThat(p).isZero());
+            assertThat(settlement(a, town).arrivalMinutes()).as(town).isNull();
+        }
+        assertThat(a.weatherUsed().source()).isEqualTo(IncidentAssessed.WeatherUsed.ESTIMATED_FROM_SUN);
+        assertThat(a.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(a.certainty()).isEqualTo("Unlikely");
     }
 
     @Test
