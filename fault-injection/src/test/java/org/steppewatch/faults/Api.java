@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Baikonur town: 57 km from the pad, inside the worst-case zones of a UDMH release at Site 81/24. */
-    static final String BAIKONUR = "gn:1521368";
+    /**
+     * The crash site and 20 km around it: the zones of a UDMH release there, reported without weather (circles of a
+     * few kilometres and the ensemble's 10 % circle), lie inside it, so every report alerts these subscribers.
+     */
+    static final String AROUND_THE_CRASH = "{\"point\": {\"type\": \"Point\", \"coordinates\": [63.00, 46.05]}, \"radiusKm\": 20}";
     private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,12 +33,12 @@ final class Api {
     record Subscription(String id, String manageToken) {
     }
 
-    /** A webhook subscription for Baikonur. */
+    /** A webhook subscription for the area around the crash site. */
     Subscription subscribe(String notifications, String name, String url) {
         JsonNode created = send("POST", notifications + "/api/v1/subscriptions", """
-                {"name": "%s", "area": {"settlementId": "%s"},
+                {"name": "%s", "area": %s,
                  "channel": {"type": "webhook", "url": "%s", "secret": "%s"},
-                 "language": "en", "minSeverity": "Minor"}""".formatted(name, BAIKONUR, url, SECRET), null, 201);
+                 "language": "en", "minSeverity": "Minor"}""".formatted(name, AROUND_THE_CRASH, url, SECRET), null, 201);
         return new Subscription(created.path("id").asString(), created.path("manageToken").asString());
     }
 
@@ -57,7 +60,7 @@ final class Api {
     }
 
     /**
-     * The 2013 Proton-M crash as reported in its first minutes (no weather: worst-case zones that reach Baikonur);
+     * The 2013 Proton-M crash as reported in its first minutes (no weather: zones around the crash site);
      * {@code massKg} tells one report from another. Returns the incident id.
      */
     String report(String incidents, String title, long massKg) {
