@@ -2,7 +2,6 @@ package org.steppewatch.embedded;
 
 import java.util.Set;
 
-import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -23,12 +22,6 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(String fileName) {
         super(fileName);
-    }
-
-    /** Its unique indexes also serve queries on more fields than their keys ({@link NarrowingIndex}). */
-    @Override
-    protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return NarrowingBackends.h2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
