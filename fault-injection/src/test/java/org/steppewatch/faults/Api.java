@@ -19,11 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /**
-     * The crash site and 20 km around it: the zones of a UDMH release there, reported without weather (circles of a
-     * few kilometres and the ensemble's 10 % circle), lie inside it, so every report alerts these subscribers.
-     */
-    static final String AROUND_THE_CRASH = "{\"point\": {\"type\": \"Point\", \"coordinates\": [63.00, 46.05]}, \"radiusKm\": 20}";
+    /** Baikonur town, 1.3 km from where the suite's crashes are reported: inside their zones. */
+    static final String BAIKONUR = "gn:1521368";
     private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -33,12 +30,12 @@ final class Api {
     record Subscription(String id, String manageToken) {
     }
 
-    /** A webhook subscription for the area around the crash site. */
+    /** A webhook subscription for Baikonur. */
     Subscription subscribe(String notifications, String name, String url) {
         JsonNode created = send("POST", notifications + "/api/v1/subscriptions", """
-                {"name": "%s", "area": %s,
+                {"name": "%s", "area": {"settlementId": "%s"},
                  "channel": {"type": "webhook", "url": "%s", "secret": "%s"},
-                 "language": "en", "minSeverity": "Minor"}""".formatted(name, AROUND_THE_CRASH, url, SECRET), null, 201);
+                 "language": "en", "minSeverity": "Minor"}""".formatted(name, BAIKONUR, url, SECRET), null, 201);
         return new Subscription(created.path("id").asString(), created.path("manageToken").asString());
     }
 
@@ -60,7 +57,8 @@ final class Api {
     }
 
     /**
-     * The 2013 Proton-M crash as reported in its first minutes (no weather: zones around the crash site);
+     * A Proton-M crash reported in its first minutes, 1.3 km west of Baikonur town (no weather: circles of a few
+     * kilometres that hold the town's centre, so each report alerts the town's subscribers);
      * {@code massKg} tells one report from another. Returns the incident id.
      */
     String report(String incidents, String title, long massKg) {
@@ -87,7 +85,7 @@ final class Api {
     private static String incident(String title, long massKg) {
         return """
                 {"title": "%s", "category": "LAUNCH_FAILURE", "occurredAt": "2013-07-02T02:38:22Z",
-                 "location": {"type": "Point", "coordinates": [63.00, 46.05]},
+                 "location": {"type": "Point", "coordinates": [63.30, 45.62]},
                  "vehicle": "Proton-M", "launchSite": "Baikonur Site 81/24",
                  "releases": [{"substance": "UDMH", "massKg": %d}]}""".formatted(title, massKg);
     }

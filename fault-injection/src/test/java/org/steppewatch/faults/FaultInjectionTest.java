@@ -18,7 +18,7 @@ import org.steppewatch.faults.ServiceProcess.Service;
 /**
  * The delivery guarantees under real faults, on a real Kafka broker and MongoDB server that the test stops and starts
  * again, with the services running as users run them ({@code java -jar steppewatch.jar}) in processes of their own.
- * Every scenario reports Proton-M crashes near Baikonur to subscribers of the area around the crash site and checks, from what it did
+ * Every scenario reports Proton-M crashes next to Baikonur to subscribers of Baikonur and checks, from what it did
  * itself ({@link Ledger}): every delivery that must arrive arrived, duplicates carry one webhook-id, nobody's last
  * message is stale, no retracted incident keeps an uncancelled alert, nothing waits in a dead-letter topic.
  * The delivery schedule runs ten times faster than the default (see {@link ServiceProcess#TIME_COMPRESSED}).
