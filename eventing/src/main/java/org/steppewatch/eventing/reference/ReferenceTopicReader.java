@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.ReferenceDataPublished;
 import org.steppewatch.contracts.Topics;
+import org.steppewatch.eventing.WorkerThreads;
 
 /**
  * Reads {@code reference.v1} from the beginning, every partition, on a thread of its own, in every instance (no
@@ -149,15 +150,7 @@ public class ReferenceTopicReader implements SmartLifecycle {
         if (c != null) {
             c.wakeup();
         }
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThreads.stop(worker);
     }
 
     @Override
