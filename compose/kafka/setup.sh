@@ -13,7 +13,7 @@ source /compose/require-secrets.sh BROKER_ADMIN_PASSWORD INCIDENT_SERVICE_PASSWO
   NOTIFICATION_SERVICE_PASSWORD PARTNER_PASSWORD
 source /compose/kafka/admin-client.sh
 
-for topic in incidents.v1 assessments.v1 alerts.v1; do
+for topic in incidents.v1 assessments.v1 alerts.v1 contamination.v1 findings.v1 notices.v1; do
   for name in "$topic" "$topic.DLT"; do
     kafka_tool kafka-topics --create --if-not-exists --topic "$name" --partitions 3 --replication-factor 1
   done

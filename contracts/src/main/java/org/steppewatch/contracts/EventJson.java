@@ -29,6 +29,14 @@ public final class EventJson {
         return MAPPER.readValue(json, type);
     }
 
+    public static String write(ContaminationEvent event) {
+        return MAPPER.writeValueAsString(event);
+    }
+
+    public static <T extends ContaminationEvent> T readContamination(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+
     private EventJson() {
     }
 }

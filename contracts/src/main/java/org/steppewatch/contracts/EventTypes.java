@@ -20,6 +20,17 @@ public final class EventTypes {
     /** Reference data (on {@link Topics#REFERENCE}): one chunk of a published edition, {@link ReferenceDataPublished}. */
     public static final String REFERENCE_PUBLISHED = "org.steppewatch.reference.published.v1";
 
+    /** Contamination (on {@link Topics#CONTAMINATION}): a sampling result recorded, {@link ResultRecorded}. */
+    public static final String RESULT_RECORDED = "org.steppewatch.result.recorded.v1";
+    /** Contamination (on {@link Topics#FINDINGS}): a result compared with the limit values, {@link ResultJudged}. */
+    public static final String RESULT_JUDGED = "org.steppewatch.result.judged.v1";
+    /** Contamination (on {@link Topics#CONTAMINATION}): a facility and its releases, {@link FacilityReported}. */
+    public static final String FACILITY_REPORTED = "org.steppewatch.facility.reported.v1";
+    /** Contamination (on {@link Topics#FINDINGS}): releases against the E-PRTR thresholds, {@link FacilityJudged}. */
+    public static final String FACILITY_JUDGED = "org.steppewatch.facility.judged.v1";
+    /** Contamination (on {@link Topics#NOTICES}): a contamination notice issued, {@link NoticeIssued}. */
+    public static final String NOTICE_ISSUED = "org.steppewatch.notice.issued.v1";
+
     private static final Map<String, Class<? extends SteppeWatchEvent>> RECORDS = Map.of(
             INCIDENT_REPORTED, IncidentReported.class,
             INCIDENT_REVISED, IncidentRevised.class,
@@ -33,9 +44,21 @@ public final class EventTypes {
             DELIVERY_EXHAUSTED, DeliveryExhausted.class,
             ENDPOINT_DISABLED, EndpointDisabled.class);
 
+    private static final Map<String, Class<? extends ContaminationEvent>> CONTAMINATION = Map.of(
+            RESULT_RECORDED, ResultRecorded.class,
+            RESULT_JUDGED, ResultJudged.class,
+            FACILITY_REPORTED, FacilityReported.class,
+            FACILITY_JUDGED, FacilityJudged.class,
+            NOTICE_ISSUED, NoticeIssued.class);
+
     /** The record of a public event type; empty for operational and unknown types. */
     public static Optional<Class<? extends SteppeWatchEvent>> recordFor(String type) {
         return Optional.ofNullable(type).map(RECORDS::get);
+    }
+
+    /** The record of a contamination event type; empty for the others. */
+    public static Optional<Class<? extends ContaminationEvent>> contaminationRecordFor(String type) {
+        return Optional.ofNullable(type).map(CONTAMINATION::get);
     }
 
     /** The record of an operational event type ({@link Topics#OPERATIONS}); empty for the others. */

@@ -1,8 +1,8 @@
 package org.steppewatch.contracts;
 
 /**
- * Kafka topics of the public v1 contract (the record key on each is the incident id), the operators' topic and the
- * reference-data topic.
+ * Kafka topics of the public v1 contract (the record key on the incident topics is the incident id; on the
+ * contamination topics the site, result or facility id), the operators' topic and the reference-data topic.
  */
 public final class Topics {
 
@@ -20,6 +20,15 @@ public final class Topics {
      * beginning by every service.
      */
     public static final String REFERENCE = "reference.v1";
+    /**
+     * What analysts record about contamination ({@link ResultRecorded}, {@link FacilityReported}), published by
+     * incident-service; keyed by site (else result) and by facility.
+     */
+    public static final String CONTAMINATION = "contamination.v1";
+    /** analysis-service's judgements of them ({@link ResultJudged}, {@link FacilityJudged}); same keys. */
+    public static final String FINDINGS = "findings.v1";
+    /** Contamination notices issued by notification-service ({@link NoticeIssued}); keyed by site, else result. */
+    public static final String NOTICES = "notices.v1";
 
     /** Records a consumer could not process after its retries land here, never silently dropped. */
     public static String deadLetter(String topic) {

@@ -120,6 +120,9 @@ public class EventingAutoConfiguration {
                 topic(Topics.INCIDENTS, properties), topic(Topics.deadLetter(Topics.INCIDENTS), properties),
                 topic(Topics.ASSESSMENTS, properties), topic(Topics.deadLetter(Topics.ASSESSMENTS), properties),
                 topic(Topics.ALERTS, properties), topic(Topics.deadLetter(Topics.ALERTS), properties),
+                topic(Topics.CONTAMINATION, properties), topic(Topics.deadLetter(Topics.CONTAMINATION), properties),
+                topic(Topics.FINDINGS, properties), topic(Topics.deadLetter(Topics.FINDINGS), properties),
+                topic(Topics.NOTICES, properties), topic(Topics.deadLetter(Topics.NOTICES), properties),
                 // compacted: the latest chunk under each key is the reference data in use; no dead-letter topic
                 TopicBuilder.name(Topics.REFERENCE).partitions(properties.partitions())
                         .replicas(properties.replicationFactor()).compact().build());

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.steppewatch.contracts.AlertCancelled;
 import org.steppewatch.contracts.AlertIssued;
 import org.steppewatch.contracts.AssessmentWithdrawn;
+import org.steppewatch.contracts.ContaminationEvent;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentReported;
@@ -32,6 +33,12 @@ public record OutboxMessage(String eventId, String type, String topic, String ke
     public static OutboxMessage of(SteppeWatchEvent event, Instant time) {
         return new OutboxMessage(UUID.randomUUID().toString(), event.eventType(), event.topic(), event.incidentId(),
                 time, EventJson.write(event), versionOf(event));
+    }
+
+    /** A contamination event: keyed by its site, result or facility, in its {@link ContaminationEvent#sequence()}. */
+    public static OutboxMessage of(ContaminationEvent event, Instant time) {
+        return new OutboxMessage(UUID.randomUUID().toString(), event.eventType(), event.topic(), event.key(), time,
+                EventJson.write(event), event.sequence());
     }
 
     /** The element of an {@code outbox} array, as the relay reads it back. */

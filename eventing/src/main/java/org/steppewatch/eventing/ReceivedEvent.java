@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.steppewatch.contracts.ContaminationEvent;
 import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.EventTypes;
@@ -33,6 +34,16 @@ public record ReceivedEvent(String id, String type, String source, String subjec
         Optional<SteppeWatchEvent> event = EventTypes.recordFor(type).map(recordType -> EventJson.read(payload, recordType));
         if (event.isEmpty()) {
             log.debug("skipping event {} of unknown type {} (subject {})", id, type, subject);
+        }
+        return event;
+    }
+
+    /** The typed contamination event, or empty for any other type (skipped, not failed). */
+    public Optional<ContaminationEvent> decodeContamination() {
+        Optional<ContaminationEvent> event = EventTypes.contaminationRecordFor(type)
+                .map(recordType -> EventJson.readContamination(payload, recordType));
+        if (event.isEmpty()) {
+            log.debug("skipping event {} of type {} (subject {}): not a contamination event", id, type, subject);
         }
         return event;
     }
