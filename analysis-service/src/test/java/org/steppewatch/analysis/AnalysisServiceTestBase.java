@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.steppewatch.contracts.ContaminationEvent;
 import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.Geo;
@@ -96,7 +97,11 @@ abstract class AnalysisServiceTestBase {
     }
 
     static ProducerRecord<String, String> cloudEvent(Integer partition, String key, String type, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INCIDENTS, partition, key, payload);
+        return cloudEvent(Topics.INCIDENTS, partition, key, type, payload);
+    }
+
+    static ProducerRecord<String, String> cloudEvent(String topic, Integer partition, String key, String type, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, payload);
         record.headers().add(EventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
         record.headers().add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8));
         record.headers().add(EventHeaders.SOURCE, "/steppewatch/incident-service".getBytes(UTF_8));
@@ -109,6 +114,11 @@ abstract class AnalysisServiceTestBase {
 
     static ProducerRecord<String, String> cloudEvent(Integer partition, SteppeWatchEvent event) {
         return cloudEvent(partition, event.incidentId(), event.eventType(), EventJson.write(event));
+    }
+
+    /** A contamination event as incident-service's relay publishes it: on its topic, under its key. */
+    static ProducerRecord<String, String> cloudEvent(ContaminationEvent event) {
+        return cloudEvent(event.topic(), null, event.key(), event.eventType(), EventJson.write(event));
     }
 
     static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
