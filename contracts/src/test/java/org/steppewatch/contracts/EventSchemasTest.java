@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,49 @@ class EventSchemasTest {
                         "Duplicate of another incident"));
     }
 
+    static Stream<ContaminationEvent> everyContaminationEvent() {
+        LocalDate day = LocalDate.parse("2026-11-20");
+        Instant recorded = Instant.parse("2026-11-21T08:00:00Z");
+        Instant judgedAt = recorded.plusSeconds(2);
+        ResultRecorded ndma = new ResultRecorded("res-5b0c7f3e", "KZ-UDMH-YU24", "camp-2026-autumn", "loc-3",
+                Geo.point(66.95, 47.57), "NDMA", "drinking_water", 0.02, null, null, true, 0.00001, 0.00003, "mg/L", null,
+                "SINGLE", null, day, day, "GC-MS/MS", "example laboratory", null, null, "well at the camp", "aigerim", recorded);
+        ResultRecorded range = new ResultRecorded("seed-27", "KZ-UDMH-YU24", null, null, Geo.point(66.95, 47.57), "NDMA",
+                "groundwater", 0.01, 0.13, null, null, null, null, "mg/L", null, "RANGE", 12, null, null, null,
+                "Ecological passport of drop area Yu-24", "SRC_YU24_PASSPORT2002", "primary_report", null, "seed", recorded);
+        ResultRecorded nonDetect = new ResultRecorded("res-9a1d", null, null, null, Geo.point(72.96, 50.05), "HG", "water",
+                null, null, null, false, 0.0001, null, "mg/L", "WET", "SINGLE", null, null, null, null, null, null, null, null,
+                "aigerim", recorded);
+        ResultJudged.LimitComparison who = new ResultJudged.LimitComparison("WHO", "DRINKING_WATER", 0.0001, "mg/L", null, null,
+                0.02, 200.0, "ABOVE", true, false, "above the WHO limit: 0.02 mg/L is 200× 0.0001 mg/L", "WHO GDWQ",
+                "WHO Guidelines for Drinking-water Quality", "secondary", "unverified", null, null);
+        ResultJudged.LimitComparison notCompared = new ResultJudged.LimitComparison(null, null, null, null, null, null, null,
+                null, "NOT_COMPARED", false, false, "not compared: no limit on file", null, null, null, null, null,
+                "no limit on file");
+        FacilityReported facility = new FacilityReported("fac-example-steelworks", 2, "Example steelworks", "Example operator",
+                "2(b) production of pig iron or steel", Geo.point(72.96, 50.05), true, "illustrative example, not a report",
+                List.of(new FacilityReported.AnnualRelease(2023, "HG", "air", 35.0, "E"),
+                        new FacilityReported.AnnualRelease(2023, "NOX", "water", 500.0, null)),
+                "aigerim", recorded);
+        return Stream.of(ndma, range, nonDetect,
+                new ResultJudged(ndma.resultId(), ndma.siteId(), ndma.location(), "NDMA", "drinking_water", day, day,
+                        List.of(who), new ResultJudged.NoticeRating(Severity.MODERATE, "Future", "Observed", 200.0, "WHO",
+                        "contamination notice: the highest ratio is at least 10× a chronic limit"), List.of(), "sha256:0123456789abcdef",
+                        judgedAt),
+                new ResultJudged("seed-3", null, null, "HG", "sediment", null, null, List.of(notCompared), null,
+                        List.of("HG in SEDIMENT (no limit on file)"), "sha256:0123456789abcdef", judgedAt),
+                facility,
+                new FacilityJudged(facility.facilityId(), 2, List.of(
+                        new FacilityJudged.ReleaseJudgement(2023, "HG", "air", 35.0, 10.0, 3.5, true,
+                                "Regulation (EC) No 166/2006 (E-PRTR), Annex II"),
+                        new FacilityJudged.ReleaseJudgement(2023, "NOX", "water", 500.0, null, null, false, null)),
+                        "sha256:0123456789abcdef", judgedAt),
+                new NoticeIssued("ntc-5b0c7f3e", ndma.resultId(), ndma.siteId(), ndma.location(), Severity.MODERATE, "NDMA",
+                        "drinking_water", 200.0, "WHO", Map.of("en", "NDMA in drinking water 200 times the WHO value",
+                        "ru", "НДМА в питьевой воде", "kk", "Ауыз судағы НДМА"), Map.of("en", "A sample taken on 20 Nov 2026."),
+                        Map.of("en", "Do not drink the water of this well."), 3, judgedAt.plusSeconds(1)));
+    }
+
     @Test
     void everyEventRecordIsExercised() {
         Set<Class<?>> exercised = everyEvent().map(Object::getClass).collect(Collectors.toSet());
@@ -105,8 +149,48 @@ class EventSchemasTest {
     }
 
     @Test
+    void everyContaminationRecordIsExercised() {
+        Set<Class<?>> exercised = everyContaminationEvent().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(exercised).containsExactlyInAnyOrder(ContaminationEvent.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyContaminationEvent")
+    void serialisedContaminationEventIsValidAgainstItsPublishedSchema(ContaminationEvent event) {
+        String json = EventJson.write(event);
+
+        assertThat(problems(event.eventType(), json)).as(json).isEmpty();
+    }
+
+    @Test
+    void aComparisonWithAnUnknownOutcomeOrANoticeRatedExtremeFailsValidation() {
+        ObjectNode tree = (ObjectNode) EventJson.mapper().readTree(EventJson.write(everyContaminationEvent()
+                .filter(ResultJudged.class::isInstance).findFirst().orElseThrow()));
+        ((ObjectNode) tree.get("comparisons").get(0)).put("outcome", "EXCEEDED");
+        ((ObjectNode) tree.get("notice")).put("severity", "Extreme");
+
+        assertThat(problems(EventTypes.RESULT_JUDGED, tree.toString()))
+                .anyMatch(m -> m.getInstanceLocation().toString().contains("outcome"))
+                .anyMatch(m -> m.getInstanceLocation().toString().contains("severity"));
+    }
+
+    @Test
+    void aFacilityJudgementWithoutItsVersionOrAReleaseToAnUnknownMediumFailsValidation() {
+        ObjectNode judged = (ObjectNode) EventJson.mapper().readTree(EventJson.write(everyContaminationEvent()
+                .filter(FacilityJudged.class::isInstance).findFirst().orElseThrow()));
+        judged.remove("facilityVersion");
+        ObjectNode reported = (ObjectNode) EventJson.mapper().readTree(EventJson.write(everyContaminationEvent()
+                .filter(FacilityReported.class::isInstance).findFirst().orElseThrow()));
+        ((ObjectNode) reported.get("releases").get(0)).put("medium", "groundwater");
+
+        assertThat(problems(EventTypes.FACILITY_JUDGED, judged.toString())).anyMatch(m -> m.getMessage().contains("facilityVersion"));
+        assertThat(problems(EventTypes.FACILITY_REPORTED, reported.toString()))
+                .anyMatch(m -> m.getInstanceLocation().toString().contains("medium"));
+    }
+
+    @Test
     void everyEventTypeHasASchemaWithIdTitleAndDescription() {
-        for (String type : eventTypes()) {
+        for (String type : Stream.concat(eventTypes().stream(), contaminationTypes().stream()).toList()) {
             String text = resource("schemas/" + type + ".schema.json");
             ObjectNode schema = (ObjectNode) EventJson.mapper().readTree(text);
             assertThat(schema.path("$schema").asString()).as(type).isEqualTo("https://json-schema.org/draft/2020-12/schema");
@@ -189,7 +273,8 @@ class EventSchemasTest {
         assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
         Map<String, Object> channels = (Map<String, Object>) doc.get("channels");
         assertThat(channels.values()).extracting(c -> ((Map<String, Object>) c).get("address"))
-                .containsExactlyInAnyOrder(Topics.INCIDENTS, Topics.ASSESSMENTS, Topics.ALERTS, Topics.REFERENCE);
+                .containsExactlyInAnyOrder(Topics.INCIDENTS, Topics.ASSESSMENTS, Topics.ALERTS, Topics.REFERENCE,
+                        Topics.CONTAMINATION, Topics.FINDINGS, Topics.NOTICES);
         Map<String, Object> local = (Map<String, Object>) ((Map<String, Object>) doc.get("servers")).get("local");
         assertThat(local).containsEntry("host", "localhost:9092").containsEntry("protocol", "kafka");
 
@@ -199,7 +284,7 @@ class EventSchemasTest {
                 .map(m -> (Map<String, Object>) m)
                 .collect(Collectors.toMap(m -> (String) m.get("name"),
                         m -> (String) ((Map<String, Object>) m.get("payload")).get("$ref")));
-        for (String type : eventTypes()) {
+        for (String type : Stream.concat(eventTypes().stream(), contaminationTypes().stream()).toList()) {
             assertThat(payloadByType).containsEntry(type, "./schemas/" + type + ".schema.json");
         }
 
@@ -214,12 +299,12 @@ class EventSchemasTest {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) new Yaml()
                 .<Map<String, Object>>load(resource("asyncapi.yaml")).get("channels");
-        everyEvent().forEach(event -> {
+        Stream.concat(everyEvent().map(e -> List.of(e.topic(), e.eventType(), e.getClass().getSimpleName())),
+                everyContaminationEvent().map(e -> List.of(e.topic(), e.eventType(), e.getClass().getSimpleName()))).forEach(event -> {
             Map<String, Object> channel = channels.values().stream()
-                    .filter(c -> event.topic().equals(c.get("address"))).findFirst().orElseThrow();
-            assertThat(channel.get("messages").toString()).as(event.eventType())
-                    .contains("#/components/messages/" + Character.toLowerCase(event.getClass().getSimpleName().charAt(0))
-                            + event.getClass().getSimpleName().substring(1));
+                    .filter(c -> event.get(0).equals(c.get("address"))).findFirst().orElseThrow();
+            assertThat(channel.get("messages").toString()).as(event.get(1))
+                    .contains("#/components/messages/" + Character.toLowerCase(event.get(2).charAt(0)) + event.get(2).substring(1));
         });
     }
 
@@ -236,9 +321,30 @@ class EventSchemasTest {
         return (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
     }
 
-    /** The public event types: every type constant but the operational ones, which are not for partners. */
+    /** The public incident event types: every type constant but the operational, reference and contamination ones. */
     private static List<String> eventTypes() {
-        List<String> all = Arrays.stream(EventTypes.class.getFields())
+        List<String> all = typeConstants();
+        List<String> operational = all.stream().filter(t -> EventTypes.operationalRecordFor(t).isPresent()).toList();
+        assertThat(operational).containsExactlyInAnyOrder("org.steppewatch.delivery.exhausted.v1",
+                "org.steppewatch.endpoint.disabled.v1");
+        // the reference data's chunks are no incident's events: ReferenceEventSchemaTest checks them
+        List<String> types = all.stream().filter(t -> !operational.contains(t) && !t.equals(EventTypes.REFERENCE_PUBLISHED)
+                        && !contaminationTypes().contains(t))
+                .toList();
+        assertThat(types).hasSize(7).allSatisfy(t -> assertThat(EventTypes.recordFor(t)).isPresent());
+        return types;
+    }
+
+    /** The public contamination event types (contamination.v1, findings.v1, notices.v1). */
+    private static List<String> contaminationTypes() {
+        List<String> types = typeConstants().stream().filter(t -> EventTypes.contaminationRecordFor(t).isPresent()).toList();
+        assertThat(types).containsExactlyInAnyOrder("org.steppewatch.result.recorded.v1", "org.steppewatch.result.judged.v1",
+                "org.steppewatch.facility.reported.v1", "org.steppewatch.facility.judged.v1", "org.steppewatch.notice.issued.v1");
+        return types;
+    }
+
+    private static List<String> typeConstants() {
+        return Arrays.stream(EventTypes.class.getFields())
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
                 .map(f -> {
                     try {
@@ -248,14 +354,6 @@ class EventSchemasTest {
                     }
                 })
                 .toList();
-        List<String> operational = all.stream().filter(t -> EventTypes.operationalRecordFor(t).isPresent()).toList();
-        assertThat(operational).containsExactlyInAnyOrder("org.steppewatch.delivery.exhausted.v1",
-                "org.steppewatch.endpoint.disabled.v1");
-        // the reference data's chunks are no incident's events: ReferenceEventSchemaTest checks them
-        List<String> types = all.stream().filter(t -> !operational.contains(t) && !t.equals(EventTypes.REFERENCE_PUBLISHED))
-                .toList();
-        assertThat(types).hasSize(7).allSatisfy(t -> assertThat(EventTypes.recordFor(t)).isPresent());
-        return types;
     }
 
     private static String resource(String name) {
