@@ -86,6 +86,15 @@ class JudgingTest {
     }
 
     @Test
+    void aRangeWhoseLowerEndIsQualifiedLessThanIsStillJudgedByItsUpperEnd() {
+        // "< 0.001 to 0.13 mg/L": the < belongs to the lower end; 0.13 is 13× the KZ MPC
+        ResultJudged judged = judge(result("NDMA", "groundwater", 0.001, 0.13, "<", null, null, "mg/L", "RANGE"));
+
+        assertThat(judged.comparisons()).extracting(LimitComparison::regime, LimitComparison::outcome, LimitComparison::ratio)
+                .containsExactlyInAnyOrder(tuple("KZ_MPC", "ABOVE", 13.0), tuple("WHO", "ABOVE", 1300.0));
+    }
+
+    @Test
     void aValueQualifiedLessThanIsAnUpperBoundNeverAnExceedance() {
         // < 0.005 mg/L: within the KZ MPC of 0.01 (compliance shown), above the WHO 0.0001 (compliance not shown)
         ResultJudged judged = judge(result("NDMA", "water", 0.005, null, "<", null, null, "mg/L", "SINGLE"));
