@@ -1,5 +1,6 @@
 package org.steppewatch.analysis.finding;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -118,6 +119,6 @@ final class ResultJudging {
     }
 
     private static String number(Double value) {
-        return value == null ? "?" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null ? "?" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
