@@ -6,7 +6,7 @@ import {h, clear, humanize, announce} from './util.js';
 let sequence = 0;
 
 /** A labelled control with its hint and its error slot. */
-function field({name, label, control, hint, required}) {
+export function field({name, label, control, hint, required}) {
   const id = `f${++sequence}`;
   control.id = id;
   const hintEl = hint ? h('p', {class: 'hint', id: `${id}-hint`}, hint) : null;
@@ -287,7 +287,7 @@ export function renderForm(ctx, incident) {
 const STABILITY_HINT = {A: ' — very unstable', B: ' — unstable', C: ' — slightly unstable', D: ' — neutral',
   E: ' — slightly stable', F: ' — stable'};
 
-function clearErrors(form, summary) {
+export function clearErrors(form, summary) {
   summary.hidden = true;
   summary.replaceChildren();
   form.querySelectorAll('.field-error').forEach(el => { el.hidden = true; el.textContent = ''; });
@@ -310,7 +310,7 @@ export function containerFor(form, name) {
   return null;
 }
 
-function showProblem(form, summary, error, incident) {
+export function showProblem(form, summary, error, incident) {
   const items = [];
   if (error instanceof Problem && error.errors.length) {
     for (const {field, message} of error.errors) {
