@@ -2,6 +2,8 @@
 // provider's admin API (other origins, allowed by CORS). Calls carry the signed-in user's bearer token; errors
 // come back as RFC 9457 problems.
 
+import {t} from './i18n.js';
+
 let auth = null;
 
 /** The console's sign-in (auth.js), whose token goes with every call. */
@@ -12,7 +14,7 @@ export function useAuth(signIn) {
 export class Problem extends Error {
   constructor(status, body) {
     super(status === 401
-      ? 'You are not signed in, or your sign-in has ended: sign in again, then repeat this.'
+      ? t('problem.signInAgain')
       : body?.detail || body?.title || `HTTP ${status}`);
     this.status = status;
     this.body = body || {};
