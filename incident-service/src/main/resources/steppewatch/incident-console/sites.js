@@ -97,6 +97,8 @@ export class SitePage {
       return;
     }
     this.site = site;
+    // the charts drawn, for the browser tests (window.steppeWatchConsole.ctx.charts)
+    this.ctx.charts = [];
     const series = (site.series || []).map(s => h('section', {class: 'section series', dataset: {substance: s.substance,
       medium: s.medium}, 'aria-label': t('chart.title', {substance: s.substance, medium: code(s.medium)})}));
     clear(panel, back,
@@ -152,7 +154,8 @@ export class SitePage {
       h('p', {class: 'downloads'}, downloadLinks('/api/v1/results', `results-${this.site.id}-${substance}-${medium}`,
         () => new URLSearchParams({siteId: this.site.id, substance, medium}))),
       resultsTable(series));
-    await drawChart(chart, series, width);
+    const plot = await drawChart(chart, series, width);
+    if (plot) this.ctx.charts.push(plot);
   }
 }
 
