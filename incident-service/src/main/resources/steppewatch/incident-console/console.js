@@ -128,7 +128,10 @@ async function changeLanguage(lang) {
   ctx.map.renderLegend();
   const live = document.getElementById('live-status');
   live.querySelector('.text').textContent = t(`live.${live.dataset.state}`);
-  await route();
+  // a form with something typed in keeps it: it speaks the new language when it is opened next
+  const typed = [...ctx.panel.querySelectorAll('form.incident-form input, form.incident-form textarea')]
+    .some(el => el.type !== 'checkbox' && el.type !== 'file' && el.value);
+  if (!typed) await route();
 }
 
 /** One stream for the page; the browser reconnects by itself and we then reload what is shown. */
