@@ -3,7 +3,7 @@
 // a dashed horizontal line labelled with its regime. Colour is not the only signal: markers differ in shape and
 // every line carries its label on the chart and in the legend.
 import {h} from './util.js';
-import {t, numberLocale} from './i18n.js';
+import {t, locale, numberLocale} from './i18n.js';
 
 const UPLOT = '/webjars/uplot/dist/uPlot.esm.js';
 const LIMIT_COLOURS = ['#b91c1c', '#7c3aed', '#0f766e', '#a16207', '#be185d', '#1d4ed8'];
@@ -36,6 +36,16 @@ export function chartData(series) {
   const ranges = dated.map(({r}) => (r.detected !== false ? rangeTop(r, series.unit) : null));
   const limits = (series.limits || []).map(l => xs.map(() => l.limit));
   return {xs, measured, nonDetects, ranges, limits};
+}
+
+/** Month and weekday names in the page's language, for the time axis (uPlot's own are English). */
+function dateNames() {
+  const names = (count, options, at) => Array.from({length: count},
+    (_, i) => new Intl.DateTimeFormat(locale(), {...options, timeZone: 'UTC'}).format(at(i)));
+  const month = style => names(12, {month: style}, m => Date.UTC(2000, m, 1));
+  // 2 January 2000 was a Sunday, uPlot's first weekday
+  const weekday = style => names(7, {weekday: style}, d => Date.UTC(2000, 0, 2 + d));
+  return {MMMM: month('long'), MMM: month('short'), WWWW: weekday('long'), WWW: weekday('short')};
 }
 
 /** 6 % of the time span, or half a year for a single date. */
@@ -94,10 +104,14 @@ export async function drawChart(container, series, width) {
   const [low, high] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 1];
   const log = positive && high / low > 200;
   const noLine = () => null;
+  const names = dateNames();
   const opts = {
     width,
     height: 280,
     legend: {live: false},
+    // sampling dates are calendar days: shown as they are, not shifted into the browser's time zone
+    tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    fmtDate: template => uPlot.fmtDate(template, names),
     cursor: {points: {show: false}},
     // the range bars are drawn by hand: the scale is set to hold them as well as the series
     // a margin either side, so the first and last results are not cut in half by the axes
