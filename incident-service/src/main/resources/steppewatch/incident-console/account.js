@@ -1,8 +1,9 @@
 // The header's sign-in control: who is signed in and with which roles, sign in and sign out, the links each role
 // may follow, and the notice that a sign-in failed or ended.
 import {h, clear} from './util.js';
+import {t, has} from './i18n.js';
 
-const ROLE_NAMES = {analyst: 'Analyst', issuer: 'Issuer', admin: 'Admin'};
+const roleName = role => (has(`role.${role}`) ? t(`role.${role}`) : role);
 
 export function renderAccount(auth) {
   document.getElementById('report-link').hidden = !auth.can('report');
@@ -15,19 +16,18 @@ export function renderAccount(auth) {
     clear(account);
   } else if (user) {
     clear(account,
-      h('span', {class: 'who'}, h('span', {class: 'visually-hidden'}, 'Signed in as '),
+      h('span', {class: 'who'}, h('span', {class: 'visually-hidden'}, `${t('account.signedInAs')} `),
         h('b', {id: 'signed-in-user'}, user.name)),
-      h('span', {class: 'roles', id: 'signed-in-roles', 'aria-label': 'Roles'},
-        user.roles.length ? user.roles.map(role => h('span', {class: 'role', dataset: {role}}, ROLE_NAMES[role] || role))
-          : h('span', {class: 'role none'}, 'no role')),
+      h('span', {class: 'roles', id: 'signed-in-roles', 'aria-label': t('account.roles')},
+        user.roles.length ? user.roles.map(role => h('span', {class: 'role', dataset: {role}}, roleName(role)))
+          : h('span', {class: 'role none'}, t('account.noRole'))),
       h('button', {type: 'button', class: 'button small secondary', id: 'sign-out', onclick: () => auth.signOut()},
-        'Sign out'));
+        t('account.signOut')));
   } else {
-    clear(account, signInButton(auth, 'Sign in', 'sign-in'));
+    clear(account, signInButton(auth, t('account.signIn'), 'sign-in'));
   }
   if (auth.expired) {
-    showNotice('Your sign-in has ended: what you do now is not saved until you sign in again.',
-      signInButton(auth, 'Sign in again', 'sign-in-again'));
+    showNotice(t('account.ended'), signInButton(auth, t('account.signInAgain'), 'sign-in-again'));
   }
 }
 
@@ -43,7 +43,7 @@ function signIn(auth) {
 export function showNotice(message, ...actions) {
   const notice = document.getElementById('notice');
   clear(notice, h('p', {id: 'notice-text'}, message), ...actions,
-    h('button', {type: 'button', class: 'button link', onclick: () => { notice.hidden = true; }}, 'Dismiss'));
+    h('button', {type: 'button', class: 'button link', onclick: () => { notice.hidden = true; }}, t('common.dismiss')));
   notice.hidden = false;
 }
 
@@ -53,9 +53,9 @@ export function notAllowed(auth, title, needs) {
   return [
     h('h2', {tabindex: '-1', id: 'not-allowed'}, title),
     h('p', {}, user
-      ? `This needs the role ${needs}; ${user.name} has ${user.roles.length ? user.roles.join(', ') : 'no role'}. An administrator can grant it.`
-      : `This needs a sign-in with the role ${needs}. Everyone may read incidents, assessments and alerts without one.`),
-    user || !auth.enabled ? null : signInButton(auth, 'Sign in', 'sign-in-here'),
-    h('p', {}, h('a', {href: '#/'}, '← All incidents')),
+      ? t('auth.needsRole', {needs, user: user.name, roles: user.roles.length ? user.roles.map(roleName).join(', ') : t('account.noRole')})
+      : t('auth.needsSignIn', {needs})),
+    user || !auth.enabled ? null : signInButton(auth, t('account.signIn'), 'sign-in-here'),
+    h('p', {}, h('a', {href: '#/'}, t('common.allIncidents'))),
   ];
 }

@@ -3,9 +3,9 @@
 import {api, Problem} from './api.js';
 import {notAllowed} from './account.js';
 import {h, clear, announce, time} from './util.js';
+import {t} from './i18n.js';
 
 const ROLES = ['analyst', 'issuer', 'admin'];
-const CONSOLE_CLIENT_NOTE = 'acts with the roles of whoever signs in';
 
 export class AdminView {
   constructor(ctx) {
@@ -15,17 +15,15 @@ export class AdminView {
   async show() {
     const {panel, auth} = this.ctx;
     if (!auth.can('administer')) {
-      clear(panel, notAllowed(auth, 'Administration is for admins', 'admin'));
+      clear(panel, notAllowed(auth, t('admin.forAdmins'), t('admin.admin')));
       return;
     }
     this.users = h('section', {class: 'section', id: 'users', 'aria-labelledby': 'users-title'});
     this.clients = h('section', {class: 'section', id: 'clients', 'aria-labelledby': 'clients-title'});
     clear(panel,
-      h('p', {class: 'back'}, h('a', {href: '#/'}, '← All incidents')),
-      h('h2', {id: 'admin-title', tabindex: '-1'}, 'Administration'),
-      h('p', {class: 'hint'}, 'People sign in with a user; scripts and partner systems use a client. '
-        + 'Analysts report, revise and retract; issuers approve drafts and their reports go out at once; '
-        + 'admins manage reference data, users and clients.'),
+      h('p', {class: 'back'}, h('a', {href: '#/'}, t('common.allIncidents'))),
+      h('h2', {id: 'admin-title', tabindex: '-1'}, t('nav.admin')),
+      h('p', {class: 'hint'}, t('admin.hint')),
       this.users, this.clients);
     await Promise.all([this.loadUsers(), this.loadClients()]);
   }
@@ -39,17 +37,17 @@ export class AdminView {
     try {
       users = await api.users(this.ctx.providerUrl);
     } catch (e) {
-      clear(this.users, h('h3', {id: 'users-title'}, 'Users'), h('p', {class: 'field-error'}, this.unreachable(e)));
+      clear(this.users, h('h3', {id: 'users-title'}, t('admin.users')), h('p', {class: 'field-error'}, this.unreachable(e)));
       return;
     }
     const form = this.userForm();
-    clear(this.users, h('h3', {id: 'users-title'}, 'Users'),
+    clear(this.users, h('h3', {id: 'users-title'}, t('admin.users')),
       h('table', {class: 'data', id: 'users-table'},
-        h('thead', {}, h('tr', {}, ['User', 'Roles', 'Created'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['admin.user', 'account.roles', 'deliveries.created'].map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, users.map(user => h('tr', {dataset: {username: user.username}},
           h('th', {scope: 'row'}, user.username),
           h('td', {}, this.rolesEditor(user.roles, roles => api.setUserRoles(this.ctx.providerUrl, user.username, roles),
-            `roles of ${user.username}`)),
+            t('admin.rolesOf', {name: user.username}))),
           h('td', {}, time(user.createdAt)))))),
       form);
   }
@@ -59,19 +57,19 @@ export class AdminView {
     try {
       clients = await api.clients(this.ctx.providerUrl);
     } catch (e) {
-      clear(this.clients, h('h3', {id: 'clients-title'}, 'Clients'), h('p', {class: 'field-error'}, this.unreachable(e)));
+      clear(this.clients, h('h3', {id: 'clients-title'}, t('admin.clients')), h('p', {class: 'field-error'}, this.unreachable(e)));
       return;
     }
     const form = this.clientForm();
-    clear(this.clients, h('h3', {id: 'clients-title'}, 'Clients'),
+    clear(this.clients, h('h3', {id: 'clients-title'}, t('admin.clients')),
       h('table', {class: 'data', id: 'clients-table'},
-        h('thead', {}, h('tr', {}, ['Client', 'Kind', 'Roles', 'Created'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['admin.client', 'zones.kind', 'account.roles', 'deliveries.created'].map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, clients.map(client => h('tr', {dataset: {clientId: client.clientId}},
           h('th', {scope: 'row'}, client.clientId),
           h('td', {}, `${client.type || ''} ${(client.grantTypes || []).join(', ')}`.trim()),
-          h('td', {}, client.type === 'public' ? h('span', {class: 'muted'}, CONSOLE_CLIENT_NOTE)
+          h('td', {}, client.type === 'public' ? h('span', {class: 'muted'}, t('admin.publicClient'))
             : this.rolesEditor(client.roles, roles => api.setClientRoles(this.ctx.providerUrl, client.clientId, roles),
-              `roles of ${client.clientId}`)),
+              t('admin.rolesOf', {name: client.clientId}))),
           h('td', {}, time(client.createdAt)))))),
       form);
   }
@@ -79,8 +77,7 @@ export class AdminView {
   /** Another provider (Keycloak) has no such API, and a browser hides why a cross-origin call failed. */
   unreachable(e) {
     return e instanceof Problem && e.status !== 404 ? e.message
-      : `The sign-in provider at ${this.ctx.providerUrl} has no Steppe Watch admin API, or does not let this page call it. `
-        + 'With Keycloak, manage users, clients and roles in its own admin console.';
+      : t('admin.unreachable', {url: this.ctx.providerUrl});
   }
 
   /** Three checkboxes and a save button that sends the complete new list. */
@@ -91,14 +88,14 @@ export class AdminView {
       button.disabled = true;
       try {
         const saved = await save(checked(boxes));
-        status.textContent = `Saved: ${(saved.roles || []).join(', ') || 'no role'}`;
-        announce(`Roles saved for ${label.replace(/^roles of /, '')}`);
+        status.textContent = t('admin.saved', {roles: (saved.roles || []).join(', ') || t('account.noRole')});
+        announce(t('admin.rolesSaved', {label}));
       } catch (e) {
         status.textContent = e.message;
       } finally {
         button.disabled = false;
       }
-    }}, 'Save roles', h('span', {class: 'visually-hidden'}, ` (${label})`));
+    }}, t('admin.saveRoles'), h('span', {class: 'visually-hidden'}, ` (${label})`));
     return h('fieldset', {class: 'roles-editor'}, h('legend', {class: 'visually-hidden'}, label),
       Object.values(boxes).map(({label: box}) => box), button, status);
   }
@@ -109,21 +106,21 @@ export class AdminView {
     const boxes = roleBoxes(['analyst']);
     const message = h('p', {class: 'form-message', role: 'status', id: 'new-user-message'});
     const form = h('form', {class: 'admin-form', id: 'new-user-form', novalidate: true},
-      h('h4', {}, 'Add a user'),
-      h('div', {class: 'field'}, h('label', {for: 'new-username'}, 'Username'), username),
-      h('div', {class: 'field'}, h('label', {for: 'new-password'}, 'Password'),
-        h('p', {class: 'hint'}, 'Tell it to the person by a safe way; they sign in with it.'), password),
-      h('fieldset', {class: 'roles-editor'}, h('legend', {}, 'Roles'), Object.values(boxes).map(b => b.label)),
+      h('h4', {}, t('admin.addUser')),
+      h('div', {class: 'field'}, h('label', {for: 'new-username'}, t('admin.username')), username),
+      h('div', {class: 'field'}, h('label', {for: 'new-password'}, t('admin.password')),
+        h('p', {class: 'hint'}, t('admin.passwordHint')), password),
+      h('fieldset', {class: 'roles-editor'}, h('legend', {}, t('account.roles')), Object.values(boxes).map(b => b.label)),
       message,
-      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button primary'}, 'Add user')));
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button primary'}, t('admin.addUserButton'))));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       try {
         const created = await api.addUser(this.ctx.providerUrl,
           {username: username.value.trim(), password: password.value, roles: checked(boxes)});
-        announce(`User ${created.username} added`);
+        announce(t('admin.userAdded', {name: created.username}));
         await this.loadUsers();
-        this.users.querySelector('#new-user-message').textContent = `${created.username} can now sign in.`;
+        this.users.querySelector('#new-user-message').textContent = t('admin.canSignIn', {name: created.username});
       } catch (e) {
         message.textContent = problemText(e);
         message.classList.add('field-error');
@@ -137,22 +134,22 @@ export class AdminView {
     const boxes = roleBoxes([]);
     const message = h('div', {class: 'form-message', role: 'status', id: 'new-client-message'});
     const form = h('form', {class: 'admin-form', id: 'new-client-form', novalidate: true},
-      h('h4', {}, 'Add a client'),
-      h('p', {class: 'hint'}, 'For a script or a partner system: it gets tokens with client_credentials and its secret.'),
-      h('div', {class: 'field'}, h('label', {for: 'new-client-id'}, 'Client id'), clientId),
-      h('fieldset', {class: 'roles-editor'}, h('legend', {}, 'Roles'), Object.values(boxes).map(b => b.label)),
+      h('h4', {}, t('admin.addClient')),
+      h('p', {class: 'hint'}, t('admin.clientHint')),
+      h('div', {class: 'field'}, h('label', {for: 'new-client-id'}, t('admin.clientId')), clientId),
+      h('fieldset', {class: 'roles-editor'}, h('legend', {}, t('account.roles')), Object.values(boxes).map(b => b.label)),
       message,
-      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button primary'}, 'Add client')));
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button primary'}, t('admin.addClientButton'))));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       try {
         const created = await api.addClient(this.ctx.providerUrl, {clientId: clientId.value.trim(), roles: checked(boxes)});
-        announce(`Client ${created.clientId} added; its secret is shown once`);
+        announce(t('admin.clientAdded', {name: created.clientId}));
         await this.loadClients();
         // shown once: the provider keeps only its hash
         clear(this.clients.querySelector('#new-client-message'),
           h('div', {class: 'secret-once', id: 'client-secret'},
-            h('p', {}, h('b', {}, `The secret of ${created.clientId}`), ' — copy it now: it is not shown again.'),
+            h('p', {}, h('b', {}, t('admin.secretOf', {name: created.clientId})), ` — ${t('admin.copyNow')}`),
             h('code', {id: 'client-secret-value'}, created.clientSecret)));
       } catch (e) {
         clear(message, h('p', {class: 'field-error'}, problemText(e)));
@@ -165,7 +162,7 @@ export class AdminView {
 function roleBoxes(current) {
   return Object.fromEntries(ROLES.map(role => {
     const input = h('input', {type: 'checkbox', value: role, checked: current.includes(role)});
-    return [role, {input, label: h('label', {class: 'role-choice'}, input, ` ${role}`)}];
+    return [role, {input, label: h('label', {class: 'role-choice'}, input, ` ${t(`role.${role}`)}`)}];
   }));
 }
 

@@ -2,6 +2,8 @@
 // provider's admin API (other origins, allowed by CORS). Calls carry the signed-in user's bearer token; errors
 // come back as RFC 9457 problems.
 
+import {t} from './i18n.js';
+
 let auth = null;
 
 /** The console's sign-in (auth.js), whose token goes with every call. */
@@ -12,7 +14,7 @@ export function useAuth(signIn) {
 export class Problem extends Error {
   constructor(status, body) {
     super(status === 401
-      ? 'You are not signed in, or your sign-in has ended: sign in again, then repeat this.'
+      ? t('problem.signInAgain')
       : body?.detail || body?.title || `HTTP ${status}`);
     this.status = status;
     this.body = body || {};
@@ -21,11 +23,15 @@ export class Problem extends Error {
   }
 }
 
-async function request(method, path, {body, headers = {}, anonymous = false} = {}) {
+async function request(method, path, {body, raw, contentType, headers = {}, anonymous = false} = {}) {
   const init = {method, headers: {Accept: 'application/json', ...headers}};
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
+  } else if (raw !== undefined) {
+    // a file as it is, e.g. a CSV import
+    init.headers['Content-Type'] = contentType;
+    init.body = raw;
   }
   const token = anonymous ? null : auth?.token();
   if (token) init.headers.Authorization = `Bearer ${token}`;
@@ -80,6 +86,21 @@ export const api = {
   },
   alerts: id => request('GET', `/api/v1/incidents/${encodeURIComponent(id)}/alerts`).then(r => r.json),
   revisions: id => request('GET', `/api/v1/incidents/${encodeURIComponent(id)}/revisions`).then(r => r.json),
+
+  /** Contaminated sites, their series and results, and the facilities that report releases. */
+  sites: () => request('GET', '/api/v1/sites?size=200').then(r => r.json),
+  site: id => request('GET', `/api/v1/sites/${segment(id)}`).then(r => r.json),
+  series: (id, substance, medium) => request('GET',
+    `/api/v1/sites/${segment(id)}/series?${new URLSearchParams({substance, medium})}`).then(r => r.json),
+  addResult: body => request('POST', '/api/v1/results', {body}).then(r => r.json),
+  importResults: csv => request('POST', '/api/v1/results/import', {raw: csv, contentType: 'text/csv'}).then(r => r.json),
+  facilities(filters = {}) {
+    const query = new URLSearchParams({size: '200'});
+    for (const [key, value] of Object.entries(filters)) {
+      if (value) query.set(key, value);
+    }
+    return request('GET', `/api/v1/facilities?${query}`).then(r => r.json);
+  },
 
   /** Alerts that wait for an issuer's approval, at notification-service ({@code base}). */
   drafts: base => request('GET', `${base}/api/v1/alerts?status=DRAFT`).then(r => r.json),

@@ -7,6 +7,8 @@
 // never a cookie). A public client gets no refresh token: when the access token expires the console says so
 // and offers to sign in again, which the provider's own session usually makes a round trip without a form.
 
+import {t} from './i18n.js';
+
 const SESSION_KEY = 'steppewatch.console.session';
 const PENDING_KEY = 'steppewatch.console.signin';
 // a token this close to its expiry is not sent: it could lapse on the way
@@ -69,14 +71,14 @@ export class Auth extends EventTarget {
     if (!this.discovered) {
       const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
       this.discovered = fetch(url, {headers: {Accept: 'application/json'}}).then(async response => {
-        if (!response.ok) throw new SignInError(`The sign-in provider did not answer (${response.status} from ${url}).`);
+        if (!response.ok) throw new SignInError(t('signin.noAnswer', {status: response.status, url}));
         const doc = await response.json();
         // OpenID Connect Discovery 1.0, 4.3: the document must name the issuer it was fetched for
-        if (doc.issuer !== this.issuer) throw new SignInError(`The sign-in provider calls itself ${doc.issuer}, not ${this.issuer}.`);
+        if (doc.issuer !== this.issuer) throw new SignInError(t('signin.otherIssuer', {found: doc.issuer, expected: this.issuer}));
         return doc;
       }).catch(e => {
         this.discovered = null;
-        throw e instanceof SignInError ? e : new SignInError(`The sign-in provider at ${this.issuer} cannot be reached.`);
+        throw e instanceof SignInError ? e : new SignInError(t('signin.unreachable', {issuer: this.issuer}));
       });
     }
     return this.discovered;
@@ -84,9 +86,9 @@ export class Auth extends EventTarget {
 
   /** Leaves for the provider's sign-in page; comes back to {@link completeSignIn} on the same view. */
   async signIn() {
-    if (!this.enabled) throw new SignInError('No sign-in provider is configured for this console.');
+    if (!this.enabled) throw new SignInError(t('signin.none'));
     if (!globalThis.crypto?.subtle) {
-      throw new SignInError('Signing in needs a secure page: open the console over HTTPS (or on localhost).');
+      throw new SignInError(t('signin.insecure'));
     }
     const provider = await this.discovery();
     const verifier = randomText(32);
@@ -110,10 +112,10 @@ export class Auth extends EventTarget {
     sessionStorage.removeItem(PENDING_KEY);
     history.replaceState(null, '', `${location.pathname}${pending?.returnTo || ''}`);
     if (!pending || params.get('state') !== pending.state) {
-      throw new SignInError('This sign-in was not started here, or was already used: sign in again.');
+      throw new SignInError(t('signin.notStartedHere'));
     }
     if (params.has('error')) {
-      throw new SignInError(`The provider refused the sign-in: ${params.get('error_description') || params.get('error')}.`);
+      throw new SignInError(t('signin.refused', {reason: params.get('error_description') || params.get('error')}));
     }
     const provider = await this.discovery();
     const response = await fetch(provider.token_endpoint, {
@@ -124,7 +126,7 @@ export class Auth extends EventTarget {
     });
     const tokens = await response.json().catch(() => ({}));
     if (!response.ok || !tokens.access_token) {
-      throw new SignInError(`The provider did not give a token: ${tokens.error_description || tokens.error || response.status}.`);
+      throw new SignInError(t('signin.noToken', {reason: tokens.error_description || tokens.error || response.status}));
     }
     const id = this.checkIdToken(tokens.id_token, pending.nonce);
     const access = claims(tokens.access_token) || {};
@@ -150,14 +152,14 @@ export class Auth extends EventTarget {
    */
   checkIdToken(idToken, nonce) {
     const id = claims(idToken);
-    if (!id) throw new SignInError('The provider gave no ID token.');
+    if (!id) throw new SignInError(t('signin.noIdToken'));
     const audience = Array.isArray(id.aud) ? id.aud : [id.aud];
-    const problem = id.iss !== this.issuer ? `it was issued by ${id.iss}`
-      : !audience.includes(this.clientId) ? 'it is meant for another client'
-        : id.nonce !== nonce ? 'it answers another sign-in (nonce)'
-          : !(id.exp * 1000 > Date.now()) ? 'it has expired'
+    const problem = id.iss !== this.issuer ? t('signin.issuedBy', {issuer: id.iss})
+      : !audience.includes(this.clientId) ? t('signin.otherClient')
+        : id.nonce !== nonce ? t('signin.otherNonce')
+          : !(id.exp * 1000 > Date.now()) ? t('signin.expired')
             : null;
-    if (problem) throw new SignInError(`The sign-in was not accepted: ${problem}.`);
+    if (problem) throw new SignInError(t('signin.notAccepted', {problem}));
     return id;
   }
 

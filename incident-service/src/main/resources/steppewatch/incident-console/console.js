@@ -1,5 +1,6 @@
 // The analyst console: a hash router over its views (list, report/revise form, incident page, drafts,
-// administration), one map, a sign-in, and a server-sent event stream that keeps whatever is on screen current.
+// administration, contaminated sites, facilities), one map, a sign-in, the page's language, and a server-sent
+// event stream that keeps whatever is on screen current.
 import {api, useAuth} from './api.js';
 import {Auth} from './auth.js';
 import {renderAccount, showNotice, notAllowed} from './account.js';
@@ -9,7 +10,10 @@ import {ConsoleMap} from './map.js';
 import {IncidentList} from './list.js';
 import {IncidentPage} from './detail.js';
 import {renderForm} from './form.js';
+import {SitesList, SitePage} from './sites.js';
+import {FacilitiesView} from './facilities.js';
 import {h, clear, announce} from './util.js';
+import {t, setLanguage, initialLanguage} from './i18n.js';
 
 const ctx = {
   panel: document.getElementById('panel'),
@@ -20,9 +24,16 @@ const ctx = {
 
 async function main() {
   try {
+    await setLanguage(initialLanguage(), {remember: false});
+  } catch (e) {
+    // without a dictionary the keys show: still better than no console
+    showNotice(e.message);
+  }
+  document.querySelectorAll('.languages button').forEach(button => button.addEventListener('click', () => changeLanguage(button.dataset.lang)));
+  try {
     ctx.settings = await api.settings();
   } catch (e) {
-    clear(ctx.panel, h('h2', {}, 'The console could not start'), h('p', {}, `incident-service did not answer: ${e.message}`));
+    clear(ctx.panel, h('h2', {}, t('start.failed')), h('p', {}, t('start.noAnswer', {message: e.message})));
     return;
   }
   ctx.notificationUrl = (ctx.settings.notificationUrl || `${location.protocol}//${location.hostname}:8083`).replace(/\/$/, '');
@@ -55,18 +66,19 @@ async function main() {
 async function route() {
   const hash = location.hash.replace(/^#/, '') || '/';
   ctx.map.stopPicking();
+  ctx.view?.leave?.();
   let match;
   if ((match = hash.match(/^\/incidents\/([^/]+)\/revise$/))) {
     ctx.view = null;
     ctx.map.clearAssessment();
     if (!ctx.auth.can('report')) {
-      clear(ctx.panel, notAllowed(ctx.auth, 'Revising needs a sign-in', 'analyst or issuer'));
+      clear(ctx.panel, notAllowed(ctx.auth, t('auth.reviseNeeds'), t('auth.analystOrIssuer')));
     } else {
       try {
         const {json} = await api.incident(decodeURIComponent(match[1]));
         renderForm(ctx, json);
       } catch (e) {
-        clear(ctx.panel, h('h2', {tabindex: '-1'}, 'Incident not found'), h('p', {}, e.message));
+        clear(ctx.panel, h('h2', {tabindex: '-1'}, t('incident.notFound')), h('p', {}, e.message));
       }
     }
   } else if ((match = hash.match(/^\/incidents\/([^/]+)$/))) {
@@ -76,7 +88,15 @@ async function route() {
     ctx.view = null;
     ctx.map.clearAssessment();
     if (ctx.auth.can('report')) renderForm(ctx, null);
-    else clear(ctx.panel, notAllowed(ctx.auth, 'Reporting needs a sign-in', 'analyst or issuer'));
+    else clear(ctx.panel, notAllowed(ctx.auth, t('auth.reportNeeds'), t('auth.analystOrIssuer')));
+  } else if ((match = hash.match(/^\/sites\/([^/]+)$/))) {
+    ctx.map.clearAssessment();
+    ctx.view = new SitePage(ctx, decodeURIComponent(match[1]));
+    await ctx.view.show();
+  } else if (hash === '/sites' || hash === '/facilities') {
+    ctx.map.clearAssessment();
+    ctx.view = hash === '/sites' ? new SitesList(ctx) : new FacilitiesView(ctx);
+    await ctx.view.show();
   } else if (hash === '/drafts' || hash === '/admin') {
     ctx.map.clearAssessment();
     ctx.view = hash === '/drafts' ? new DraftsView(ctx) : new AdminView(ctx);
@@ -87,26 +107,49 @@ async function route() {
     await ctx.view.show();
   }
   document.body.dataset.view = ctx.view ? ctx.view.constructor.name : 'form';
+  document.querySelectorAll('.topbar nav a').forEach(a => {
+    const current = a.getAttribute('href') === `#${hash}` || (a.id === 'sites-link' && hash.startsWith('/sites/'));
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
   ctx.panel.querySelector('h2')?.focus({preventScroll: true});
   ctx.panel.scrollTop = 0;
+}
+
+/** Another language: the static texts change at once, the header, the legend and the view are drawn again. */
+async function changeLanguage(lang) {
+  try {
+    await setLanguage(lang);
+  } catch (e) {
+    showNotice(e.message);
+    return;
+  }
+  renderAccount(ctx.auth);
+  ctx.map.renderLegend();
+  const live = document.getElementById('live-status');
+  live.querySelector('.text').textContent = t(`live.${live.dataset.state}`);
+  // a form with something typed in keeps it: it speaks the new language when it is opened next
+  const typed = [...ctx.panel.querySelectorAll('form.incident-form input, form.incident-form textarea')]
+    .some(el => el.type !== 'checkbox' && el.type !== 'file' && el.value);
+  if (!typed) await route();
 }
 
 /** One stream for the page; the browser reconnects by itself and we then reload what is shown. */
 function connect() {
   const status = document.getElementById('live-status');
-  const say = (state, text) => {
+  const say = state => {
     status.dataset.state = state;
-    status.querySelector('.text').textContent = text;
+    status.querySelector('.text').textContent = t(`live.${state}`);
     document.body.dataset.live = state;
   };
   const source = new EventSource('/api/v1/events/stream');
   let connectedOnce = false;
   source.addEventListener('ready', () => {
-    say('open', 'Live');
+    say('open');
     if (connectedOnce) refreshView();
     connectedOnce = true;
   });
-  source.addEventListener('error', () => say('reconnecting', 'Reconnecting…'));
+  source.addEventListener('error', () => say('reconnecting'));
   source.addEventListener('incident', event => {
     const incident = JSON.parse(event.data);
     upsertIncident(incident);
@@ -131,7 +174,7 @@ function connect() {
       ctx.showIncidentsOnMap();
     }
     if (data.status && !(ctx.view instanceof IncidentPage && ctx.view.id === data.incidentId)) {
-      announce(`${known ? known.title : 'An incident'} is assessed`);
+      announce(known ? t('live.assessedTitle', {title: known.title}) : t('live.assessedOne'));
     }
   });
   source.addEventListener('alert', event => {

@@ -2,21 +2,23 @@
 // read with the signed-in user's token and shown in a dialog.
 import {api} from './api.js';
 import {h, clear, formatTime, time} from './util.js';
+import {t} from './i18n.js';
 
 export async function showDeliveries(ctx, alert) {
-  const body = h('div', {class: 'deliveries-body'}, h('p', {}, 'Loading deliveries…'));
+  const body = h('div', {class: 'deliveries-body'}, h('p', {}, t('deliveries.loading')));
   const dialog = h('dialog', {class: 'dialog wide', 'aria-labelledby': 'deliveries-title', id: 'deliveries-dialog'},
-    h('h2', {id: 'deliveries-title'}, `Deliveries of the alert sent ${formatTime(alert.sent)}`),
+    h('h2', {id: 'deliveries-title'}, t('deliveries.title', {at: formatTime(alert.sent)})),
     body,
-    h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Close')));
+    h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, t('common.close'))));
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
   try {
     const deliveries = await api.deliveries(ctx.notificationUrl, alert.alertId);
-    clear(body, deliveries.length === 0 ? h('p', {}, 'Nobody was subscribed where this alert applies.')
+    clear(body, deliveries.length === 0 ? h('p', {}, t('deliveries.none'))
       : h('table', {class: 'data'},
-        h('thead', {}, h('tr', {}, ['Channel', 'Language', 'State', 'Attempts', 'Created'].map(c => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, ['deliveries.channel', 'deliveries.language', 'alerts.state', 'deliveries.attempts', 'deliveries.created']
+          .map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, deliveries.map(d => h('tr', {},
           h('td', {}, d.channelType || d.kind || '—'), h('td', {}, d.language || '—'),
           h('td', {}, d.state, d.note ? h('div', {class: 'muted small'}, d.note) : null),

@@ -1,10 +1,11 @@
 // One incident: its facts, the assessment drawn on the map, its alerts and its revisions, with
 // revise and retract. Live events update each section in place.
 import {api, Problem} from './api.js';
-import {h, clear, askReason, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, humanize, time, announce} from './util.js';
+import {h, clear, askReason, compass, formatInt, formatKm, formatLonLat, formatNumber, formatTime, time, announce} from './util.js';
 import {levelStyle, levelRank, swatch} from './map.js';
 import {statusBadge} from './list.js';
 import {showDeliveries} from './deliveries.js';
+import {t, tn, code} from './i18n.js';
 
 const SEVERITY_GLYPH = {Extreme: '▲▲▲', Severe: '▲▲', Moderate: '▲', Minor: '△', Unknown: '?'};
 
@@ -21,7 +22,7 @@ export class IncidentPage {
     this.assessmentSection = h('section', {class: 'section', id: 'assessment', 'aria-labelledby': 'assessment-title'});
     this.alertsSection = h('section', {class: 'section', id: 'alerts', 'aria-labelledby': 'alerts-title'});
     this.revisionsSection = h('section', {class: 'section', id: 'revisions', 'aria-labelledby': 'revisions-title'});
-    clear(panel, h('p', {class: 'back'}, h('a', {href: '#/'}, '← All incidents')), this.header,
+    clear(panel, h('p', {class: 'back'}, h('a', {href: '#/'}, t('common.allIncidents'))), this.header,
       this.assessmentSection, this.alertsSection, this.revisionsSection);
     await this.refresh();
     panel.querySelector('h2')?.focus();
@@ -47,8 +48,8 @@ export class IncidentPage {
       // opened straight from a link, the incident is not among the listed ones: give it its pin
       this.ctx.upsertIncident(incident.json, true);
     } catch (e) {
-      clear(this.header, h('h2', {tabindex: '-1'}, 'Incident not found'),
-        h('p', {}, e instanceof Problem ? e.message : `Could not load it: ${e.message}`));
+      clear(this.header, h('h2', {tabindex: '-1'}, t('incident.notFound')),
+        h('p', {}, e instanceof Problem ? e.message : t('common.couldNotLoad', {message: e.message})));
       return;
     }
     this.renderHeader();
@@ -61,31 +62,32 @@ export class IncidentPage {
 
   renderHeader() {
     const i = this.view.incident;
-    const releases = (i.releases || []).map(r => `${r.substance} ${formatInt(r.massKg)} kg`).join(', ');
+    const releases = (i.releases || []).map(r => `${r.substance} ${t('facility.kg', {n: formatInt(r.massKg)})}`).join(', ');
     const w = i.weather;
-    const weather = w ? [w.windFromDeg != null ? `wind from ${w.windFromDeg}° (${compass(w.windFromDeg)})` : null,
-      w.windSpeedMs != null ? `${w.windSpeedMs} m/s` : null, w.stability ? `stability class ${w.stability}` : null]
+    const weather = w ? [w.windFromDeg != null ? t('weather.windFrom', {deg: w.windFromDeg, compass: compass(w.windFromDeg)}) : null,
+      w.windSpeedMs != null ? t('weather.speed', {n: w.windSpeedMs}) : null,
+      w.stability ? t('weather.stabilityClass', {c: w.stability}) : null]
       .filter(Boolean).join(', ') : null;
     const rows = [
-      ['Category', humanize(i.category)],
-      ['Occurred', time(i.occurredAt)],
-      ['Location', formatLonLat(i.location)],
-      ['Vehicle', i.vehicle], ['Launch site', i.launchSite],
-      ['Releases', releases || null], ['Weather', weather],
-      ['Samples', (i.samples || []).length ? `${i.samples.length}` : null],
-      ['Version', `${i.version}, reported ${formatTime(i.reportedAt)}`],
+      [t('field.category'), code(i.category)],
+      [t('incident.occurred'), time(i.occurredAt)],
+      [t('field.location'), formatLonLat(i.location)],
+      [t('field.vehicle'), i.vehicle], [t('field.launchSite'), i.launchSite],
+      [t('field.releases'), releases || null], [t('field.weather'), weather],
+      [t('field.samples'), (i.samples || []).length ? `${i.samples.length}` : null],
+      [t('incident.version'), t('incident.versionReported', {version: i.version, at: formatTime(i.reportedAt)})],
     ].filter(([, v]) => v);
     const retracted = i.status === 'RETRACTED';
     clear(this.header,
       h('h2', {tabindex: '-1', id: 'incident-title'}, i.title),
       h('p', {class: 'status-line'}, statusBadge(i.status, {id: 'incident-status', dataset: {status: i.status}}),
-        retracted && i.retraction ? h('span', {class: 'retraction'}, ` Retracted ${formatTime(i.retraction.retractedAt)}: ${i.retraction.reason}`) : null),
+        retracted && i.retraction ? h('span', {class: 'retraction'}, ` ${t('incident.retractedAt', {at: formatTime(i.retraction.retractedAt), reason: i.retraction.reason})}`) : null),
       h('dl', {class: 'facts'}, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       i.description ? h('p', {class: 'description'}, i.description) : null,
       // analysts and issuers only: the service would refuse anyone else
       retracted || !this.ctx.auth.can('report') ? null : h('div', {class: 'actions'},
-        h('a', {class: 'button secondary', href: `#/incidents/${i.id}/revise`, id: 'revise-button'}, 'Revise'),
-        h('button', {type: 'button', class: 'button danger', id: 'retract-button', onclick: () => this.retract()}, 'Retract…')));
+        h('a', {class: 'button secondary', href: `#/incidents/${i.id}/revise`, id: 'revise-button'}, t('incident.revise')),
+        h('button', {type: 'button', class: 'button danger', id: 'retract-button', onclick: () => this.retract()}, t('incident.retract'))));
   }
 
   /** Signed in, out, or the sign-in ended: the controls follow the roles. */
@@ -97,12 +99,12 @@ export class IncidentPage {
 
   renderAssessment() {
     const {incident, assessment: a} = this.view;
-    const heading = h('h3', {id: 'assessment-title'}, 'Assessment');
+    const heading = h('h3', {id: 'assessment-title'}, t('assessment.title'));
     if (!a) {
       clear(this.assessmentSection, heading, incident.status === 'RETRACTED'
-        ? h('p', {}, 'The incident was retracted: no assessment stands, and the alerts issued for it are cancelled.')
+        ? h('p', {}, t('assessment.retracted'))
         : h('p', {class: 'waiting', id: 'assessment-waiting'}, h('span', {class: 'spinner', 'aria-hidden': 'true'}),
-          'Waiting for the assessment: it appears here by itself as soon as analysis-service has published it.'));
+          t('assessment.waiting')));
       return;
     }
     const stale = a.incidentVersion < incident.version;
@@ -112,95 +114,97 @@ export class IncidentPage {
     const methods = [...new Set(zones.map(z => z.method).filter(Boolean))];
     const settlements = [...(a.affectedSettlements || [])].sort((x, y) => x.distanceKm - y.distanceKm);
     clear(this.assessmentSection, heading,
-      stale ? h('p', {class: 'notice'}, `This assessment is of version ${a.incidentVersion}; version ${incident.version} is being assessed.`) : null,
+      stale ? h('p', {class: 'notice'}, t('assessment.stale', {old: a.incidentVersion, version: incident.version})) : null,
       h('p', {class: 'severity-line'},
         h('span', {class: `badge severity severity-${a.severity}`, id: 'assessment-severity'},
-          h('span', {class: 'glyph', 'aria-hidden': 'true'}, SEVERITY_GLYPH[a.severity] || ''), ` ${a.severity}`),
-        ` urgency ${a.urgency || '—'}, certainty ${a.certainty || '—'}`),
+          h('span', {class: 'glyph', 'aria-hidden': 'true'}, SEVERITY_GLYPH[a.severity] || ''), ` ${code(a.severity)}`),
+        ` ${t('assessment.urgencyCertainty', {urgency: a.urgency ? code(a.urgency) : '—', certainty: a.certainty ? code(a.certainty) : '—'})}`),
       a.summary ? h('p', {class: 'summary'}, a.summary) : null,
-      h('p', {class: 'fall-zone'}, h('b', {}, 'Drop zone: '), fallZoneText(a.fallZone)),
+      h('p', {class: 'fall-zone'}, h('b', {}, `${t('assessment.dropZone')} `), fallZoneText(a.fallZone)),
       zones.length ? h('table', {class: 'data', id: 'hazard-zones-table'},
-        h('caption', {}, 'Hazard zones'),
-        h('thead', {}, h('tr', {}, ['Level', 'Substance', 'Threshold', 'Reach', 'Kind'].map(c => h('th', {scope: 'col'}, c)))),
+        h('caption', {}, t('legend.zones')),
+        h('thead', {}, h('tr', {}, ['zones.level', 'field.substance', 'facility.threshold', 'zones.reach', 'zones.kind']
+          .map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, zones.map(z => h('tr', {dataset: {level: z.level, kind: z.kind || 'DETERMINISTIC'}},
           h('td', {class: 'level'}, swatch(z.level), ` ${levelStyle(z.level).label}`),
           h('td', {}, z.substance || '—'),
           h('td', {}, z.thresholdPpm != null ? `${formatNumber(z.thresholdPpm)} ppm` : '—',
-            z.exposureMinutes ? h('span', {class: 'muted'}, ` / ${z.exposureMinutes} min`) : null),
+            z.exposureMinutes ? h('span', {class: 'muted'}, ` / ${t('unit.min', {n: z.exposureMinutes})}`) : null),
           h('td', {class: 'num'}, formatKm(reachKm(z.geometry, origin))),
-          h('td', {}, zoneKind(z)))))) : h('p', {}, 'No hazard zone: nothing volatile and toxic was released, or the release is unknown.'),
+          h('td', {}, zoneKind(z)))))) : h('p', {}, t('assessment.noZone')),
       weatherLine(a.weatherUsed),
       methods.length || caveats.length ? h('details', {class: 'caveats'},
-        h('summary', {}, `How the zones were drawn${caveats.length ? ` and ${caveats.length} caveat${caveats.length === 1 ? '' : 's'}` : ''}`),
-        methods.map(m => h('p', {}, h('b', {}, 'Method: '), m)),
+        h('summary', {}, caveats.length ? tn('assessment.howCaveats', caveats.length) : t('assessment.how')),
+        methods.map(m => h('p', {}, t('zone.methodIs', {method: m}))),
         caveats.length ? h('ul', {}, caveats.map(c => h('li', {}, c))) : null) : null,
       settlements.length ? h('table', {class: 'data', id: 'settlements-table'},
-        h('caption', {}, settlements.some(s => s.zone) ? 'Settlements in the hazard zones' : 'Nearest settlements (none inside a zone)'),
-        h('thead', {}, h('tr', {}, ['Settlement', 'Population', 'Distance', 'Direction', 'Zone', 'Chance of exceeding', 'Arrival']
-          .map(c => h('th', {scope: 'col'}, c)))),
+        h('caption', {}, settlements.some(s => s.zone) ? t('settlements.inZones') : t('settlements.nearest')),
+        h('thead', {}, h('tr', {}, ['legend.settlement', 'settlements.population', 'settlements.distance', 'settlements.direction',
+          'map.zone', 'settlements.chance', 'settlements.arrival'].map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, settlements.map(s => h('tr', {},
           h('th', {scope: 'row'}, s.name, [s.nameKk, s.nameRu].some(Boolean)
             ? h('span', {class: 'names', lang: 'kk'}, ` ${[s.nameKk, s.nameRu].filter(Boolean).join(' · ')}`) : null),
           h('td', {class: 'num'}, formatInt(s.population)),
           h('td', {class: 'num'}, formatKm(s.distanceKm)),
           h('td', {}, `${Math.round(s.bearingDeg)}° ${compass(s.bearingDeg)}`),
-          h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : 'outside'),
+          h('td', {}, s.zone ? [swatch(s.zone), ` ${s.zone}`] : t('settlements.outside')),
           h('td', {class: 'probabilities'}, probabilities(s.exceedanceProbability)),
-          h('td', {class: 'num'}, s.arrivalMinutes != null ? `${formatInt(s.arrivalMinutes)} min` : '—'))))) : null,
+          h('td', {class: 'num'}, s.arrivalMinutes != null ? t('unit.min', {n: formatInt(s.arrivalMinutes)}) : '—'))))) : null,
       (a.exceedances || []).length ? h('table', {class: 'data', id: 'exceedances-table'},
-        h('caption', {}, 'Samples over their limits'),
-        h('thead', {}, h('tr', {}, ['Substance', 'Medium', 'Value', 'Limit', 'Regime', 'Ratio'].map(c => h('th', {scope: 'col'}, c)))),
+        h('caption', {}, t('exceedances.title')),
+        h('thead', {}, h('tr', {}, ['field.substance', 'field.medium', 'field.value', 'exceedances.limit', 'exceedances.regime',
+          'exceedances.ratio'].map(c => h('th', {scope: 'col'}, t(c))))),
         h('tbody', {}, a.exceedances.map(e => h('tr', {},
-          h('td', {}, e.substance), h('td', {}, humanize(e.medium)),
+          h('td', {}, e.substance), h('td', {}, code(e.medium)),
           h('td', {class: 'num'}, `${formatNumber(e.value)} ${e.unit}`),
           h('td', {class: 'num', title: e.limitSource || ''}, `${formatNumber(e.limit)} ${e.unit}`),
           h('td', {}, e.regime || ''),
           h('td', {class: 'num'}, h('strong', {}, `${formatNumber(e.ratio)}×`)))))) : null,
-      h('p', {class: 'muted small'}, `Assessment of version ${a.incidentVersion}, ${formatTime(a.assessedAt)}; reference data ${a.referenceDataVersion || 'unknown'}.`));
+      h('p', {class: 'muted small'}, t('assessment.of', {version: a.incidentVersion, at: formatTime(a.assessedAt),
+        reference: a.referenceDataVersion || t('common.unknown')})));
   }
 
   renderAlerts() {
     const alerts = this.view.alerts;
     // who received an alert is for issuers and admins; the public sees the counts
     const details = this.ctx.auth.can('deliveries');
-    clear(this.alertsSection, h('h3', {id: 'alerts-title'}, 'Alerts'),
-      alerts.length === 0 ? h('p', {}, 'No alert has been issued for it yet. notification-service issues one per assessed version.')
+    clear(this.alertsSection, h('h3', {id: 'alerts-title'}, t('alerts.title')),
+      alerts.length === 0 ? h('p', {}, t('alerts.none'))
         : h('table', {class: 'data', id: 'alerts-table'},
-          h('caption', {class: 'visually-hidden'}, 'Alerts issued for this incident'),
-          h('thead', {}, h('tr', {}, ['Sent', 'Type', 'Severity', 'Recipients', 'State', details ? 'Details' : null]
-            .filter(Boolean).map(c => h('th', {scope: 'col'}, c)))),
+          h('caption', {class: 'visually-hidden'}, t('alerts.caption')),
+          h('thead', {}, h('tr', {}, ['alerts.sent', 'alerts.type', 'alerts.severity', 'alerts.recipients', 'alerts.state',
+            details ? 'alerts.details' : null].filter(Boolean).map(c => h('th', {scope: 'col'}, t(c))))),
           h('tbody', {}, alerts.map(alert => h('tr', {dataset: {alertId: alert.alertId}},
             h('td', {}, time(alert.sent)),
-            h('td', {}, `${alert.msgType || '—'} (v${alert.incidentVersion ?? '?'})`),
-            h('td', {}, alert.severity || '—'),
+            h('td', {}, `${alert.msgType ? code(alert.msgType) : '—'} (v${alert.incidentVersion ?? '?'})`),
+            h('td', {}, alert.severity ? code(alert.severity) : '—'),
             h('td', {class: 'num'}, formatInt(alert.recipients)),
-            h('td', {}, alert.cancelled ? `Cancelled: ${alert.cancelled.reason || ''}`
-              : alert.state === 'SUPERSEDED' ? 'Superseded by a later version' : 'Active'),
+            h('td', {}, alert.cancelled ? t('alerts.cancelled', {reason: alert.cancelled.reason || ''})
+              : alert.state === 'SUPERSEDED' ? t('alerts.superseded') : t('alerts.active')),
             details ? h('td', {}, h('button', {type: 'button', class: 'button link', onclick: () => showDeliveries(this.ctx, alert)},
-              'Deliveries', h('span', {class: 'visually-hidden'}, ` of the alert sent ${formatTime(alert.sent)}`))) : null)))));
+              t('alerts.deliveries'), h('span', {class: 'visually-hidden'}, ` ${t('alerts.ofSent', {at: formatTime(alert.sent)})}`))) : null)))));
   }
 
   renderRevisions() {
     const revisions = this.view.revisions;
-    clear(this.revisionsSection, h('h3', {id: 'revisions-title'}, 'Revisions'),
+    clear(this.revisionsSection, h('h3', {id: 'revisions-title'}, t('revisions.title')),
       h('ol', {class: 'revisions', id: 'revisions-list'}, revisions.map((r, index) => h('li', {},
-        h('strong', {}, `Version ${r.version}`), ` — ${humanize(r.change)}, `, time(r.at),
-        r.change === 'RETRACTED' ? h('div', {class: 'muted'}, `Reason: ${r.reason}`)
+        h('strong', {}, t('revisions.version', {version: r.version})), ` — ${code(r.change)}, `, time(r.at),
+        r.change === 'RETRACTED' ? h('div', {class: 'muted'}, t('revisions.reason', {reason: r.reason}))
           : index > 0 ? h('div', {class: 'muted'}, changes(revisions.slice(0, index).reverse().find(p => p.facts)?.facts, r.facts)) : null))));
   }
 
   retract() {
     const incident = this.view.incident;
     askReason({
-      id: 'retract', title: 'Retract this incident?', confirm: 'Retract incident',
-      text: 'A retraction cannot be undone. Alerts issued for it are cancelled.',
+      id: 'retract', title: t('retract.title'), confirm: t('retract.confirm'), text: t('retract.text'),
       act: async reason => {
         const retracted = await api.retract(incident.id, incident.version, reason);
-        announce('Incident retracted');
+        announce(t('retract.done'));
         this.onIncident(retracted);
       },
       explain: e => (e instanceof Problem && e.status === 412
-        ? 'It changed since you opened it: close this, look at the new version, and retract again if need be.'
+        ? t('retract.changed')
         : e instanceof Problem && e.errors.length ? e.errors.map(x => x.message).join(' ') : e.message),
       onClose: () => document.getElementById('retract-button')?.focus(),
     });
@@ -231,7 +235,7 @@ export class IncidentPage {
     if (status && this.view.incident.version === assessment.incidentVersion) {
       this.view.incident = {...this.view.incident, status};
       this.renderHeader();
-      announce(`Assessed: severity ${assessment.severity}`);
+      announce(t('assessment.announce', {severity: code(assessment.severity)}));
     }
     this.renderAssessment();
     this.ctx.map.showAssessment(this.view.incident, assessment);
@@ -249,12 +253,12 @@ export class IncidentPage {
 }
 
 function fallZoneText(f) {
-  if (!f) return 'not determined';
-  const zone = f.zoneId ? `${f.zoneId}${f.approximate ? ' (approximate outline)' : ''}` : 'a drop zone';
+  if (!f) return t('fallZone.unknown');
+  const zone = f.zoneId ? `${f.zoneId}${f.approximate ? ` (${t('fallZone.approximate')})` : ''}` : t('fallZone.aZone');
   switch (f.status) {
-    case 'INSIDE': return `inside ${zone}: a nominal stage fall.`;
-    case 'OUTSIDE': return `outside the drop zones, ${formatKm(f.distanceKm)} from ${zone}: an off-nominal impact.`;
-    case 'NO_ZONE_NEARBY': return 'no designated drop zone nearby.';
+    case 'INSIDE': return t('fallZone.inside', {zone});
+    case 'OUTSIDE': return t('fallZone.outside', {zone, distance: formatKm(f.distanceKm)});
+    case 'NO_ZONE_NEARBY': return t('fallZone.none');
     default: return f.status;
   }
 }
@@ -275,21 +279,21 @@ function haversineKm([lon1, lat1], [lon2, lat2]) {
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
-const FIELDS = {title: 'title', category: 'category', occurredAt: 'time', location: 'location', footprint: 'footprint',
-  vehicle: 'vehicle', launchSite: 'launch site', releases: 'releases', samples: 'samples', weather: 'weather',
-  description: 'description'};
+const FIELDS = ['title', 'category', 'occurredAt', 'location', 'footprint', 'vehicle', 'launchSite', 'releases', 'samples',
+  'weather', 'description'];
 
 function changes(before, after) {
   if (!before || !after) return '';
-  const changed = Object.entries(FIELDS).filter(([key]) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
-    .map(([, label]) => label);
-  return changed.length ? `Changed: ${changed.join(', ')}.` : 'No fact changed.';
+  const changed = FIELDS.filter(key => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map(key => t(`changed.${key}`));
+  return changed.length ? t('revisions.changed', {fields: changed.join(', ')}) : t('revisions.unchanged');
 }
 
 /** DETERMINISTIC: the footprint for the weather used; PROBABILITY_10: where the ensemble gives at least a 10 % chance. */
 function zoneKind(z) {
-  const kind = z.kind === 'PROBABILITY_10' ? 'chance ≥ 10 %' : 'footprint for the weather used';
-  return z.lowConfidenceFromKm != null ? [kind, h('span', {class: 'muted'}, `; low confidence beyond ${formatKm(z.lowConfidenceFromKm)}`)] : kind;
+  const kind = z.kind === 'PROBABILITY_10' ? t('zone.chance10') : t('zones.footprint');
+  return z.lowConfidenceFromKm != null
+    ? [kind, h('span', {class: 'muted'}, `; ${t('zones.lowConfidence', {distance: formatKm(z.lowConfidenceFromKm)})}`)] : kind;
 }
 
 /** The ensemble's chance per level, most severe first, e.g. "AEGL-3 2 % · AEGL-2 41 %". */
@@ -301,9 +305,10 @@ function probabilities(byLevel) {
 
 function weatherLine(w) {
   if (!w) return null;
-  const source = {REPORTED: 'as reported', ESTIMATED_FROM_SUN: 'class estimated from the sun', UNKNOWN_DIRECTION: 'no wind direction: every direction sampled'}[w.source] || w.source;
-  return h('p', {class: 'weather-used', id: 'weather-used'}, h('b', {}, 'Weather used: '),
-    w.windFromDeg != null ? `wind from ${Math.round(w.windFromDeg)}° ` : 'wind from an unknown direction ',
-    w.windSpeedMs != null ? `at ${formatNumber(w.windSpeedMs)} m/s, ` : '', `class ${w.stability} (${source})`,
+  const source = ['REPORTED', 'ESTIMATED_FROM_SUN', 'UNKNOWN_DIRECTION'].includes(w.source) ? t(`weather.source.${w.source}`) : w.source;
+  return h('p', {class: 'weather-used', id: 'weather-used'}, h('b', {}, `${t('weather.used')} `),
+    w.windFromDeg != null ? `${t('weather.windFromDeg', {deg: Math.round(w.windFromDeg)})} ` : `${t('weather.unknownDirection')} `,
+    w.windSpeedMs != null ? `${t('weather.at', {n: formatNumber(w.windSpeedMs)})}, ` : '',
+    t('weather.class', {c: w.stability, source}),
     (w.assumptions || []).length ? h('span', {class: 'muted'}, `; ${w.assumptions.join('; ')}`) : null);
 }

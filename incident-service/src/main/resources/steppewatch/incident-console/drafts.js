@@ -3,6 +3,7 @@
 import {api} from './api.js';
 import {notAllowed} from './account.js';
 import {h, clear, announce, askReason, formatInt, time} from './util.js';
+import {t, tn, code} from './i18n.js';
 
 export class DraftsView {
   constructor(ctx) {
@@ -12,16 +13,15 @@ export class DraftsView {
   async show() {
     const {panel, auth} = this.ctx;
     if (!auth.can('approve')) {
-      clear(panel, notAllowed(auth, 'Drafts are for issuers', 'issuer'));
+      clear(panel, notAllowed(auth, t('drafts.forIssuers'), t('drafts.issuer')));
       return;
     }
-    this.count = h('p', {class: 'count', role: 'status', id: 'draft-count'}, 'Loading drafts…');
+    this.count = h('p', {class: 'count', role: 'status', id: 'draft-count'}, t('drafts.loading'));
     this.list = h('ul', {class: 'incident-list drafts', id: 'draft-list', 'aria-labelledby': 'drafts-title'});
     clear(panel,
-      h('p', {class: 'back'}, h('a', {href: '#/'}, '← All incidents')),
-      h('h2', {id: 'drafts-title', tabindex: '-1'}, 'Drafts awaiting approval'),
-      h('p', {class: 'hint'}, 'An incident reported or revised by someone without the issuer role yields a draft alert: '
-        + 'not sent and not on the feed. Approving sends it to everyone it reaches; rejecting keeps it back.'),
+      h('p', {class: 'back'}, h('a', {href: '#/'}, t('common.allIncidents'))),
+      h('h2', {id: 'drafts-title', tabindex: '-1'}, t('drafts.title')),
+      h('p', {class: 'hint'}, t('drafts.hint')),
       this.count, this.list);
     await this.load();
   }
@@ -33,11 +33,10 @@ export class DraftsView {
       // a notification-service without drafts ignores the filter: keep only what says it is one
       drafts = (await api.drafts(this.ctx.notificationUrl)).filter(alert => alert.status === 'DRAFT');
     } catch (e) {
-      this.count.textContent = `The drafts could not be loaded: ${e.message}`;
+      this.count.textContent = t('drafts.failed', {message: e.message});
       return;
     }
-    this.count.textContent = drafts.length === 0 ? 'No draft awaits approval.'
-      : `${drafts.length} draft${drafts.length === 1 ? '' : 's'} awaiting approval.`;
+    this.count.textContent = drafts.length === 0 ? t('drafts.none') : tn('drafts.count', drafts.length);
     clear(this.list, drafts.map(draft => this.item(draft)));
   }
 
@@ -50,7 +49,7 @@ export class DraftsView {
       approve.disabled = true;
       try {
         await api.approve(this.ctx.notificationUrl, draft.id);
-        announce('Draft approved: the alert is sent');
+        announce(t('drafts.approved'));
         item.remove();
         this.load();
       } catch (e) {
@@ -58,28 +57,27 @@ export class DraftsView {
         error.hidden = false;
         error.textContent = e.message;
       }
-    }}, 'Approve and send');
+    }}, t('drafts.approve'));
     const error = h('p', {class: 'field-error', hidden: true});
     const item = h('li', {class: 'draft', dataset: {alertId: draft.id}},
-      h('h3', {}, draft.headline || `${draft.msgType || 'Alert'} for an incident`),
-      h('p', {class: 'meta'}, [draft.severity, draft.msgType, draft.incidentVersion ? `version ${draft.incidentVersion}` : null]
-        .filter(Boolean).join(' · '),
-        draft.recipients != null ? ` · ${formatInt(draft.recipients)} recipients` : null),
-      h('p', {class: 'meta'}, reporter ? `Reported by ${reporter}` : null, made ? [reporter ? ', ' : '', time(made)] : null),
-      draft.incidentId ? h('p', {}, h('a', {href: `#/incidents/${encodeURIComponent(draft.incidentId)}`}, 'The incident and its assessment')) : null,
+      h('h3', {}, draft.headline || t('drafts.forIncident', {type: code(draft.msgType || 'Alert')})),
+      h('p', {class: 'meta'}, [draft.severity && code(draft.severity), draft.msgType && code(draft.msgType),
+        draft.incidentVersion ? t('drafts.version', {version: draft.incidentVersion}) : null].filter(Boolean).join(' · '),
+        draft.recipients != null ? ` · ${t('drafts.recipients', {n: formatInt(draft.recipients)})}` : null),
+      h('p', {class: 'meta'}, reporter ? t('drafts.reportedBy', {name: reporter}) : null, made ? [reporter ? ', ' : '', time(made)] : null),
+      draft.incidentId ? h('p', {}, h('a', {href: `#/incidents/${encodeURIComponent(draft.incidentId)}`}, t('drafts.incidentLink'))) : null,
       error,
       h('div', {class: 'actions'}, approve,
-        h('button', {type: 'button', class: 'button danger small reject', onclick: () => this.reject(draft, item)}, 'Reject…')));
+        h('button', {type: 'button', class: 'button danger small reject', onclick: () => this.reject(draft, item)}, t('drafts.reject'))));
     return item;
   }
 
   reject(draft, item) {
     askReason({
-      id: 'reject', title: 'Reject this draft?', confirm: 'Reject draft',
-      text: 'It is not sent. The reason is kept with it.',
+      id: 'reject', title: t('drafts.rejectTitle'), confirm: t('drafts.rejectConfirm'), text: t('drafts.rejectText'),
       act: async reason => {
         await api.reject(this.ctx.notificationUrl, draft.id, reason.trim());
-        announce('Draft rejected');
+        announce(t('drafts.rejected'));
         item.remove();
         this.load();
       },

@@ -1,12 +1,13 @@
 // Report an incident, or revise one: a form whose fields carry the API's field names
 // (data-field="releases[0].massKg"), so each problem+json error lands next to its field.
 import {api, Problem} from './api.js';
-import {h, clear, humanize, announce} from './util.js';
+import {h, clear, announce} from './util.js';
+import {t, code} from './i18n.js';
 
 let sequence = 0;
 
 /** A labelled control with its hint and its error slot. */
-function field({name, label, control, hint, required}) {
+export function field({name, label, control, hint, required}) {
   const id = `f${++sequence}`;
   control.id = id;
   const hintEl = hint ? h('p', {class: 'hint', id: `${id}-hint`}, hint) : null;
@@ -14,7 +15,7 @@ function field({name, label, control, hint, required}) {
   control.setAttribute('aria-describedby', [hintEl ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' '));
   if (required) control.setAttribute('aria-required', 'true');
   return h('div', {class: 'field', dataset: {field: name}},
-    h('label', {for: id}, label, required ? h('span', {class: 'required'}, ' (required)') : null),
+    h('label', {for: id}, label, required ? h('span', {class: 'required'}, t('common.required')) : null),
     hintEl, errorEl, control);
 }
 
@@ -29,7 +30,7 @@ function number(value, attrs = {}) {
 function select(options, value, {blank} = {}) {
   const el = h('select', {},
     blank !== undefined ? h('option', {value: ''}, blank) : null,
-    options.map(o => typeof o === 'string' ? h('option', {value: o}, humanize(o)) : h('option', {value: o.value}, o.label)));
+    options.map(o => typeof o === 'string' ? h('option', {value: o}, code(o)) : h('option', {value: o.value}, o.label)));
   el.value = value ?? '';
   return el;
 }
@@ -65,11 +66,7 @@ export function numberOrText(value) {
 }
 
 /** How a release happened (releases[].scenario). */
-const SCENARIOS = [
-  {value: 'FIRE', label: 'Fire: most of it burns'},
-  {value: 'SPILL', label: 'Spill: a pool evaporates'},
-  {value: 'UNKNOWN', label: 'Unknown'},
-];
+const SCENARIOS = () => ['FIRE', 'SPILL', 'UNKNOWN'].map(value => ({value, label: t(`form.scenario.${value}`)}));
 
 export function renderForm(ctx, incident) {
   const {panel, map, settings} = ctx;
@@ -81,7 +78,7 @@ export function renderForm(ctx, incident) {
   };
 
   const title = text(incident?.title, {maxlength: 200});
-  const category = select(settings.categories, incident?.category, {blank: 'Choose a category'});
+  const category = select(settings.categories, incident?.category, {blank: t('form.chooseCategory')});
   const occurredAt = text(instantText(incident?.occurredAt), {placeholder: '2013-07-02 02:38:22', inputmode: 'numeric'});
   const [lon0, lat0] = incident?.location?.coordinates || [];
   const lon = number(lon0, {placeholder: '63.0000'});
@@ -92,13 +89,13 @@ export function renderForm(ctx, incident) {
   const w = incident?.weather || {};
   const windFrom = number(w.windFromDeg, {placeholder: '225'});
   const windSpeed = number(w.windSpeedMs, {placeholder: '3.0'});
-  const stability = select(settings.stabilityClasses.map(c => ({value: c, label: `${c}${STABILITY_HINT[c] || ''}`})),
-    w.stability, {blank: 'Not known'});
+  const stability = select(settings.stabilityClasses.map(c => ({value: c,
+    label: `${c}${'ABCDEF'.includes(c) ? ` — ${t(`form.stability.${c}`)}` : ''}`})), w.stability, {blank: t('form.notKnown')});
 
   const releasesList = h('div', {class: 'rows'});
   const samplesList = h('div', {class: 'rows'});
   const summary = h('div', {class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true});
-  const submit = h('button', {type: 'submit', class: 'button primary'}, revising ? 'Save revision' : 'Submit report');
+  const submit = h('button', {type: 'submit', class: 'button primary'}, revising ? t('form.saveRevision') : t('form.submit'));
 
   const syncPin = () => map.movePick(Number(numberOrText(lon.value)), Number(numberOrText(lat.value)));
   lon.addEventListener('change', syncPin);
@@ -106,31 +103,31 @@ export function renderForm(ctx, incident) {
 
   function renderReleases() {
     clear(releasesList, state.releases.map((release, i) => {
-      const substance = select(substances, release.substance, {blank: 'Choose'});
+      const substance = select(substances, release.substance, {blank: t('common.choose')});
       const mass = number(release.massKg);
-      const scenario = select(SCENARIOS, release.scenario, {blank: 'Not known'});
+      const scenario = select(SCENARIOS(), release.scenario, {blank: t('form.notKnown')});
       substance.addEventListener('change', () => { release.substance = substance.value; });
       mass.addEventListener('input', () => { release.massKg = mass.value; });
       scenario.addEventListener('change', () => { release.scenario = scenario.value || null; });
       return h('fieldset', {class: 'row', dataset: {field: `releases[${i}]`}},
-        h('legend', {}, `Release ${i + 1}`),
+        h('legend', {}, t('form.release', {n: i + 1})),
         h('p', {class: 'field-error', hidden: true}),
         h('div', {class: 'row-fields'},
-          field({name: `releases[${i}].substance`, label: 'Substance', control: substance, required: true}),
-          field({name: `releases[${i}].massKg`, label: 'Mass (kg)', control: mass, required: true}),
-          field({name: `releases[${i}].scenario`, label: 'How it was released', control: scenario})),
+          field({name: `releases[${i}].substance`, label: t('field.substance'), control: substance, required: true}),
+          field({name: `releases[${i}].massKg`, label: t('form.massKg'), control: mass, required: true}),
+          field({name: `releases[${i}].scenario`, label: t('form.scenario'), control: scenario})),
         h('button', {type: 'button', class: 'button link', onclick: () => {
           state.releases.splice(i, 1);
           renderReleases();
-          announce(`Release ${i + 1} removed`);
-        }}, `Remove release ${i + 1}`));
+          announce(t('form.releaseRemoved', {n: i + 1}));
+        }}, t('form.removeRelease', {n: i + 1})));
     }));
   }
 
   function renderSamples() {
     clear(samplesList, state.samples.map((sample, i) => {
-      const substance = select(substances, sample.substance, {blank: 'Choose'});
-      const medium = select(settings.media, sample.medium, {blank: 'Choose'});
+      const substance = select(substances, sample.substance, {blank: t('common.choose')});
+      const medium = select(settings.media, sample.medium, {blank: t('common.choose')});
       const value = number(sample.value);
       const unit = text(sample.unit, {placeholder: 'mg/kg', maxlength: 40});
       const nonDetect = h('input', {type: 'checkbox', checked: sample.detected === false});
@@ -151,26 +148,26 @@ export function renderForm(ctx, incident) {
       sLon.addEventListener('input', setPoint);
       sLat.addEventListener('input', setPoint);
       return h('fieldset', {class: 'row', dataset: {field: `samples[${i}]`}},
-        h('legend', {}, `Sample ${i + 1}`),
+        h('legend', {}, t('form.sample', {n: i + 1})),
         h('p', {class: 'field-error', hidden: true}),
         h('div', {class: 'row-fields'},
-          field({name: `samples[${i}].substance`, label: 'Substance', control: substance, required: true}),
-          field({name: `samples[${i}].medium`, label: 'Medium', control: medium, required: true}),
-          field({name: `samples[${i}].value`, label: 'Value', control: value}),
-          field({name: `samples[${i}].detected`, label: 'Below the detection limit', control: nonDetect}),
-          field({name: `samples[${i}].detectionLimit`, label: 'Detection limit', control: detectionLimit,
-            hint: 'For a result below the detection limit: tick the box, leave the value empty'}),
-          field({name: `samples[${i}].unit`, label: 'Unit', control: unit, required: true}),
-          field({name: `samples[${i}].sampledAt`, label: 'Sampled at (UTC)', control: sampledAt})),
-        group(`samples[${i}].location`, 'Where it was taken (optional)',
+          field({name: `samples[${i}].substance`, label: t('field.substance'), control: substance, required: true}),
+          field({name: `samples[${i}].medium`, label: t('field.medium'), control: medium, required: true}),
+          field({name: `samples[${i}].value`, label: t('field.value'), control: value}),
+          field({name: `samples[${i}].detected`, label: t('form.belowDetection'), control: nonDetect}),
+          field({name: `samples[${i}].detectionLimit`, label: t('field.detectionLimit'), control: detectionLimit,
+            hint: t('form.detectionHint')}),
+          field({name: `samples[${i}].unit`, label: t('field.unit'), control: unit, required: true}),
+          field({name: `samples[${i}].sampledAt`, label: t('form.sampledAt'), control: sampledAt})),
+        group(`samples[${i}].location`, t('form.whereTaken'),
           h('div', {class: 'row-fields'},
-            field({name: `samples[${i}].location.lon`, label: 'Longitude (°E)', control: sLon}),
-            field({name: `samples[${i}].location.lat`, label: 'Latitude (°N)', control: sLat}))),
+            field({name: `samples[${i}].location.lon`, label: t('form.lon'), control: sLon}),
+            field({name: `samples[${i}].location.lat`, label: t('form.lat'), control: sLat}))),
         h('button', {type: 'button', class: 'button link', onclick: () => {
           state.samples.splice(i, 1);
           renderSamples();
-          announce(`Sample ${i + 1} removed`);
-        }}, `Remove sample ${i + 1}`));
+          announce(t('form.sampleRemoved', {n: i + 1}));
+        }}, t('form.removeSample', {n: i + 1})));
     }));
   }
 
@@ -210,84 +207,81 @@ export function renderForm(ctx, incident) {
 
   const form = h('form', {class: 'incident-form', novalidate: true, 'aria-labelledby': 'form-title'},
     summary,
-    field({name: 'title', label: 'Title', control: title, required: true}),
-    field({name: 'category', label: 'Category', control: category, required: true}),
-    field({name: 'occurredAt', label: 'When it happened (UTC)', control: occurredAt, required: true,
-      hint: 'Date and time in UTC, e.g. 2013-07-02 02:38:22'}),
-    group('location', 'Location (required)',
-      h('p', {class: 'hint'}, 'Click the map to place it, drag the pin, or type the coordinates.'),
+    field({name: 'title', label: t('form.title'), control: title, required: true}),
+    field({name: 'category', label: t('field.category'), control: category, required: true}),
+    field({name: 'occurredAt', label: t('form.occurredAt'), control: occurredAt, required: true,
+      hint: t('form.occurredHint')}),
+    group('location', `${t('field.location')}${t('common.required')}`,
+      h('p', {class: 'hint'}, t('form.locationHint')),
       h('div', {class: 'row-fields'},
-        field({name: 'location.lon', label: 'Longitude (°E)', control: lon}),
-        field({name: 'location.lat', label: 'Latitude (°N)', control: lat}))),
-    revising && incident.footprint ? h('p', {class: 'hint'}, 'The reported footprint is kept as it is.') : null,
+        field({name: 'location.lon', label: t('form.lon'), control: lon}),
+        field({name: 'location.lat', label: t('form.lat'), control: lat}))),
+    revising && incident.footprint ? h('p', {class: 'hint'}, t('form.footprintKept')) : null,
     h('div', {class: 'row-fields'},
-      field({name: 'vehicle', label: 'Vehicle', control: vehicle, hint: 'e.g. Proton-M'}),
-      field({name: 'launchSite', label: 'Launch site', control: launchSite, hint: 'e.g. Baikonur Site 81/24'})),
+      field({name: 'vehicle', label: t('field.vehicle'), control: vehicle, hint: t('form.vehicleHint')}),
+      field({name: 'launchSite', label: t('field.launchSite'), control: launchSite, hint: t('form.launchSiteHint')})),
     h('fieldset', {class: 'group', dataset: {field: 'releases'}},
-      h('legend', {}, 'Releases'),
-      h('p', {class: 'hint'}, 'What was released and how much: the plume model needs the mass of volatile propellant.'),
+      h('legend', {}, t('field.releases')),
+      h('p', {class: 'hint'}, t('form.releasesHint')),
       releasesList,
       h('button', {type: 'button', class: 'button secondary', onclick: () => {
         state.releases.push({substance: '', massKg: ''});
         renderReleases();
         releasesList.lastElementChild?.querySelector('select')?.focus();
-      }}, 'Add a release')),
+      }}, t('form.addRelease'))),
     h('fieldset', {class: 'group', dataset: {field: 'samples'}},
-      h('legend', {}, 'Lab samples'),
+      h('legend', {}, t('form.samples')),
       samplesList,
       h('button', {type: 'button', class: 'button secondary', onclick: () => {
         state.samples.push({substance: '', medium: '', value: '', unit: ''});
         renderSamples();
         samplesList.lastElementChild?.querySelector('select')?.focus();
-      }}, 'Add a sample')),
-    group('weather', 'Weather at the time of release',
+      }}, t('form.addSample'))),
+    group('weather', t('form.weather'),
       h('div', {class: 'row-fields three'},
-        field({name: 'weather.windFromDeg', label: 'Wind from (°)', control: windFrom, hint: '0–360, where it blows from'}),
-        field({name: 'weather.windSpeedMs', label: 'Wind speed (m/s)', control: windSpeed}),
-        field({name: 'weather.stability', label: 'Stability class', control: stability}))),
-    field({name: 'description', label: 'Description', control: description}),
+        field({name: 'weather.windFromDeg', label: t('form.windFrom'), control: windFrom, hint: t('form.windFromHint')}),
+        field({name: 'weather.windSpeedMs', label: t('form.windSpeed'), control: windSpeed}),
+        field({name: 'weather.stability', label: t('form.stability'), control: stability}))),
+    field({name: 'description', label: t('form.description'), control: description}),
     h('div', {class: 'actions'}, submit,
-      h('a', {class: 'button secondary', href: revising ? `#/incidents/${incident.id}` : '#/'}, 'Cancel')));
+      h('a', {class: 'button secondary', href: revising ? `#/incidents/${incident.id}` : '#/'}, t('common.cancel'))));
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form, summary);
     submit.disabled = true;
-    submit.textContent = revising ? 'Saving…' : 'Submitting…';
+    submit.textContent = revising ? t('form.saving') : t('form.submitting');
     try {
       const saved = revising
         ? await api.revise(incident.id, incident.version, body())
         : await api.report(body());
-      announce(revising ? `Revision saved: version ${saved.version}` : 'Incident reported');
+      announce(revising ? t('form.revisionSaved', {version: saved.version}) : t('form.reported'));
       ctx.saved(saved);
     } catch (e) {
       showProblem(form, summary, e, revising ? incident : null);
     } finally {
       submit.disabled = false;
-      submit.textContent = revising ? 'Save revision' : 'Submit report';
+      submit.textContent = revising ? t('form.saveRevision') : t('form.submit');
     }
   });
 
   renderReleases();
   renderSamples();
   clear(panel,
-    h('p', {class: 'back'}, h('a', {href: revising ? `#/incidents/${incident.id}` : '#/'}, revising ? '← Back to the incident' : '← All incidents')),
-    h('h2', {id: 'form-title', tabindex: '-1'}, revising ? `Revise: ${incident.title}` : 'Report an incident'),
-    revising ? h('p', {class: 'hint'}, `You are revising version ${incident.version}. Saving makes version ${incident.version + 1}; `
-      + 'if someone else saved in between, you will be told and nothing is overwritten.') : null,
+    h('p', {class: 'back'}, h('a', {href: revising ? `#/incidents/${incident.id}` : '#/'}, revising ? t('form.back') : t('common.allIncidents'))),
+    h('h2', {id: 'form-title', tabindex: '-1'}, revising ? t('form.reviseTitle', {title: incident.title}) : t('nav.report')),
+    revising ? h('p', {class: 'hint'}, t('form.revising', {version: incident.version, next: incident.version + 1})) : null,
     form);
   map.startPicking((x, y) => {
     lon.value = String(x);
     lat.value = String(y);
-    announce(`Location set to ${y} north, ${x} east`);
+    announce(t('form.locationSet', {lat: y, lon: x}));
   }, incident?.location?.coordinates);
   return form;
 }
 
-const STABILITY_HINT = {A: ' — very unstable', B: ' — unstable', C: ' — slightly unstable', D: ' — neutral',
-  E: ' — slightly stable', F: ' — stable'};
 
-function clearErrors(form, summary) {
+export function clearErrors(form, summary) {
   summary.hidden = true;
   summary.replaceChildren();
   form.querySelectorAll('.field-error').forEach(el => { el.hidden = true; el.textContent = ''; });
@@ -310,7 +304,7 @@ export function containerFor(form, name) {
   return null;
 }
 
-function showProblem(form, summary, error, incident) {
+export function showProblem(form, summary, error, incident) {
   const items = [];
   if (error instanceof Problem && error.errors.length) {
     for (const {field, message} of error.errors) {
@@ -327,7 +321,7 @@ function showProblem(form, summary, error, incident) {
         }
         container.querySelectorAll('input, select, textarea').forEach(el => el.setAttribute('aria-invalid', 'true'));
       }
-      const own = container?.querySelector(':scope > label, :scope > legend')?.textContent.replace(' (required)', '');
+      const own = container?.querySelector(':scope > label, :scope > legend')?.textContent.replace(t('common.required'), '');
       const row = container?.closest('.row')?.querySelector(':scope > legend')?.textContent;
       const label = own ? (row && row !== own ? `${row}, ${own.toLowerCase()}` : own) : field;
       items.push(h('li', {}, control
@@ -336,10 +330,10 @@ function showProblem(form, summary, error, incident) {
     }
   }
   const headline = error instanceof Problem && error.status === 412 && incident
-    ? 'Someone changed this incident since you opened it. Nothing was saved: open it again to see the new version.'
+    ? t('form.conflict')
     // a Problem's message is its detail, or for a 401 the advice to sign in again
-    : error instanceof Problem ? error.message : `The request failed: ${error.message}`;
-  summary.replaceChildren(h('h3', {}, 'There is a problem'), h('p', {}, headline), items.length ? h('ul', {}, items) : null);
+    : error instanceof Problem ? error.message : t('form.failed', {message: error.message});
+  summary.replaceChildren(h('h3', {}, t('form.problem')), h('p', {}, headline), items.length ? h('ul', {}, items) : null);
   summary.hidden = false;
   summary.focus();
 }

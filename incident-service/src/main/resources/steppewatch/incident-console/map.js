@@ -1,7 +1,8 @@
 // The console's map: Leaflet over the shipped vector layers (works offline), incidents, and the
 // assessment of the incident on show. Colour is never the only signal: every zone has a line
 // pattern and a text label, every pin a glyph, and the legend spells them out.
-import {h, text, escapeHtml, formatInt, formatKm, humanize} from './util.js';
+import {h, clear, text, escapeHtml, formatInt, formatKm} from './util.js';
+import {t, code} from './i18n.js';
 
 const L = window.L;
 
@@ -12,25 +13,26 @@ const FIT = {paddingTopLeft: [10, 10], paddingBottomRight: [200, 10]};
 
 /** Hazard levels, most severe first. Anything else (SCREENING, REPORTED_FOOTPRINT…) is drawn neutral. */
 export const LEVELS = {
-  'AEGL-3': {label: 'AEGL-3', meaning: 'life-threatening', stroke: '#a50f15', fill: '#de2d26', opacity: 0.38, dash: null, weight: 2.5},
-  'AEGL-2': {label: 'AEGL-2', meaning: 'disabling', stroke: '#c2410c', fill: '#fb8c3c', opacity: 0.34, dash: '9 5', weight: 2.5},
-  'AEGL-1': {label: 'AEGL-1', meaning: 'discomfort', stroke: '#8a6d00', fill: '#fde047', opacity: 0.38, dash: '2 5', weight: 2.5},
+  'AEGL-3': {label: 'AEGL-3', meaning: 'legend.aegl3', stroke: '#a50f15', fill: '#de2d26', opacity: 0.38, dash: null, weight: 2.5},
+  'AEGL-2': {label: 'AEGL-2', meaning: 'legend.aegl2', stroke: '#c2410c', fill: '#fb8c3c', opacity: 0.34, dash: '9 5', weight: 2.5},
+  'AEGL-1': {label: 'AEGL-1', meaning: 'legend.aegl1', stroke: '#8a6d00', fill: '#fde047', opacity: 0.38, dash: '2 5', weight: 2.5},
 };
 const OTHER_LEVEL = {stroke: '#3f4f6b', fill: '#8ea2c0', opacity: 0.22, dash: '12 4 3 4', weight: 2};
 
 export function levelStyle(level) {
-  return LEVELS[level] || {...OTHER_LEVEL, label: level || 'Zone', meaning: 'screening or other method'};
+  return LEVELS[level] || {...OTHER_LEVEL, label: level || t('map.zone'), meaning: 'legend.otherMethod'};
 }
 
 export function levelRank(level) {
   return {'AEGL-3': 3, 'AEGL-2': 2, 'AEGL-1': 1}[level] || 0;
 }
 
+/** An incident's status: its glyph here, its name in the dictionaries (code.REPORTED…). */
 export const STATUS = {
-  REPORTED: {glyph: '●', label: 'Reported'},
-  ASSESSED: {glyph: '✓', label: 'Assessed'},
-  REVISED: {glyph: '✎', label: 'Revised'},
-  RETRACTED: {glyph: '✕', label: 'Retracted'},
+  REPORTED: {glyph: '●'},
+  ASSESSED: {glyph: '✓'},
+  REVISED: {glyph: '✎'},
+  RETRACTED: {glyph: '✕'},
 };
 
 const SITE_GLYPH = {launch_pad: '▲', site: '◆', incident: '✖'};
@@ -93,8 +95,25 @@ export class ConsoleMap {
     this.map.on('mousemove', e => {
       this.positionReadout.textContent = `${e.latlng.lat.toFixed(4)}° N  ${e.latlng.lng.toFixed(4)}° E`;
     });
-    const Legend = L.Control.extend({onAdd: () => legend()});
+    this.legendBox = h('div', {class: 'legend-box'});
+    const Legend = L.Control.extend({onAdd: () => this.legendBox});
     new Legend({position: 'bottomright'}).addTo(this.map);
+    this.renderLegend();
+  }
+
+  /** The legend and the layer switcher in the page's language. */
+  renderLegend() {
+    const open = this.legendBox.querySelector('details')?.open ?? true;
+    clear(this.legendBox, legend(open));
+    if (this.layersControl) {
+      this.layersControl.remove();
+      this.addLayersControl();
+    }
+  }
+
+  addLayersControl() {
+    const named = Object.fromEntries(Object.entries(this.overlays).map(([key, layer]) => [t(key), layer]));
+    this.layersControl = L.control.layers(null, named, {collapsed: true, position: 'topright'}).addTo(this.map);
   }
 
   /**
@@ -106,7 +125,7 @@ export class ConsoleMap {
       ['regions', 'fall-zones', 'areas-of-concern', 'settlements', 'sites'].map(name => api.layer(name).catch(() => null)));
     const cities = new Set(['osm:85123', 'osm:85124', 'osm:85125']);
     if (regions) {
-      this.overlays['Regions'] = L.geoJSON(regions, {
+      this.overlays['layer.regions'] = L.geoJSON(regions, {
         pane: 'regions',
         interactive: false,
         style: {color: '#8d8370', weight: 1, fillColor: '#f4f0e4', fillOpacity: this.tiles ? 0.25 : 1, className: 'region'},
@@ -124,32 +143,32 @@ export class ConsoleMap {
         style: {color: '#6f5428', weight: 1.5, dashArray: '5 4', fillColor: '#c9a66b', fillOpacity: 0.3, className: 'fall-zone'},
         onEachFeature: (feature, layer) => {
           const p = feature.properties;
-          layer.bindTooltip(text(`${p.id}${p.approximate ? ' (approximate)' : ''}`),
+          layer.bindTooltip(text(`${p.id}${p.approximate ? ` (${t('map.approx')})` : ''}`),
             {permanent: true, direction: 'center', className: 'fall-zone-label', pane: 'labels'});
           layer.bindPopup(h('div', {},
             h('strong', {}, p.name), h('br'), p.usedBy || '', h('br'),
-            p.approximate ? `Approximate outline (confidence ${p.confidence}).` : '', h('br'),
-            h('small', {}, `Source: ${p.source}`)));
+            p.approximate ? t('map.approximateConfidence', {confidence: p.confidence}) : '', h('br'),
+            h('small', {}, t('common.sourceIs', {source: p.source}))));
         },
       }).addTo(this.map);
-      this.overlays['Drop zones (approximate)'] = this.fallZones;
+      this.overlays['layer.dropZones'] = this.fallZones;
     }
     if (areas && areas.features.length) {
       // offered in the layer control, not drawn at first: the drop zones are what the console is about
-      this.overlays['Areas of concern (approximate)'] = L.geoJSON(areas, {
+      this.overlays['layer.areas'] = L.geoJSON(areas, {
         pane: 'fallzones',
         style: {color: '#7a3b3b', weight: 1, dashArray: '2 4', fillColor: '#d9a0a0', fillOpacity: 0.15, className: 'area-of-concern'},
         onEachFeature: (feature, layer) => {
           const p = feature.properties;
           layer.bindPopup(h('div', {},
             h('strong', {}, p.name), h('br'), p.description || '', h('br'),
-            p.approximate ? 'Approximate outline.' : '', h('br'),
-            h('small', {}, `Source: ${p.source}`)));
+            p.approximate ? t('map.approximate') : '', h('br'),
+            h('small', {}, t('common.sourceIs', {source: p.source}))));
         },
       });
     }
     if (settlements) {
-      this.overlays['Settlements'] = L.geoJSON(settlements, {
+      this.overlays['layer.settlements'] = L.geoJSON(settlements, {
         pointToLayer: (feature, latlng) => {
           const p = feature.properties;
           const big = p.population >= 250000;
@@ -158,14 +177,14 @@ export class ConsoleMap {
             fillColor: '#3b3b3b', fillOpacity: 0.85, className: 'settlement',
           });
           const names = [p.nameKk, p.nameRu].filter(Boolean).join(' · ');
-          marker.bindTooltip(text(big ? p.name : `${p.name}${names ? ` (${names})` : ''}, ${formatInt(p.population)} people`),
+          marker.bindTooltip(text(big ? p.name : `${p.name}${names ? ` (${names})` : ''}, ${t('map.people', {n: formatInt(p.population)})}`),
             big ? {permanent: true, direction: 'right', offset: [4, 0], className: 'place-label', pane: 'labels'} : {direction: 'top'});
           return marker;
         },
       }).addTo(this.map);
     }
     if (sites) {
-      this.overlays['Launch pads, test and crash sites'] = L.geoJSON(sites, {
+      this.overlays['layer.sites'] = L.geoJSON(sites, {
         pointToLayer: (feature, latlng) => {
           const p = feature.properties;
           const glyph = SITE_GLYPH[p.kind] || '◆';
@@ -174,12 +193,12 @@ export class ConsoleMap {
             // clicks go on to the map: placing an incident on a known site must work
             pane: 'places', keyboard: false, bubblingMouseEvents: true,
             icon: L.divIcon({className: `site-icon site-${p.kind}`, html: glyph, iconSize: [14, 14]}),
-          }).bindTooltip(text(`${p.name}${flagged ? ` — position ${p.confidence.toLowerCase()}` : ''}`));
+          }).bindTooltip(text(`${p.name}${flagged ? ` — ${t('map.position', {confidence: p.confidence.toLowerCase()})}` : ''}`));
         },
       }).addTo(this.map);
     }
-    this.overlays['Incidents'] = this.incidentLayer;
-    L.control.layers(null, this.overlays, {collapsed: true, position: 'topright'}).addTo(this.map);
+    this.overlays['layer.incidents'] = this.incidentLayer;
+    this.addLayersControl();
   }
 
   /**
@@ -207,7 +226,7 @@ export class ConsoleMap {
       const status = STATUS[incident.status] || STATUS.REPORTED;
       const marker = L.marker([lat, lon], {
         pane: 'incidents', keyboard: true, riseOnHover: true, zIndexOffset: selected ? 1000 : 0,
-        title: `${incident.title} — ${status.label}`, alt: `${incident.title} — ${status.label}`,
+        title: `${incident.title} — ${code(incident.status)}`, alt: `${incident.title} — ${code(incident.status)}`,
         icon: L.divIcon({
           className: 'incident-icon',
           html: h('span', {class: `pin status-${incident.status}${selected ? ' selected' : ''}`}, status.glyph),
@@ -239,14 +258,14 @@ export class ConsoleMap {
     if (incident?.footprint) {
       const footprint = L.geoJSON(incident.footprint, {
         pane: 'hazard', style: {color: '#111', weight: 2, fillColor: '#111', fillOpacity: 0.15, className: 'footprint'},
-      }).bindTooltip('Reported footprint');
+      }).bindTooltip(t('map.footprint'));
       footprint.addTo(this.assessmentLayer);
     }
     for (const sample of incident?.samples || []) {
       if (!sample.location?.coordinates) continue;
       const [lon, lat] = sample.location.coordinates;
       L.circleMarker([lat, lon], {pane: 'places', radius: 4, color: '#111', weight: 2, fillColor: '#fff', fillOpacity: 1})
-        .bindTooltip(text(`Sample: ${sample.substance} in ${humanize(sample.medium)}, ${sample.value} ${sample.unit}`))
+        .bindTooltip(text(t('map.sample', {substance: sample.substance, medium: code(sample.medium), value: sample.value, unit: sample.unit})))
         .addTo(this.assessmentLayer);
     }
     if (assessment) {
@@ -263,10 +282,10 @@ export class ConsoleMap {
           style: {color: s.stroke, weight: chance ? 1.5 : s.weight, dashArray: chance ? '4 4' : s.dash, fillColor: s.fill,
             fillOpacity: chance ? 0.06 : s.opacity, className: `hazard-zone level-${slug}${chance ? ' chance-10' : ''}`},
         });
-        const label = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}${chance ? ' · chance ≥ 10 %' : ''}`;
+        const label = `${s.label}${zone.substance ? ` · ${zone.substance}` : ''}${chance ? ` · ${t('zone.chance10')}` : ''}`;
         layer.bindPopup(h('div', {}, h('strong', {}, label), h('br'),
           zone.thresholdPpm ? `${zone.thresholdPpm} ppm` : '', zone.exposureMinutes ? `, ${zone.exposureMinutes} min` : '',
-          h('br'), zone.method ? `Method: ${zone.method}` : ''));
+          h('br'), zone.method ? t('zone.methodIs', {method: zone.method}) : ''));
         layer.addTo(this.assessmentLayer);
         const tip = farthestPoint(zone.geometry, origin);
         if (tip) {
@@ -285,7 +304,7 @@ export class ConsoleMap {
         const ring = L.circleMarker(place, {
           pane: 'places', radius: 7, color: s.zone ? '#111' : '#555', weight: s.zone ? 2.5 : 1.5,
           dashArray: s.zone ? null : '3 3', fill: false, className: 'affected-settlement',
-        }).bindTooltip(text(`${s.name}: ${formatKm(s.distanceKm)}${s.zone ? `, in ${s.zone}` : ', outside the zones'}`),
+        }).bindTooltip(text(`${s.name}: ${formatKm(s.distanceKm)}${s.zone ? `, ${t('map.inZone', {zone: s.zone})}` : `, ${t('map.outsideZones')}`}`),
           inside.length <= 6 && s.zone
             ? {permanent: true, direction: sides.get(s.id) || 'left', offset: [sides.get(s.id) === 'right' ? 8 : -8, 0], className: 'affected-label'}
             : {});
@@ -314,7 +333,7 @@ export class ConsoleMap {
 
   settlementLatLng(id) {
     let found = null;
-    this.overlays['Settlements']?.eachLayer(layer => {
+    this.overlays['layer.settlements']?.eachLayer(layer => {
       if (layer.feature?.properties?.id === id) found = layer.getLatLng();
     });
     return found;
@@ -394,24 +413,24 @@ function farthestPoint(geometry, origin) {
   return best;
 }
 
-function legend() {
+function legend(open) {
   const levels = ['AEGL-3', 'AEGL-2', 'AEGL-1'].map(level => h('li', {},
-    swatch(level), h('span', {}, h('b', {}, level), ` ${LEVELS[level].meaning}`)));
-  levels.push(h('li', {}, swatch('SCREENING'), h('span', {}, h('b', {}, 'Other'), ' screening, reported footprint')));
-  const statuses = Object.entries(STATUS).map(([code, s]) => h('li', {},
-    h('span', {class: `pin legend-pin status-${code}`, 'aria-hidden': 'true'}, s.glyph), h('span', {}, s.label)));
-  const details = h('details', {class: 'legend', open: true},
-    h('summary', {}, 'Legend'),
+    swatch(level), h('span', {}, h('b', {}, level), ` ${t(LEVELS[level].meaning)}`)));
+  levels.push(h('li', {}, swatch('SCREENING'), h('span', {}, h('b', {}, t('legend.other')), ` ${t('legend.otherMeaning')}`)));
+  const statuses = Object.entries(STATUS).map(([status, s]) => h('li', {},
+    h('span', {class: `pin legend-pin status-${status}`, 'aria-hidden': 'true'}, s.glyph), h('span', {}, code(status))));
+  const details = h('details', {class: 'legend', open},
+    h('summary', {}, t('legend.title')),
     h('div', {class: 'legend-body'},
-      h('p', {class: 'legend-title'}, 'Hazard zones'), h('ul', {}, levels),
-      h('p', {class: 'legend-title'}, 'Incidents'), h('ul', {class: 'legend-statuses'}, statuses),
-      h('p', {class: 'legend-title'}, 'Reference'),
+      h('p', {class: 'legend-title'}, t('legend.zones')), h('ul', {}, levels),
+      h('p', {class: 'legend-title'}, t('legend.incidents')), h('ul', {class: 'legend-statuses'}, statuses),
+      h('p', {class: 'legend-title'}, t('legend.reference')),
       h('ul', {},
-        h('li', {}, h('span', {class: 'legend-fallzone', 'aria-hidden': 'true'}), h('span', {}, 'Drop zone (approximate)')),
-        h('li', {}, h('span', {class: 'legend-dot', 'aria-hidden': 'true'}), h('span', {}, 'Settlement')),
-        h('li', {}, h('span', {class: 'legend-glyph', 'aria-hidden': 'true'}, '▲'), h('span', {}, 'Launch pad')),
-        h('li', {}, h('span', {class: 'legend-glyph', 'aria-hidden': 'true'}, '◆'), h('span', {}, 'Test site')),
-        h('li', {}, h('span', {class: 'legend-glyph crash', 'aria-hidden': 'true'}, '✖'), h('span', {}, 'Past crash site')))));
+        h('li', {}, h('span', {class: 'legend-fallzone', 'aria-hidden': 'true'}), h('span', {}, t('legend.dropZone'))),
+        h('li', {}, h('span', {class: 'legend-dot', 'aria-hidden': 'true'}), h('span', {}, t('legend.settlement'))),
+        h('li', {}, h('span', {class: 'legend-glyph', 'aria-hidden': 'true'}, '▲'), h('span', {}, t('legend.launchPad'))),
+        h('li', {}, h('span', {class: 'legend-glyph', 'aria-hidden': 'true'}, '◆'), h('span', {}, t('legend.testSite'))),
+        h('li', {}, h('span', {class: 'legend-glyph crash', 'aria-hidden': 'true'}, '✖'), h('span', {}, t('legend.crashSite'))))));
   L.DomEvent.disableClickPropagation(details);
   L.DomEvent.disableScrollPropagation(details);
   return details;

@@ -1,5 +1,6 @@
 // Small DOM and formatting helpers shared by the console's modules. Text always goes in as text
 // nodes (never innerHTML), so titles and descriptions typed by analysts cannot inject markup.
+import {t, locale, numberLocale} from './i18n.js';
 
 /** h('p', {class: 'x', onclick: fn}, 'text', child) */
 export function h(tag, attrs = {}, ...children) {
@@ -48,35 +49,39 @@ export function clear(el, ...children) {
   return el;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false,
-});
-
-/** "2 Jul 2013, 02:38 UTC" */
+/** "2 Jul 2013, 02:38 UTC" (in the page's language) */
 export function formatTime(iso) {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${dateTime.format(date)} UTC`;
+  return Number.isNaN(date.getTime()) ? iso : `${new Intl.DateTimeFormat(locale(), {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false,
+  }).format(date)} UTC`;
+}
+
+/** "2019-06-01" -> "1 Jun 2019" (in the page's language); a date has no time zone to show. */
+export function formatDate(isoDate) {
+  if (!isoDate) return '—';
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate
+    : new Intl.DateTimeFormat(locale(), {year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC'}).format(date);
 }
 
 export function time(iso) {
   return h('time', {datetime: iso}, formatTime(iso));
 }
 
-const integer = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 0});
-const decimal = new Intl.NumberFormat('en-GB', {maximumFractionDigits: 1});
-
 export function formatInt(n) {
-  return n === null || n === undefined ? '—' : integer.format(n);
+  return n === null || n === undefined ? '—' : new Intl.NumberFormat(numberLocale(), {maximumFractionDigits: 0}).format(n);
 }
 
 export function formatKm(km) {
-  return km === null || km === undefined ? '—' : `${decimal.format(km)} km`;
+  return km === null || km === undefined ? '—'
+    : t('unit.km', {n: new Intl.NumberFormat(numberLocale(), {maximumFractionDigits: 1}).format(km)});
 }
 
 export function formatNumber(n, digits = 3) {
   return n === null || n === undefined ? '—'
-    : new Intl.NumberFormat('en-GB', {maximumSignificantDigits: digits}).format(n);
+    : new Intl.NumberFormat(numberLocale(), {maximumSignificantDigits: digits}).format(n);
 }
 
 const COMPASS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
@@ -129,10 +134,10 @@ export function askReason({id, title, text, confirm, act, explain, onClose}) {
     h('form', {method: 'dialog', novalidate: true},
       h('h2', {id: `${id}-title`}, title),
       h('p', {}, text),
-      h('div', {class: 'field'}, h('label', {for: `${id}-reason`}, 'Reason (required)'), error, reason),
+      h('div', {class: 'field'}, h('label', {for: `${id}-reason`}, t('common.reasonRequired')), error, reason),
       h('div', {class: 'actions'},
         h('button', {type: 'submit', class: 'button danger', id: `${id}-confirm`}, confirm),
-        h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, 'Cancel'))));
+        h('button', {type: 'button', class: 'button secondary', onclick: () => dialog.close()}, t('common.cancel')))));
   dialog.querySelector('form').addEventListener('submit', async event => {
     event.preventDefault();
     try {

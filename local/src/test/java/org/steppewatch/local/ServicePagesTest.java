@@ -27,15 +27,19 @@ class ServicePagesTest {
         HttpResponse<String> community = get(Service.NOTIFICATION, "/");
 
         assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(console.body()).contains("analyst console").doesNotContain("Қазақша");
+        // both speak Kazakh: each is told apart by its own name
+        assertThat(console.body()).contains("analyst console").doesNotContain("community alerts");
         assertThat(community.statusCode()).isEqualTo(200);
-        assertThat(community.body()).contains("Қазақша").doesNotContain("analyst console");
+        assertThat(community.body()).contains("community alerts").doesNotContain("analyst console");
         assertThat(get(Service.ANALYSIS, "/").statusCode()).isEqualTo(404);
 
         assertThat(get(Service.INCIDENT, "/console.js").statusCode()).isEqualTo(200);
         assertThat(get(Service.NOTIFICATION, "/console.js").statusCode()).isEqualTo(404);
         assertThat(get(Service.NOTIFICATION, "/community.js").statusCode()).isEqualTo(200);
         assertThat(get(Service.INCIDENT, "/community.js").statusCode()).isEqualTo(404);
+        // each page's own dictionaries under the same path
+        assertThat(get(Service.INCIDENT, "/i18n/kk.json").body()).contains("талдаушы консолі");
+        assertThat(get(Service.NOTIFICATION, "/i18n/kk.json").body()).doesNotContain("талдаушы консолі");
         assertThat(get(Service.INCIDENT, "/webjars/leaflet/dist/leaflet.js").statusCode()).isEqualTo(200);
         assertThat(get(Service.NOTIFICATION, "/webjars/leaflet/dist/leaflet.js").statusCode()).isEqualTo(200);
     }
