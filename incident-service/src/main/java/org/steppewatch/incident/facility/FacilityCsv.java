@@ -132,8 +132,10 @@ final class FacilityCsv {
     private static final class LineNumbers {
 
         private final List<Long> starts = new ArrayList<>();
+        private final String text;
 
         LineNumbers(String text) {
+            this.text = text;
             starts.add(0L);
             for (int i = 0; i < text.length(); i++) {
                 if (text.charAt(i) == '\n') {
@@ -142,7 +144,12 @@ final class FacilityCsv {
             }
         }
 
-        int of(long position) {
+        int of(long recordPosition) {
+            // a record read after ignored empty lines starts where they start
+            long position = recordPosition;
+            while (position < text.length() && (text.charAt((int) position) == '\n' || text.charAt((int) position) == '\r')) {
+                position++;
+            }
             int low = 0;
             int high = starts.size() - 1;
             while (low < high) {
