@@ -1,13 +1,18 @@
 package org.steppewatch.incident.facility;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,9 +57,14 @@ class FacilityController {
                 .body(FacilityResponse.of(facility));
     }
 
-    /** text/csv of annual releases; all or nothing. */
+    /**
+     * text/csv of annual releases; all or nothing. Read as bytes: a String body would be decoded as ISO-8859-1 when
+     * the Content-Type names no charset, and the file is UTF-8 unless it says otherwise (Cyrillic names).
+     */
     @PostMapping(path = "/import", consumes = "text/csv")
-    ResponseEntity<FacilityImport.Result> importCsv(@RequestBody String csv) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(imports.importCsv(csv));
+    ResponseEntity<FacilityImport.Result> importCsv(@RequestBody byte[] csv,
+                                                    @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        Charset charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        return ResponseEntity.status(HttpStatus.CREATED).body(imports.importCsv(new String(csv, charset)));
     }
 }

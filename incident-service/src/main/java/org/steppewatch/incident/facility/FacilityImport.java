@@ -3,10 +3,13 @@ package org.steppewatch.incident.facility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Geo;
@@ -48,12 +51,12 @@ class FacilityImport {
         }
         Map<String, Boolean> registered = new HashMap<>();
         byFacility.forEach((id, rows) -> {
-            boolean exists = store.exists(id);
-            registered.put(id, exists);
-            if (!exists) {
+            Optional<Facility> stored = store.find(id);
+            registered.put(id, stored.isPresent());
+            if (stored.isEmpty()) {
                 checkNewFacility(rows, problems);
             }
-            checkRepeats(rows, problems);
+            checkRepeats(rows, stored.map(Facility::releases).orElse(List.of()), problems);
         });
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(FacilityImport::lineOf));
@@ -119,22 +122,25 @@ class FacilityImport {
         }
     }
 
-    private static void checkRepeats(List<FacilityCsv.Row> rows, List<FieldProblem> problems) {
+    /** No two rows for one release; at most {@value FacilityValidator#RELEASES_MAX} releases with those stored. */
+    private static void checkRepeats(List<FacilityCsv.Row> rows, List<FacilityRelease> stored,
+                                     List<FieldProblem> problems) {
+        Set<String> releases = new HashSet<>();
+        stored.forEach(r -> releases.add(FacilityValidator.key(r.year(), r.pollutant(), r.medium())));
         Map<String, Integer> seen = new HashMap<>();
         for (FacilityCsv.Row row : rows) {
             if (row.year() == null || row.pollutant() == null || row.medium() == null) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(FacilityValidator.key(row.year(), row.pollutant(), row.medium()), row.line());
+            String key = FacilityValidator.key(row.year(), row.pollutant(), row.medium());
+            Integer earlier = seen.putIfAbsent(key, row.line());
             if (earlier != null) {
                 problems.add(new FieldProblem(row.field("year"), "repeats line " + earlier + " (same facility, year, "
                         + "pollutant and medium): a facility reports one amount for each"));
+            } else if (releases.add(key) && releases.size() == FacilityValidator.RELEASES_MAX + 1) {
+                problems.add(new FieldProblem(row.field("facility_id"), "facility " + row.facilityId()
+                        + " would have more than " + FacilityValidator.RELEASES_MAX + " releases"));
             }
-        }
-        if (rows.size() > FacilityValidator.RELEASES_MAX) {
-            problems.add(new FieldProblem(rows.get(FacilityValidator.RELEASES_MAX).field("facility_id"),
-                    "facility " + rows.get(0).facilityId() + " has more than " + FacilityValidator.RELEASES_MAX
-                            + " releases in the file"));
         }
     }
 

@@ -70,6 +70,10 @@ class FacilityRegisterTest extends ServiceTestBase {
         // releases in year order, codes normalised, not judged yet
         assertThat(body.path("releases").get(0).path("year").asInt()).isEqualTo(2022);
         JsonNode hg = body.path("releases").get(1);
+        assertThat(body.propertyNames()).containsExactly("id", "name", "operator", "activity", "location", "example",
+                "source", "version", "releases");
+        assertThat(hg.propertyNames()).containsExactly("year", "pollutant", "medium", "amountKg", "method",
+                "thresholdKg", "factor", "aboveThreshold", "thresholdSource", "judged");
         assertThat(hg.path("pollutant").asString()).isEqualTo("HG");
         assertThat(hg.path("medium").asString()).isEqualTo("air");
         assertThat(hg.path("method").asString()).isEqualTo("E");
@@ -117,6 +121,19 @@ class FacilityRegisterTest extends ServiceTestBase {
     }
 
     @Test
+    void aCsvWithoutACharsetIsReadAsUtf8() {
+        String id = "fac-test-" + UUID.randomUUID();
+
+        HttpResponse<String> imported = importCsv(HEADER + id + ",Цементный завод,ТОО Пример,,43.3,68.3,false,"
+                + "отчёт,2023,HG,air,5,M\n");
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        JsonNode facility = json(get(FACILITIES + "/" + id));
+        assertThat(facility.path("name").asString()).isEqualTo("Цементный завод");
+        assertThat(facility.path("operator").asString()).isEqualTo("ТОО Пример");
+    }
+
+    @Test
     void anImportWithBadRowsNamesEachProblemByLineAndColumnAndStoresNothing() {
         String good = "fac-test-good-" + UUID.randomUUID();
         String bad = "fac-test-bad-" + UUID.randomUUID();
@@ -140,6 +157,28 @@ class FacilityRegisterTest extends ServiceTestBase {
                 "outside Kazakhstan");
         assertThat(mongo.count(query(where("_id").regex("^fac-test-(good|bad|paris)-")), "facilities")).isZero();
         assertThat(get(FACILITIES + "/" + good).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anImportThatWouldTakeAFacilityPastAThousandReleasesIsRefused() {
+        String id = "fac-test-" + UUID.randomUUID();
+        StringBuilder thousand = new StringBuilder(HEADER);
+        List<String> pollutants = List.of("HG", "PB", "ZN", "CD", "AS", "CU", "PCB", "NO2", "HNO3", "UDMH");
+        // 10 pollutants x 3 media x 34 years (1990-2023) = 1,020 distinct releases; the first 1,000 of them
+        for (int i = 0; i < 1000; i++) {
+            thousand.append(id).append(",Plant,Op,,50.05,72.95,false,test,").append(1990 + i / 30).append(',')
+                    .append(pollutants.get(i % 30 / 3)).append(',').append(List.of("air", "water", "land").get(i % 3))
+                    .append(",1,E\n");
+        }
+        assertThat(importCsv(thousand.toString()).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> refused = importCsv(HEADER + id + ",,,,,,,,2023,UDMH,land,1,E\n"
+                + id + ",,,,,,,,1990,HG,air,2,E\n"); // the second only corrects one it has
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json(refused).path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+                .containsExactly("line 2: facility_id");
+        assertThat(json(get(FACILITIES + "/" + id)).path("releases").size()).isEqualTo(1000);
     }
 
     @Test
