@@ -29,17 +29,26 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeSecurityTest {
 
     private static final List<String> SERVICES = List.of("incident-service", "analysis-service", "notification-service");
-    private static final List<String> PUBLIC_TOPICS = List.of("incidents.v1", "assessments.v1", "alerts.v1");
+    private static final List<String> PUBLIC_TOPICS = List.of("incidents.v1", "assessments.v1", "alerts.v1",
+            "contamination.v1", "findings.v1", "notices.v1");
 
     /** Who produces and who consumes which topic: the topic table of the design and the services' listeners. */
     private static final Map<String, List<String>> PRODUCES = Map.of(
-            "incident-service", List.of("incidents.v1"),
-            "analysis-service", List.of("assessments.v1", "reference.v1"),
-            "notification-service", List.of("alerts.v1", "operations.v1"));
+            "incident-service", List.of("incidents.v1", "contamination.v1"),
+            "analysis-service", List.of("assessments.v1", "reference.v1", "findings.v1"),
+            "notification-service", List.of("alerts.v1", "operations.v1", "notices.v1"));
     private static final Map<String, List<String>> CONSUMES = Map.of(
-            "incident-service", List.of("assessments.v1", "alerts.v1"),
-            "analysis-service", List.of("incidents.v1"),
-            "notification-service", List.of("assessments.v1"));
+            "incident-service", List.of("assessments.v1", "alerts.v1", "findings.v1"),
+            "analysis-service", List.of("incidents.v1", "contamination.v1"),
+            "notification-service", List.of("assessments.v1", "findings.v1"));
+    /**
+     * Consumer groups besides the service's own: incident-service reads findings.v1 twice, into the results' and the
+     * facilities' read models, each in its own group so each sees every partition.
+     */
+    private static final Map<String, List<String>> OTHER_GROUPS = Map.of(
+            "incident-service", List.of("incident-service-results", "incident-service-facilities"),
+            "analysis-service", List.of(),
+            "notification-service", List.of());
 
     /** The compacted reference data: every service reads it whole, without a group and without a dead-letter topic. */
     private static final List<String> READ_WHOLE = List.of("reference.v1");
@@ -109,6 +118,7 @@ class ComposeSecurityTest {
                 expected.add(new Acl(service, "Read", "topic:" + consumed + ".DLT"));
             }
             expected.add(new Acl(service, "Read", "group:" + service));
+            OTHER_GROUPS.get(service).forEach(group -> expected.add(new Acl(service, "Read", "group:" + group)));
             READ_WHOLE.forEach(topic -> expected.add(new Acl(service, "Read", "topic:" + topic)));
 
             assertThat(aclsOf(service)).as(service).containsExactlyInAnyOrderElementsOf(expected);
@@ -120,7 +130,8 @@ class ComposeSecurityTest {
         Set<Acl> partner = aclsOf("partner");
         assertThat(partner).extracting(Acl::operation).containsOnly("Read");
         assertThat(partner).extracting(Acl::resource).containsExactlyInAnyOrder(
-                "topic:incidents.v1", "topic:assessments.v1", "topic:alerts.v1", "group-prefix:partner-");
+                "topic:incidents.v1", "topic:assessments.v1", "topic:alerts.v1", "topic:contamination.v1",
+                "topic:findings.v1", "topic:notices.v1", "group-prefix:partner-");
         assertThat(files.kafkaAcls()).extracting(Acl::principal).containsOnly(
                 "incident-service", "analysis-service", "notification-service", "partner");
         assertThat(files.read("compose/kafka/setup.sh"))
