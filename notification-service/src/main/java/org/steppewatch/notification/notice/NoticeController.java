@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.notification.delivery.DeliveryStore;
+import org.steppewatch.notification.delivery.DeliveryView;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
 
@@ -20,6 +21,7 @@ import org.steppewatch.web.Problems;
 class NoticeController {
 
     private static final int MAX_SIZE = 500;
+    private static final int MAX_DELIVERIES = 10_000;
     private static final MediaType CAP = new MediaType("application", "cap+xml", StandardCharsets.UTF_8);
 
     private final NoticeStore notices;
@@ -53,5 +55,19 @@ class NoticeController {
     ResponseEntity<String> cap(@PathVariable String id) {
         String xml = notices.cap(id).orElseThrow(() -> Problems.notFound("no notice " + id));
         return ResponseEntity.ok().contentType(CAP).body(xml);
+    }
+
+    /**
+     * Issuers and admins (see AccessRules): every delivery of the notice with every attempt, in id order, as for an
+     * alert's deliveries; {@code after} = the last id of the previous page.
+     */
+    @GetMapping("/{id}/deliveries")
+    List<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) String after,
+                                  @RequestParam(defaultValue = "1000") int limit) {
+        if (notices.cap(id).isEmpty()) {
+            throw Problems.notFound("no notice " + id);
+        }
+        return deliveries.forAlert(id, after == null || after.isBlank() ? null : after,
+                Math.max(1, Math.min(limit, MAX_DELIVERIES)));
     }
 }

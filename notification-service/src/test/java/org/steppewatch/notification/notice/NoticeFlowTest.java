@@ -44,9 +44,8 @@ class NoticeFlowTest extends IntegrationTest {
 
     private static final String CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
-    /** The Nura below Temirtau (72.95 E, 50.06 N): where the museum samples mercury. */
-    private static final double NURA_LON = 72.95;
-    private static final double NURA_LAT = 50.06;
+    private static final double NURA_LON = Findings.NURA_LON;
+    private static final double NURA_LAT = Findings.NURA_LAT;
     /** Baikonur town in the settlement catalogue (63.31667 E, 45.61667 N). */
     private static final double BAIKONUR_LON = 63.31667;
     private static final double BAIKONUR_LAT = 45.61667;
@@ -71,23 +70,7 @@ class NoticeFlowTest extends IntegrationTest {
         return body;
     }
 
-    /** Mercury in Nura water at 12.5 times the KZ MPC: Moderate by the rule of docs/assessment.md (at least 10x, chronic). */
-    private static ResultJudged mercury(String resultId, String siteId, double lon, double lat, String substance,
-                                       String medium) {
-        LimitComparison above = new LimitComparison("KZ_MPC", "water", 0.0005, "mg/L", null, null, 0.00625, 12.5,
-                "ABOVE", true, false, "12.5 times the limit", "GN 2.1.5.1315-03", "Order 26", "in force", "verified",
-                null, null);
-        NoticeRating rating = new NoticeRating(Severity.MODERATE, "Future", "Observed", 12.5, "KZ_MPC",
-                "contamination notice: the highest ratio is at least 10x a chronic limit");
-        return new ResultJudged(resultId, siteId, Geo.point(lon, lat), substance, medium, LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 11, 20), List.of(above), rating, List.of(), "sha256:test", Instant.now());
-    }
-
-    private static String newResultId() {
-        return "res-" + UUID.randomUUID();
-    }
-
-    /** The notice of {@code resultId} once it is listed (the site is the test's own, so it has at most one notice). */
+    /** The notice of the site once it is listed (the site is the test's own, so it has at most one notice). */
     private JsonNode noticeOfSite(String siteId) {
         return await().atMost(DEADLINE).until(() -> {
             JsonNode page = json(get("/api/v1/notices?siteId=" + siteId));
@@ -105,10 +88,10 @@ class NoticeFlowTest extends IntegrationTest {
             subscribe(subscription("Temirtau alerts only", circle(NURA_LON + 0.1, NURA_LAT, 3), alertOnly.url(), null));
             // 0.45 degree east: 32 km, so its 3 km circle stays 29 km away (> 10 km)
             subscribe(subscription("Karaganda", circle(NURA_LON + 0.45, NURA_LAT, 3), far.url(), List.of("NOTICE")));
-            String siteId = "KZ-TEST-" + UUID.randomUUID();
-            String resultId = newResultId();
+            String siteId = Findings.newSiteId();
+            String resultId = Findings.newResultId();
 
-            publish(mercury(resultId, siteId, NURA_LON, NURA_LAT, "HG", "water"));
+            publish(Findings.mercury(resultId, siteId, NURA_LON, NURA_LAT, "HG", "water"));
 
             JsonNode notice = noticeOfSite(siteId);
             String noticeId = notice.get("id").stringValue();
@@ -165,9 +148,9 @@ class NoticeFlowTest extends IntegrationTest {
             subscribe(subscription("Baikonur akimat", Map.of("settlementId", BAIKONUR), settlement.url(), List.of("NOTICE")));
             subscribe(subscription("Baikonur centre", circle(BAIKONUR_LON, BAIKONUR_LAT, 0.5), smallCircle.url(),
                     List.of("NOTICE")));
-            String siteId = "KZ-TEST-" + UUID.randomUUID();
+            String siteId = Findings.newSiteId();
 
-            publish(mercury(newResultId(), siteId, lon, BAIKONUR_LAT, "HG", "water"));
+            publish(Findings.mercury(Findings.newResultId(), siteId, lon, BAIKONUR_LAT, "HG", "water"));
 
             String noticeId = noticeOfSite(siteId).get("id").stringValue();
             await().atMost(DEADLINE).until(() -> settlement.requests().size() == 1);
@@ -182,14 +165,14 @@ class NoticeFlowTest extends IntegrationTest {
         try (WebhookReceiver receiver = WebhookReceiver.start();
              KafkaConsumer<String, String> notices = consumer(Topics.NOTICES)) {
             subscribe(subscription("Temirtau school", circle(NURA_LON, NURA_LAT, 2), receiver.url(), List.of("NOTICE")));
-            String siteId = "KZ-TEST-" + UUID.randomUUID();
-            String markerSite = "KZ-TEST-" + UUID.randomUUID();
-            ResultJudged judged = mercury(newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water");
+            String siteId = Findings.newSiteId();
+            String markerSite = Findings.newSiteId();
+            ResultJudged judged = Findings.mercury(Findings.newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water");
 
             publish(judged);
             publish(judged);
             // consumed after both (same partition, in order): once its notice is delivered, both were handled
-            publish(mercury(newResultId(), markerSite, NURA_LON, NURA_LAT, "HG", "water"));
+            publish(Findings.mercury(Findings.newResultId(), markerSite, NURA_LON, NURA_LAT, "HG", "water"));
 
             String markerId = noticeOfSite(markerSite).get("id").stringValue();
             String noticeId = noticeOfSite(siteId).get("id").stringValue();
@@ -225,6 +208,56 @@ class NoticeFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aFailingReceiverIsRetriedUnderTheSameWebhookIdUntilItTakesTheNotice() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start().thenAnswer(500, 503)) {
+            subscribe(subscription("Nura fishers", circle(NURA_LON, NURA_LAT, 2), receiver.url(), List.of("NOTICE")));
+            String siteId = Findings.newSiteId();
+
+            publish(Findings.mercuryInTheNura(siteId));
+
+            String noticeId = noticeOfSite(siteId).get("id").stringValue();
+            await().atMost(DEADLINE).until(() -> json(get("/api/v1/notices/" + noticeId)).path("deliveries").path("SENT")
+                    .asLong() == 1);
+            List<WebhookReceiver.Request> requests = receiver.requests();
+            assertThat(requests).hasSize(3);
+            assertThat(requests.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(1);
+            JsonNode deliveries = json(getAsIssuer("/api/v1/notices/" + noticeId + "/deliveries"));
+            assertThat(deliveries.size()).isEqualTo(1);
+            assertThat(deliveries.get(0).get("kind").stringValue()).isEqualTo("notice");
+            List<String> outcomes = new ArrayList<>();
+            deliveries.get(0).get("attempts").forEach(a -> outcomes.add(a.get("outcome").stringValue()));
+            assertThat(outcomes).containsExactly("http_error", "http_error", "success");
+        }
+    }
+
+    @Test
+    void aReceiverThatNeverTakesTheNoticeIsGivenUpAfterTheRoundAndAnnouncedAsExhausted() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start().byDefaultAnswer(500);
+             KafkaConsumer<String, String> operations = consumer(Topics.OPERATIONS)) {
+            JsonNode sub = subscribe(subscription("Nura farm", circle(NURA_LON, NURA_LAT, 2), receiver.url(),
+                    List.of("NOTICE")));
+            String siteId = Findings.newSiteId();
+
+            publish(Findings.mercuryInTheNura(siteId));
+
+            String noticeId = noticeOfSite(siteId).get("id").stringValue();
+            await().atMost(DEADLINE).until(() -> json(get("/api/v1/notices/" + noticeId)).path("deliveries")
+                    .path("FAILED").asLong() == 1);
+            // eight attempts: the whole round of the retry schedule (RETRY_SCHEDULE has eight waits)
+            assertThat(receiver.requests()).hasSize(8);
+            String subscriptionId = sub.get("id").stringValue();
+            List<ConsumerRecord<String, String>> exhausted = new ArrayList<>();
+            await().atMost(DEADLINE).until(() -> pollKey(operations, subscriptionId, exhausted).stream()
+                    .anyMatch(r -> EventTypes.DELIVERY_EXHAUSTED.equals(header(r, EventHeaders.TYPE))));
+            JsonNode event = JSON.readTree(exhausted.stream()
+                    .filter(r -> EventTypes.DELIVERY_EXHAUSTED.equals(header(r, EventHeaders.TYPE))).findFirst()
+                    .orElseThrow().value());
+            assertThat(event.get("deliveryId").stringValue()).isEqualTo(noticeId + ":" + subscriptionId);
+            assertThat(event.get("attempts").asInt()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void hostileTextInSubstanceMediumAndSiteIsEscapedAndTheCapStillValidates() throws Exception {
         String substance = "<script>alert(1)</script>&amp;";
         String medium = "water\"]]><x y='1'>";
@@ -232,7 +265,7 @@ class NoticeFlowTest extends IntegrationTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             subscribe(subscription("Nura", circle(NURA_LON, NURA_LAT, 2), receiver.url(), List.of("NOTICE")));
 
-            publish(mercury(newResultId(), siteId, NURA_LON, NURA_LAT, substance, medium));
+            publish(Findings.mercury(Findings.newResultId(), siteId, NURA_LON, NURA_LAT, substance, medium));
 
             JsonNode notice = await().atMost(DEADLINE).until(() -> {
                 JsonNode page = json(get("/api/v1/notices?siteId=" + java.net.URLEncoder.encode(siteId, UTF_8)));
@@ -255,13 +288,13 @@ class NoticeFlowTest extends IntegrationTest {
 
     @Test
     void aResultWithoutANoticeAndOtherFindingsIssueNothing() throws Exception {
-        String siteId = "KZ-TEST-" + UUID.randomUUID();
-        ResultJudged within = new ResultJudged(newResultId(), siteId, Geo.point(NURA_LON, NURA_LAT), "HG", "water",
+        String siteId = Findings.newSiteId();
+        ResultJudged within = new ResultJudged(Findings.newResultId(), siteId, Geo.point(NURA_LON, NURA_LAT), "HG", "water",
                 null, null, List.of(), null, List.of(), "sha256:test", Instant.now());
-        String markerSite = "KZ-TEST-" + UUID.randomUUID();
+        String markerSite = Findings.newSiteId();
 
         publish(within);
-        publish(mercury(newResultId(), markerSite, NURA_LON, NURA_LAT, "HG", "water"));
+        publish(Findings.mercury(Findings.newResultId(), markerSite, NURA_LON, NURA_LAT, "HG", "water"));
 
         noticeOfSite(markerSite);
         assertThat(json(get("/api/v1/notices?siteId=" + siteId)).get("total").asLong()).isZero();
@@ -269,8 +302,8 @@ class NoticeFlowTest extends IntegrationTest {
 
     @Test
     void theNoticesFeedListsTheNoticeWithItsCapLink() throws Exception {
-        String siteId = "KZ-TEST-" + UUID.randomUUID();
-        publish(mercury(newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water"));
+        String siteId = Findings.newSiteId();
+        publish(Findings.mercury(Findings.newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water"));
         String noticeId = noticeOfSite(siteId).get("id").stringValue();
 
         HttpResponse<String> feed = get("/feeds/notices.atom?lang=kk");
