@@ -95,6 +95,12 @@ class NoticeFlowTest extends IntegrationTest {
 
             JsonNode notice = noticeOfSite(siteId);
             String noticeId = notice.get("id").stringValue();
+            assertThat(notice.get("resultId").stringValue()).isEqualTo(resultId);
+            assertThat(notice.get("location").get("coordinates").get(0).asDouble()).isEqualTo(NURA_LON);
+            assertThat(notice.get("category").stringValue()).isEqualTo("Env");
+            // the open-data view of a row (columns, geometry) is not part of the JSON
+            assertThat(notice.has("columns")).isFalse();
+            assertThat(notice.has("geometry")).isFalse();
             WebhookReceiver.Request request = await().atMost(DEADLINE).until(() -> near.requests(), r -> !r.isEmpty()).get(0);
             assertThat(signatureValid(request, nearSub.get("channel").get("secret").stringValue())).isTrue();
             assertThat(request.header("webhook-id")).isEqualTo(noticeId + ":" + nearSub.get("id").stringValue());
