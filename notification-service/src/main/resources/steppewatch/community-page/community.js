@@ -533,6 +533,8 @@ function body() {
     channel,
     language: $('#sub-language').value,
     minSeverity: document.querySelector('input[name=severity]:checked')?.value,
+    // emergency alerts only, or contamination notices as well (a measured result above a limit near the place)
+    kinds: (document.querySelector('input[name=kinds]:checked')?.value || 'ALERT').split(','),
   };
 }
 

@@ -17,9 +17,9 @@ import org.steppewatch.security.ServiceSecurity;
 
 /**
  * Who may do what on notification-service. Anyone may subscribe and manage their own subscription (the manage
- * token or the link mailed to them is the proof, checked by the subscription feature); alerts, CAP, the feed and
- * the page are public. Who received an alert, recipient by recipient, is for issuers and admins: the public sees
- * counts. Drafts (alerts awaiting an issuer) are listed for any signed-in role; only an issuer approves or rejects
+ * token or the link mailed to them is the proof, checked by the subscription feature); alerts, notices, CAP, the
+ * feeds and the page are public. Who received an alert or a notice, recipient by recipient, is for issuers and
+ * admins: the public sees counts. Drafts (alerts awaiting an issuer) are listed for any signed-in role; only an issuer approves or rejects
  * one. Sending FAILED deliveries again (redrive) is for admins.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +34,8 @@ class AccessRules {
                 .requestMatchers(POST, "/api/v1/subscriptions", "/api/v1/subscriptions/*/confirm",
                         "/api/v1/subscriptions/*/unsubscribe", "/api/v1/subscriptions/*/enable").permitAll()
                 .requestMatchers(DELETE, "/api/v1/subscriptions/*").permitAll()
-                .requestMatchers(GET, "/api/v1/alerts/*/deliveries").hasAnyRole(Roles.ISSUER, Roles.ADMIN)
+                .requestMatchers(GET, "/api/v1/alerts/*/deliveries", "/api/v1/notices/*/deliveries")
+                        .hasAnyRole(Roles.ISSUER, Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/deliveries/redrive").hasRole(Roles.ADMIN)
                 .requestMatchers(POST, "/api/v1/alerts/*/approval", "/api/v1/alerts/*/rejection").hasRole(Roles.ISSUER)
                 .requestMatchers(draftListing()).hasAnyRole(Roles.ANALYST, Roles.ISSUER, Roles.ADMIN));

@@ -43,6 +43,18 @@ public class PublicLinks {
         return base + "/feeds/alerts.atom";
     }
 
+    public String notice(String noticeId) {
+        return base + "/api/v1/notices/" + noticeId;
+    }
+
+    public String noticeCap(String noticeId) {
+        return base + "/api/v1/notices/" + noticeId + "/cap";
+    }
+
+    public String noticeFeed() {
+        return base + "/feeds/notices.atom";
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -70,6 +70,19 @@ class AccessRulesTest extends IntegrationTest {
     }
 
     @Test
+    void noticesArePublicAndTheirRecipientsAreForIssuersAndAdmins() throws Exception {
+        assertThat(call("GET", "/api/v1/notices", NOBODY).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/notices/" + UNKNOWN, NOBODY).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/notices/" + UNKNOWN + "/cap", NOBODY).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/feeds/notices.atom", NOBODY).statusCode()).isEqualTo(200);
+        String path = "/api/v1/notices/" + UNKNOWN + "/deliveries";
+        assertProblem(call("GET", path, NOBODY), 401);
+        assertProblem(call("GET", path, ANALYST_ONLY), 403);
+        assertThat(call("GET", path, ISSUER_ONLY).statusCode()).isEqualTo(404);
+        assertThat(call("GET", path, ADMIN_ONLY).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAnIssuerApprovesOrRejectsADraft() throws Exception {
         for (String decision : new String[] {"approval", "rejection"}) {
             String path = "/api/v1/alerts/" + UNKNOWN + "/" + decision;

@@ -273,6 +273,15 @@ public abstract class IntegrationTest {
         publishRecord(new ProducerRecord<>(Topics.ASSESSMENTS, 0, incidentId, payload), type);
     }
 
+    /**
+     * As analysis-service publishes a finding (ResultJudged, FacilityJudged) on findings.v1: key = event.key(),
+     * CloudEvents binary headers, partition 0 so that the test's findings are consumed in the order they were sent.
+     */
+    protected static void publish(org.steppewatch.contracts.ContaminationEvent finding) throws Exception {
+        publishRecord(new ProducerRecord<>(finding.topic(), 0, finding.key(), EventJson.write(finding)),
+                finding.eventType());
+    }
+
     /** As analysis-service publishes an edition of the reference data: its chunks on reference.v1. */
     protected static void publish(ReferenceEdition edition) throws Exception {
         for (ReferenceDataPublished chunk : ReferenceChunks.of(edition, ReferenceChunks.MAX_CHUNK_BYTES)) {

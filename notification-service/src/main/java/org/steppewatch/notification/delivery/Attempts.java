@@ -91,13 +91,15 @@ final class Attempts {
             String id = d.getString("_id");
             int inRound = d.getInteger("attemptCount", 0) - d.getInteger(DeliveryStore.ROUND_START, 0) + 1;
             Runnable handBack = () -> record.accept(Outcome.release(id, lease, clock.instant()));
+            boolean notice = DeliveryStore.KIND_NOTICE.equals(d.getString("kind"));
             if (Subscription.EMAIL.equals(sub.channelType())) {
                 boolean confirmation = DeliveryStore.KIND_CONFIRMATION.equals(d.getString("kind"));
                 String level = d.getString("level");
                 current.submit(new Dispatcher.Job(SMTP, () -> onThreads(mailThreads, id, lease, inRound, null,
-                        () -> confirmation ? mail.sendConfirmation(sub) : mail.sendAlert(sub, r.alert(), level)), handBack));
+                        () -> confirmation ? mail.sendConfirmation(sub)
+                                : notice ? mail.sendNotice(sub, r.alert()) : mail.sendAlert(sub, r.alert(), level)), handBack));
             } else {
-                WebhookBody body = bodies.body(r.alert(), d.getString("language"), sub.id(), d.getString("level"),
+                WebhookBody body = bodies.body(r.alert(), notice, d.getString("language"), sub.id(), d.getString("level"),
                         links.unsubscribe(sub.id(), sub.unsubscribeToken()));
                 String host = hosts.computeIfAbsent(sub.url(), Attempts::host);
                 current.submit(new Dispatcher.Job(host, () -> onThreads(webhookThreads, id, lease, inRound, sub.id(),

@@ -16,7 +16,7 @@ import org.steppewatch.notification.subscription.SubscriptionStore;
 
 /**
  * Gets a claimed batch ready to send: its subscriptions (active ones from the in-memory index, the
- * store read only for the others), its alerts in one read, and for each delivery either what to send
+ * store read only for the others), its alerts in one read (and its notices, if it has any, in another), and for each delivery either what to send
  * or an outcome decided without contacting anybody.
  * <p>
  * Per subscriber the latest message wins: a delivery whose alert a newer message of the incident
@@ -49,22 +49,25 @@ final class DeliveryPreparation {
     private final SubscriptionStore subscriptions;
     private final SubscriptionIndex activeSubscriptions;
     private final AlertPayloads alerts;
+    private final NoticePayloads notices;
 
     DeliveryPreparation(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions,
-                        AlertPayloads alerts) {
+                        AlertPayloads alerts, NoticePayloads notices) {
         this.store = store;
         this.subscriptions = subscriptions;
         this.activeSubscriptions = activeSubscriptions;
         this.alerts = alerts;
+        this.notices = notices;
     }
 
     Prepared prepare(List<Document> batch, Outcome.Lease lease, Instant now) {
         Set<String> subscriptionIds = new LinkedHashSet<>();
         Set<String> alertIds = new LinkedHashSet<>();
+        Set<String> noticeIds = new LinkedHashSet<>();
         for (Document d : batch) {
             subscriptionIds.add(d.getString("subscriptionId"));
             if (d.getString("alertId") != null) {
-                alertIds.add(d.getString("alertId"));
+                (DeliveryStore.KIND_NOTICE.equals(d.getString("kind")) ? noticeIds : alertIds).add(d.getString("alertId"));
             }
         }
         Map<String, Subscription> subs = new HashMap<>(activeSubscriptions.activeAmong(subscriptionIds));
@@ -72,7 +75,14 @@ final class DeliveryPreparation {
             subscriptionIds.removeAll(subs.keySet());
             subscriptions.findForDelivery(subscriptionIds).forEach(s -> subs.put(s.id(), s));
         }
-        Map<String, AlertPayloads.AlertPayload> payloads = alertIds.isEmpty() ? Map.of() : alerts.load(alertIds);
+        Map<String, AlertPayloads.AlertPayload> payloads = new HashMap<>();
+        if (!alertIds.isEmpty()) {
+            payloads.putAll(alerts.load(alertIds));
+        }
+        if (!noticeIds.isEmpty()) {
+            // a notice is delivered as an alert is; its id is never an alert's (both are name-based UUIDs of other names)
+            payloads.putAll(notices.load(noticeIds));
+        }
         List<Ready> ready = new ArrayList<>(batch.size());
         List<Outcome> settled = new ArrayList<>();
         for (Document d : batch) {

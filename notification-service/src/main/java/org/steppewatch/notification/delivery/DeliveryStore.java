@@ -40,6 +40,8 @@ public class DeliveryStore {
 
     static final String COLLECTION = "deliveries";
     static final String KIND_ALERT = "alert";
+    /** A contamination notice: {@code alertId} holds the notice id, {@code incidentId} is null. */
+    public static final String KIND_NOTICE = "notice";
     static final String KIND_CONFIRMATION = "confirmation";
     /** Insert this many per bulk request during a fan-out. */
     private static final int BATCH = 1000;
@@ -71,12 +73,12 @@ public class DeliveryStore {
         return queries;
     }
 
-    /** Inserts the deliveries that do not exist yet; existing ones (a redelivered assessment) are left alone. */
+    /** Inserts the deliveries that do not exist yet; existing ones (a redelivered event) are left alone. */
     public void createAll(List<NewDelivery> deliveries, Instant now) {
         for (int from = 0; from < deliveries.size(); from += BATCH) {
             List<Document> batch = new ArrayList<>();
             for (NewDelivery d : deliveries.subList(from, Math.min(deliveries.size(), from + BATCH))) {
-                batch.add(document(d.id(), KIND_ALERT, d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
+                batch.add(document(d.id(), d.kind(), d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
                         d.language(), d.level(), now));
             }
             insertIfAbsent(batch);
@@ -92,7 +94,7 @@ public class DeliveryStore {
     List<Document> createLeased(List<NewDelivery> deliveries, Instant now, Outcome.Lease lease) {
         List<Document> batch = new ArrayList<>();
         for (NewDelivery d : deliveries) {
-            batch.add(document(d.id(), KIND_ALERT, d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
+            batch.add(document(d.id(), d.kind(), d.alertId(), d.subscriptionId(), d.incidentId(), d.channelType(),
                     d.language(), d.level(), now)
                     .append("leaseToken", lease.token())
                     .append("leaseUntil", Date.from(lease.until())));

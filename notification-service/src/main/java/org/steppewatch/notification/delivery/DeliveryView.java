@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A delivery as {@code GET /api/v1/alerts/{id}/deliveries} shows it; nextAttemptAt is null once it is final.
  *
- * @param kind   alert, or confirmation (the mail of an e-mail subscription's double opt-in)
+ * @param kind   alert, notice (a contamination notice), or confirmation (the mail of an e-mail subscription's double opt-in)
  * @param level  the worst hazard-zone level that reached the subscription
  * @param note   why a delivery was CANCELLED
  */

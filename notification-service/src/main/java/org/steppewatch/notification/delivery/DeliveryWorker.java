@@ -76,14 +76,14 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
 
     DeliveryWorker(DeliveryStore store, SubscriptionStore subscriptions, SubscriptionIndex activeSubscriptions,
-                   AlertPayloads alerts, DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json,
+                   AlertPayloads alerts, NoticePayloads notices, DeliveryProperties properties, MailChannel mail, PublicLinks links, JsonMapper json,
                    Clock clock, MeterRegistry meters, WebhookTargets webhookTargets, OperationalEvents events,
                    MongoTemplate mongo) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.claimer = new Claimer(store);
-        this.preparation = new DeliveryPreparation(store, subscriptions, activeSubscriptions, alerts);
+        this.preparation = new DeliveryPreparation(store, subscriptions, activeSubscriptions, alerts, notices);
         this.leases = new Leases(store, properties.lease(), clock);
         this.exhaustion = new Exhaustion(mongo, events, OutcomeRecorder.counter(meters, "exhausted"));
         this.endpoints = new EndpointHealth(mongo, subscriptions, events, properties.disableAfter(), clock);

@@ -22,8 +22,8 @@ import org.steppewatch.web.ControlCharacters;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * E-mail over SMTP ({@code spring.mail.*}): the confirmation mail of the double opt-in and alert
- * mails in the subscriber's language, each with an unsubscribe link (also as RFC 8058 one-click
+ * E-mail over SMTP ({@code spring.mail.*}): the confirmation mail of the double opt-in, alert and
+ * contamination notice mails in the subscriber's language, each with an unsubscribe link (also as RFC 8058 one-click
  * {@code List-Unsubscribe} headers) and the CAP document attached. Sending blocks, so the worker
  * runs it on its own few threads; a refused connection or a timeout is an attempt that failed,
  * retried like a webhook's.
@@ -61,6 +61,17 @@ class MailChannel {
                 + texts.text(lang, "mail.alert.reason", s.name(), level == null ? texts.text(lang, "mail.zone.none") : level)
                 + "\n\n" + texts.text(lang, "mail.alert.links", links.cap(alert.id()), unsubscribe) + "\n";
         return send(s.address(), text.headline(), body, unsubscribe, "alert-" + alert.id() + ".cap.xml", alert.cap());
+    }
+
+    /** A contamination notice: the same layout as an alert mail, its own reason line and links. */
+    DeliveryView.Attempt sendNotice(Subscription s, AlertPayloads.AlertPayload notice) {
+        String lang = s.language();
+        AlertPayloads.Text text = notice.texts().get(lang);
+        String unsubscribe = links.unsubscribe(s.id(), s.unsubscribeToken());
+        String body = text.headline() + "\n\n" + text.description() + "\n\n" + text.instruction() + "\n\n"
+                + texts.text(lang, "mail.notice.reason", s.name()) + "\n\n"
+                + texts.text(lang, "mail.alert.links", links.noticeCap(notice.id()), unsubscribe) + "\n";
+        return send(s.address(), text.headline(), body, unsubscribe, "notice-" + notice.id() + ".cap.xml", notice.cap());
     }
 
     private DeliveryView.Attempt send(String to, String subject, String body, String unsubscribe, String attachmentName,

@@ -16,13 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * is serialised and encoded once per alert and language; each delivery only adds its own fields
  * (subscription id, zone level, unsubscribe link). Used by one thread.
  *
- * <pre>{"type": "alert.issued" | "alert.cancelled", "timestamp": sent,
+ * <pre>{"type": "alert.issued" | "alert.cancelled" | "notice.issued", "timestamp": sent,
  *  "data": {…alert…, "language", "subscriptionId", "zoneLevel", "unsubscribeUrl", "cap": "&lt;alert …&gt;"}}</pre>
  */
 final class WebhookBodies {
 
     static final String ISSUED = "alert.issued";
     static final String CANCELLED = "alert.cancelled";
+    /** A contamination notice. */
+    static final String NOTICE_ISSUED = "notice.issued";
     private static final String[] HOLES = {"@@subscriptionId@@", "@@zoneLevel@@", "@@unsubscribeUrl@@"};
 
     private static final byte[] NULL = "null".getBytes(UTF_8);
@@ -35,9 +37,11 @@ final class WebhookBodies {
         this.json = json;
     }
 
-    WebhookBody body(AlertPayloads.AlertPayload alert, String language, String subscriptionId, String level,
-                     String unsubscribeUrl) {
-        List<byte[]> template = templates.computeIfAbsent(alert.id() + "|" + language, k -> template(alert, language));
+    /** @param notice the payload is a contamination notice's ({@code notice.issued}) */
+    WebhookBody body(AlertPayloads.AlertPayload alert, boolean notice, String language, String subscriptionId,
+                     String level, String unsubscribeUrl) {
+        String type = notice ? NOTICE_ISSUED : "Cancel".equals(alert.msgType()) ? CANCELLED : ISSUED;
+        List<byte[]> template = templates.computeIfAbsent(alert.id() + "|" + language, k -> template(alert, type, language));
         String[] values = {subscriptionId, level, unsubscribeUrl};
         List<byte[]> parts = new ArrayList<>(3 * values.length + 1);
         parts.add(template.get(0));
@@ -54,7 +58,7 @@ final class WebhookBodies {
         return new WebhookBody(parts);
     }
 
-    private List<byte[]> template(AlertPayloads.AlertPayload alert, String language) {
+    private List<byte[]> template(AlertPayloads.AlertPayload alert, String type, String language) {
         Map<String, Object> data = new LinkedHashMap<>(alert.data());
         data.put("language", language);
         data.put("subscriptionId", HOLES[0]);
@@ -62,7 +66,7 @@ final class WebhookBodies {
         data.put("unsubscribeUrl", HOLES[2]);
         data.put("cap", alert.cap());
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("type", "Cancel".equals(alert.msgType()) ? CANCELLED : ISSUED);
+        envelope.put("type", type);
         envelope.put("timestamp", alert.sent().toString());
         envelope.put("data", data);
         String whole = json.writeValueAsString(envelope);

@@ -11,16 +11,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.contracts.ZoneLevels;
+import org.steppewatch.georef.Geodesy;
 import org.steppewatch.notification.subscription.SubscriptionIndex.Match;
 import org.steppewatch.notification.subscription.SubscriptionIndex.Zone;
 
 /**
- * Subscriptions in memory, matched against alert zones without geospatial queries (the embedded MongoDB has none).
+ * Subscriptions in memory, matched against alert zones and notice points without geospatial queries (the embedded MongoDB has none).
  * The STR-tree is rebuilt lazily, at the first match after a change, so adding many subscriptions costs one rebuild,
  * not one each. Thread-safe: changes under a lock, matches on an immutable snapshot.
  */
@@ -31,7 +33,10 @@ final class SubscriptionAreas {
     private final Map<String, Subscription> entries = new ConcurrentHashMap<>();
     private volatile STRtree snapshot;
 
-    /** Active subscriptions wanting {@code severity} whose area meets a zone, each with the worst level reaching it. */
+    /**
+     * Active subscriptions to alerts wanting {@code severity} whose area meets a zone, each with the worst level
+     * reaching it. A subscription to notices only gets no alert.
+     */
     List<Match> match(Collection<Zone> zones, Severity severity) {
         STRtree tree = tree();
         Map<String, Match> matches = new LinkedHashMap<>();
@@ -44,7 +49,7 @@ final class SubscriptionAreas {
             @SuppressWarnings("unchecked")
             List<Subscription> candidates = tree.query(zone.geometry().getEnvelopeInternal());
             for (Subscription candidate : candidates) {
-                if (!severity.atLeast(candidate.minSeverity())) {
+                if (!candidate.wants(Subscription.ALERT) || !severity.atLeast(candidate.minSeverity())) {
                     continue;
                 }
                 Match known = matches.get(candidate.id());
@@ -58,6 +63,33 @@ final class SubscriptionAreas {
             }
         }
         return new ArrayList<>(matches.values());
+    }
+
+    /**
+     * Active subscriptions to notices wanting {@code severity} whose area is near {@code point}: an area (polygon or
+     * circle) that meets the geodesic disc of {@code nearKm} around the point, or a settlement (a point in the
+     * catalogue) within {@code settlementKm + nearKm} of it, the settlement taken as a disc of {@code settlementKm}.
+     * Candidates come from the STR-tree by the wider disc's envelope; the discs are prepared once.
+     */
+    List<Match> near(Point point, double nearKm, double settlementKm, Severity severity) {
+        Geometry disc = Geodesy.circle(point, nearKm, Area.CIRCLE_SEGMENTS);
+        Geometry wider = Geodesy.circle(point, nearKm + settlementKm, Area.CIRCLE_SEGMENTS);
+        PreparedGeometry aroundAreas = PreparedGeometryFactory.prepare(disc);
+        PreparedGeometry aroundSettlements = PreparedGeometryFactory.prepare(wider);
+        List<Match> matches = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Subscription> candidates = tree().query(wider.getEnvelopeInternal());
+        for (Subscription candidate : candidates) {
+            if (!candidate.wants(Subscription.NOTICE) || !severity.atLeast(candidate.minSeverity())) {
+                continue;
+            }
+            // only a settlement subscription is matched by a point (circles and polygons are areas)
+            PreparedGeometry around = candidate.geometry() instanceof Point ? aroundSettlements : aroundAreas;
+            if (around.intersects(candidate.geometry())) {
+                matches.add(new Match(candidate.id(), candidate.language(), candidate.channelType(), null));
+            }
+        }
+        return matches;
     }
 
     /** Ids of the subscriptions {@link #match} finds, levels aside. */

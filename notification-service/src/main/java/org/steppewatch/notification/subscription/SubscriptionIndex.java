@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,6 +95,17 @@ public class SubscriptionIndex implements SmartLifecycle {
     public List<Match> match(Collection<Zone> zones, Severity severity) {
         catchUp();
         return areas.match(zones, severity);
+    }
+
+    /**
+     * Active subscriptions to notices wanting {@code severity} whose area is near {@code point} (see
+     * {@link SubscriptionAreas#near}); every subscription the API confirmed before this call is among the candidates.
+     *
+     * @throws TransientDataAccessResourceException as {@link #match}
+     */
+    public List<Match> near(Point point, double nearKm, double settlementKm, Severity severity) {
+        catchUp();
+        return areas.near(point, nearKm, settlementKm, severity);
     }
 
     /** Ids of the subscriptions {@link #match} finds, levels aside. */

@@ -55,7 +55,7 @@ class SubscriptionService {
                 valid.area().toDocument(), valid.area().matchGeometry(), valid.channelType(), valid.url(),
                 valid.secret() != null ? valid.secret() : generatedSecret, valid.address(), valid.language(),
                 valid.minSeverity(), email ? Subscription.PENDING_CONFIRMATION : Subscription.ACTIVE, now,
-                ManageTokens.hash(manageToken), null, null);
+                ManageTokens.hash(manageToken), null, null, valid.kinds());
         store.insert(subscription);
         // as stored: with the tokens derived for it
         subscription = store.find(subscription.id()).orElseThrow();

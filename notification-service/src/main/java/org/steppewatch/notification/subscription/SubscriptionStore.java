@@ -126,6 +126,7 @@ public class SubscriptionStore {
                         .append("address", s.address()))
                 .append("language", s.language())
                 .append("minSeverity", s.minSeverity().cap())
+                .append("kinds", s.kinds())
                 .append("state", s.state())
                 .append("createdAt", Date.from(s.createdAt()))
                 .append("updatedAt", Date.from(s.createdAt()))
@@ -259,7 +260,10 @@ public class SubscriptionStore {
                 channel.getString("url"), secret == null ? null : box.open(secret, secretContext(id)),
                 channel.getString("address"), d.getString("language"), Severity.fromCap(d.getString("minSeverity")),
                 d.getString("state"), d.getDate("createdAt").toInstant(), d.getString("manageTokenHash"),
-                box.token(keyId, UNSUBSCRIBE, id), email ? box.token(keyId, CONFIRM, id) : null);
+                box.token(keyId, UNSUBSCRIBE, id), email ? box.token(keyId, CONFIRM, id) : null,
+                // none stored: made before notices existed, when every subscription was to alerts and only alerts;
+                // read as ["ALERT"] (the record's default) so it keeps getting what it asked for and nothing else
+                d.getList("kinds", String.class));
     }
 
     /**

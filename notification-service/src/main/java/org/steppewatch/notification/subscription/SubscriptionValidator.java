@@ -50,7 +50,7 @@ class SubscriptionValidator {
 
     /** A request that passed every check, in domain terms. */
     record Valid(String name, Area area, String channelType, String url, String secret, String address,
-                 String language, Severity minSeverity) {
+                 String language, Severity minSeverity, List<String> kinds) {
     }
 
     /** @throws org.springframework.web.ErrorResponseException 400 with the list of field problems */
@@ -84,6 +84,7 @@ class SubscriptionValidator {
                         "must be one of Minor, Moderate, Severe, Extreme, was '" + request.minSeverity() + "'"));
             }
         }
+        List<String> kinds = kinds(request.kinds(), errors);
         if (errors.isEmpty() && channel[1] != null) {
             // last, and only for an otherwise valid request: it resolves the host
             webhookTargets.refusal(URI.create(channel[1])).ifPresent(why -> errors.add(new FieldProblem("channel.url", why)));
@@ -91,7 +92,40 @@ class SubscriptionValidator {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        return new Valid(name, area, channel[0], channel[1], channel[2], channel[3], language, minSeverity);
+        return new Valid(name, area, channel[0], channel[1], channel[2], channel[3], language, minSeverity, kinds);
+    }
+
+    /** Absent (or null): alerts only, as before notices existed. Otherwise a non-empty list of known kinds, each once. */
+    private static List<String> kinds(JsonNode node, List<FieldProblem> errors) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Subscription.DEFAULT_KINDS;
+        }
+        String known = String.join(", ", Subscription.KINDS);
+        if (!node.isArray()) {
+            errors.add(new FieldProblem("kinds", "must be an array of " + known + ", e.g. [\"ALERT\", \"NOTICE\"]"));
+            return null;
+        }
+        if (node.isEmpty()) {
+            errors.add(new FieldProblem("kinds", "must name at least one of " + known + " (leave it out for alerts only)"));
+            return null;
+        }
+        List<String> kinds = new ArrayList<>();
+        boolean valid = true;
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode kind = node.get(i);
+            String field = "kinds[" + i + "]";
+            if (!kind.isString() || !Subscription.KINDS.contains(kind.stringValue())) {
+                errors.add(new FieldProblem(field, "must be one of " + known + ", was "
+                        + (kind.isString() ? "'" + kind.stringValue() + "'" : kind.toString())));
+                valid = false;
+            } else if (kinds.contains(kind.stringValue())) {
+                errors.add(new FieldProblem(field, "'" + kind.stringValue() + "' is listed twice"));
+                valid = false;
+            } else {
+                kinds.add(kind.stringValue());
+            }
+        }
+        return valid ? kinds : null;
     }
 
     private Area area(JsonNode node, List<FieldProblem> errors) {

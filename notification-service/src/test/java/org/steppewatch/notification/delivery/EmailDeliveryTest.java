@@ -15,6 +15,7 @@ import org.steppewatch.notification.IntegrationTest;
 import org.steppewatch.notification.TestMail;
 import org.steppewatch.notification.WebhookReceiver;
 import org.steppewatch.notification.cap.CapSchema;
+import org.steppewatch.notification.notice.Findings;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -146,5 +147,40 @@ class EmailDeliveryTest extends IntegrationTest {
                     .containsExactly("webhook"));
             assertThat(TestMail.to(address)).hasSize(2);
         }
+    }
+
+    @Test
+    void aConfirmedEmailSubscriptionToNoticesGetsTheNoticeMailWithItsSignedCapAttached() throws Exception {
+        String address = "nura-" + System.nanoTime() + "@temirtau.example.kz";
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", "Темиртау, школа №3");
+        body.put("area", Map.of("point", Map.of("type", "Point", "coordinates",
+                List.of(Findings.NURA_LON, Findings.NURA_LAT)), "radiusKm", 3));
+        body.put("channel", Map.of("type", "email", "address", address));
+        body.put("language", "ru");
+        body.put("kinds", List.of("NOTICE"));
+        subscribe(body);
+        await().atMost(DEADLINE).until(() -> TestMail.to(address).size() == 1);
+        String confirm = links(text(TestMail.to(address).get(0))).get(0);
+        assertThat(json(submit(confirm, null)).get("state").stringValue()).isEqualTo("ACTIVE");
+        String siteId = Findings.newSiteId();
+
+        publish(Findings.mercuryInTheNura(siteId));
+
+        await().atMost(DEADLINE).until(() -> TestMail.to(address).size() == 2);
+        MimeMessage mail = TestMail.to(address).get(1);
+        JsonNode notice = json(get("/api/v1/notices?siteId=" + siteId)).get("items").get(0);
+        String noticeId = notice.get("id").stringValue();
+        assertThat(mail.getSubject()).isEqualTo(notice.get("texts").get("ru").get("headline").stringValue())
+                .contains("в 12.5 раз выше норматива");
+        String text = text(mail);
+        assertThat(text).contains("«Темиртау, школа №3»")
+                .contains(PUBLIC_BASE + "/api/v1/notices/" + noticeId + "/cap");
+        jakarta.mail.Part cap = find(mail, "application/cap+xml");
+        assertThat(cap).as("the CAP attachment").isNotNull();
+        String attached = new String(cap.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        CapSchema.assertValid(attached);
+        assertThat(attached).contains("<KeyName>").isEqualTo(get("/api/v1/notices/" + noticeId + "/cap").body());
+        assertThat(mail.getHeader("List-Unsubscribe")).isNotNull();
     }
 }
