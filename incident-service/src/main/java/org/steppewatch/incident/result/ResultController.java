@@ -1,6 +1,7 @@
 package org.steppewatch.incident.result;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -36,9 +37,10 @@ class ResultController {
     record Imported(int imported, List<String> resultIds) {
     }
 
+    /** The CSV is UTF-8 whatever charset the request names (docs/contamination.md). */
     @PostMapping(path = "/import", consumes = "text/csv")
-    ResponseEntity<Imported> importCsv(@RequestBody String csv) {
-        List<String> ids = results.importCsv(csv);
+    ResponseEntity<Imported> importCsv(@RequestBody byte[] csv) {
+        List<String> ids = results.importCsv(new String(csv, StandardCharsets.UTF_8));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(ids.size(), ids));
     }
 
