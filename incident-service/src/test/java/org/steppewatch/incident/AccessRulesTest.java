@@ -77,8 +77,9 @@ class AccessRulesTest extends ServiceTestBase {
         assertThat(call("GET", path, ISSUER_ONLY)).satisfies(r -> problem(r, 403));
         HttpResponse<String> listing = call("GET", path, ADMIN_ONLY);
         assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
-        // incident-service reads assessments.v1 and alerts.v1 (docs/events.md): their dead-letter topics
-        assertThat(json(listing).path("topics").toString()).isEqualTo("[\"alerts.v1.DLT\",\"assessments.v1.DLT\"]");
+        // incident-service reads assessments.v1, alerts.v1 and findings.v1 (docs/events.md): their dead-letter topics
+        assertThat(json(listing).path("topics").toString())
+                .isEqualTo("[\"alerts.v1.DLT\",\"assessments.v1.DLT\",\"findings.v1.DLT\"]");
         assertThat(json(listing).path("deadLetters").isArray()).isTrue();
 
         String replay = path + "/replay";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.EventTypes;
 import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.ResultJudged;
 import org.steppewatch.contracts.Severity;
@@ -83,5 +84,25 @@ class ResultJudgementTest extends ServiceTestBase {
         assertThat(comparison.path("ratio").asDouble()).isEqualTo(4.2, within(1e-9));
         assertThat(result.path("notice").path("severity").asString()).isEqualTo("Moderate");
         assertThat(mongo.count(query(where("_id").is(resultId)), JudgementStore.COLLECTION)).isOne();
+    }
+
+    /** A judgement that cannot be read goes to findings.v1.DLT; the judgements of facilities are not this listener's. */
+    @Test
+    void anUnreadableJudgementIsDeadLetteredAndAFacilitysIsSkipped() {
+        String key = "res-" + UUID.randomUUID();
+        try (KafkaPeer dlt = new KafkaPeer(Topics.deadLetter(Topics.FINDINGS))) {
+            kafka.publish(Topics.FINDINGS, key, EventTypes.RESULT_JUDGED, "{\"comparisons\": \"none\"",
+                    UUID.randomUUID().toString());
+            dlt.awaitRecord(key, EventTypes.RESULT_JUDGED);
+        }
+        String facility = "fac-" + UUID.randomUUID();
+        kafka.publish(Topics.FINDINGS, facility, EventTypes.FACILITY_JUDGED,
+                "{\"facilityId\": \"" + facility + "\", \"version\": 1}", UUID.randomUUID().toString());
+        ResultJudged after = judgement(resultId, 0.0005, Severity.MODERATE);
+        kafka.awaitConsumed(RESULTS_GROUP, kafka.publish(Topics.FINDINGS, after.key(), after.eventType(),
+                EventJson.write(after), UUID.randomUUID().toString()));
+
+        assertThat(mongo.count(query(where("_id").in(key, facility)), JudgementStore.COLLECTION)).isZero();
+        assertThat(json(get("/api/v1/results/" + resultId)).path("judged").asBoolean()).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.EventJson;
+import org.steppewatch.contracts.EventTypes;
 import org.steppewatch.contracts.Geo;
 import org.steppewatch.contracts.ResultJudged;
 import org.steppewatch.contracts.Topics;
@@ -47,10 +48,10 @@ class SeriesTest extends ServiceTestBase {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         JsonNode ids = json(imported).path("resultIds");
         try (KafkaPeer kafka = new KafkaPeer(Topics.FINDINGS)) {
-            kafka.publish(Topics.FINDINGS, site, "org.steppewatch.result.judged.v1",
+            kafka.publish(Topics.FINDINGS, site, EventTypes.RESULT_JUDGED,
                     EventJson.write(judged(ids.get(4).asString(), site, "KZ_MPC", 0.0005)), UUID.randomUUID().toString());
             kafka.awaitConsumed(ResultJudgementTest.RESULTS_GROUP, kafka.publish(Topics.FINDINGS, site,
-                    "org.steppewatch.result.judged.v1", EventJson.write(judged(ids.get(10).asString(), site, "WHO", 0.006)),
+                    EventTypes.RESULT_JUDGED, EventJson.write(judged(ids.get(10).asString(), site, "WHO", 0.006)),
                     UUID.randomUUID().toString()));
         }
 
