@@ -55,6 +55,15 @@ class ResultSeed {
     @EventListener(ApplicationReadyEvent.class)
     @Order(SiteSeed.ORDER + 1)
     void seed() {
+        try {
+            seedAll();
+        } catch (RuntimeException e) {
+            // the service serves without its seed (MongoDB out of reach at start); the next start seeds what is missing
+            log.error("results seed failed; it runs again at the next start: {}", e.toString());
+        }
+    }
+
+    private void seedAll() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<CSVRecord> rows = SeedFiles.read(SeedFiles.RESULTS);
         Map<String, Geometry> points = sites.locations(rows.stream().map(r -> SeedFiles.cell(r, "site_id")).distinct().toList());

@@ -39,6 +39,15 @@ public class SiteSeed {
     @EventListener(ApplicationReadyEvent.class)
     @Order(ORDER)
     void seed() {
+        try {
+            seedAll();
+        } catch (RuntimeException e) {
+            // the service serves without its seed (MongoDB out of reach at start); the next start seeds what is missing
+            log.error("sites seed failed; it runs again at the next start: {}", e.toString());
+        }
+    }
+
+    private void seedAll() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int stored = 0;
         List<CSVRecord> rows = SeedFiles.read(SeedFiles.SITES);

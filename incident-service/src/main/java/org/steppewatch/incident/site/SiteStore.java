@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,7 +51,11 @@ class SiteStore implements SiteDirectory {
                 update.setOnInsert(field, value);
             }
         });
-        return mongo.upsert(query(where("_id").is(site.id())), update, COLLECTION).getUpsertedId() != null;
+        try {
+            return mongo.upsert(query(where("_id").is(site.id())), update, COLLECTION).getUpsertedId() != null;
+        } catch (DuplicateKeyException e) {
+            return false; // another instance seeded it at the same moment
+        }
     }
 
     Optional<Site> find(String id) {
