@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.locationtech.jts.geom.Geometry;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A sampling result was recorded (entered, imported, or seeded from a published study), on
@@ -40,12 +41,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record ResultRecorded(String resultId, String siteId, String campaignId, String locationId, Geometry location,
                              String substance, String medium, Double value, Double valueMax, String qualifier,
-                             Boolean detected, Double detectionLimit, Double quantitationLimit, String unit,
-                             String basis, String statistic, Integer sampleCount, LocalDate sampledFrom,
+                             @JsonProperty("detected") Boolean detected, Double detectionLimit, Double quantitationLimit,
+                             String unit, String basis, String statistic, Integer sampleCount, LocalDate sampledFrom,
                              LocalDate sampledTo, String method, String laboratory, String source, String sourceStatus,
                              String notes, String enteredBy, Instant recordedAt) implements ContaminationEvent {
 
-    /** False only for an explicit non-detect. */
+    /**
+     * False only for an explicit non-detect. Not a property: the event carries {@code detected} as given (named on the
+     * component, else this ignored accessor would make the reader drop it).
+     */
     @JsonIgnore
     public boolean isDetected() {
         return !Boolean.FALSE.equals(detected);

@@ -5,7 +5,7 @@ package org.steppewatch.incident.incident;
  * ({@link org.steppewatch.units.SampleUnits}, case-sensitive) whose quantity the substance and the medium are
  * measured in.
  */
-interface SampleUnits {
+public interface SampleUnits {
 
     /**
      * @param substance a known substance code, upper case
