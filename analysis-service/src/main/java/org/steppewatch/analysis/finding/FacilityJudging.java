@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.steppewatch.analysis.substance.ReportingThreshold;
@@ -22,6 +23,12 @@ import org.steppewatch.contracts.FacilityReported.AnnualRelease;
  */
 final class FacilityJudging {
 
+    /**
+     * Substance codes whose Annex II row goes by another name: Annex II lists "PCDD + PCDF (dioxins + furans) (as
+     * Teq)", the code list calls the same sum DIOXINS ("PCDD/F as WHO-TEQ").
+     */
+    private static final Map<String, String> ANNEX_II_NAMES = Map.of("DIOXINS", "PCDD_PCDF");
+
     private FacilityJudging() {
     }
 
@@ -33,7 +40,7 @@ final class FacilityJudging {
 
     static ReleaseJudgement judge(AnnualRelease release, List<ReportingThreshold> thresholds) {
         Optional<ReportingThreshold> threshold = thresholds.stream()
-                .filter(t -> t.substance().equalsIgnoreCase(strip(release.pollutant()))
+                .filter(t -> t.substance().equalsIgnoreCase(annexIiName(release.pollutant()))
                         && t.medium().equals(strip(release.medium()).toUpperCase(Locale.ROOT)))
                 .findFirst();
         if (threshold.isEmpty()) {
@@ -45,6 +52,11 @@ final class FacilityJudging {
         double factor = new BigDecimal(release.amountKg() / kg).round(new MathContext(6)).doubleValue();
         return new ReleaseJudgement(release.year(), release.pollutant(), release.medium(), release.amountKg(), kg, factor,
                 release.amountKg() > kg, threshold.get().legalInstrument());
+    }
+
+    private static String annexIiName(String pollutant) {
+        String code = strip(pollutant).toUpperCase(Locale.ROOT);
+        return ANNEX_II_NAMES.getOrDefault(code, code);
     }
 
     private static String strip(String text) {

@@ -178,4 +178,15 @@ class JudgingTest {
         assertThat(at.factor()).isEqualTo(1.0);
         assertThat(at.aboveThreshold()).isFalse();
     }
+
+    @Test
+    void dioxinsAreJudgedAgainstTheAnnexIiRowForPcddAndPcdf() {
+        // Annex II: PCDD + PCDF (as Teq), air, 0.0001 kg/year; 0.0003 kg is three times that
+        ReleaseJudgement dioxins = FacilityJudging.judge(new AnnualRelease(2023, "DIOXINS", "air", 0.0003, "E"),
+                TABLE.reportingThresholds());
+
+        assertThat(dioxins.thresholdKg()).isEqualTo(0.0001);
+        assertThat(dioxins.factor()).isEqualTo(3.0);
+        assertThat(dioxins.aboveThreshold()).isTrue();
+    }
 }
