@@ -1,0 +1,48 @@
+package org.steppewatch.web.opendata;
+
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** A column's value as plain data, the same in CSV and in GeoJSON properties. */
+final class Cells {
+
+    private Cells() {
+    }
+
+    /** null, a Boolean, a Number (finite) or a String: a date as ISO 8601, an enum by name, a list joined by ";". */
+    static Object plain(Object value) {
+        if (value == null || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? null : d;
+        }
+        if (value instanceof Float f) {
+            return f.isNaN() || f.isInfinite() ? null : f;
+        }
+        if (value instanceof Number) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(Cells::plain).map(v -> v == null ? "" : text(v)).collect(Collectors.joining(";"));
+        }
+        // Instant, LocalDate, ... print as ISO 8601 already
+        return value instanceof TemporalAccessor ? value.toString() : String.valueOf(value);
+    }
+
+    /** A plain value as CSV cell text: numbers without exponent or trailing zeros (1.0E-4 reads as 0.0001). */
+    static String text(Object plain) {
+        if (plain instanceof Double || plain instanceof Float) {
+            return new BigDecimal(plain.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (plain instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        return String.valueOf(plain);
+    }
+}
