@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Writes an {@link OpenDataList} as {@code text/csv} (RFC 4180, UTF-8): a header row of the column names, a record
@@ -22,30 +19,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * wherever it is copied and still opens in every CSV reader (a comment line would not). The first row's columns
  * name the file's columns; a list without rows is an empty file.
  */
-final class CsvConverter extends AbstractHttpMessageConverter<OpenDataList> {
-
-    private final OpenDataProperties properties;
-    private final Clock clock;
+final class CsvConverter extends WriteOnlyConverter {
 
     CsvConverter(OpenDataProperties properties, Clock clock) {
-        super(UTF_8, OpenDataFile.CSV);
-        this.properties = properties;
-        this.clock = clock;
-    }
-
-    @Override
-    protected boolean supports(Class<?> clazz) {
-        return OpenDataList.class.isAssignableFrom(clazz);
-    }
-
-    @Override
-    public boolean canRead(Class<?> clazz, org.springframework.http.MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected OpenDataList readInternal(Class<? extends OpenDataList> clazz, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("open data is written, not read", input);
+        super(properties, clock, UTF_8, OpenDataFile.CSV);
     }
 
     @Override

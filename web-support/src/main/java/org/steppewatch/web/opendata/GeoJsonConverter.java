@@ -8,11 +8,8 @@ import java.util.Map;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,36 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code application/*+json}, which makes {@code application/geo+json} acceptable), and it must stand before the JSON
  * converter, which would otherwise write the list's plain JSON under that type.
  */
-final class GeoJsonConverter extends AbstractHttpMessageConverter<OpenDataList> {
-
-    private final OpenDataProperties properties;
-    private final Clock clock;
+final class GeoJsonConverter extends WriteOnlyConverter {
 
     GeoJsonConverter(OpenDataProperties properties, Clock clock) {
-        super(OpenDataFile.GEO_JSON);
-        this.properties = properties;
-        this.clock = clock;
-    }
-
-    @Override
-    protected boolean supports(Class<?> clazz) {
-        return OpenDataList.class.isAssignableFrom(clazz);
-    }
-
-    @Override
-    public boolean canRead(Class<?> clazz, MediaType mediaType) {
-        return false;
+        super(properties, clock, null, OpenDataFile.GEO_JSON);
     }
 
     @Override
     public boolean canWrite(Class<?> clazz, MediaType mediaType) {
         return mediaType != null && mediaType.isConcrete() && OpenDataFile.GEO_JSON.isCompatibleWith(mediaType)
                 && supports(clazz);
-    }
-
-    @Override
-    protected OpenDataList readInternal(Class<? extends OpenDataList> clazz, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("open data is written, not read", input);
     }
 
     @Override
