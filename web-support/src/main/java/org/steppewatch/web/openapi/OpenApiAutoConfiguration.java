@@ -71,16 +71,26 @@ public class OpenApiAutoConfiguration {
                         .description("An access token from the deployment's OpenID Connect provider; roles in its `roles` claim")));
     }
 
-    /** Every operation but a read names the bearer scheme: the security filter chain refuses writes without a token. */
+    /**
+     * Every operation but a read names the bearer scheme, as the security filter chain refuses writes without a
+     * token; so do the service's reads that need one, and its public writes say explicitly that they need none.
+     */
     @Bean
-    OpenApiCustomizer steppeWatchWritesNeedAToken() {
+    OpenApiCustomizer steppeWatchWritesNeedAToken(OpenApiProperties api) {
         return openApi -> {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(item -> item.readOperationsMap().forEach((method, operation) -> {
-                if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
-                        && method != PathItem.HttpMethod.OPTIONS && operation.getSecurity() == null) {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                String operationName = method + " " + path;
+                boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD
+                        || method == PathItem.HttpMethod.OPTIONS;
+                if (operation.getSecurity() != null || read && !api.tokenReads().contains(operationName)) {
+                    return;
+                }
+                if (!read && api.publicWrites().contains(operationName)) {
+                    operation.setSecurity(List.of()); // none: anyone may
+                } else {
                     operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
                 }
             }));

@@ -52,8 +52,8 @@ class OpenDataConvertersTest {
         String attribution = "Karaganda open data group; Well survey 2019, Karaganda Ecological Museum";
         // written by hand from RFC 4180: CRLF after each record, quotes around a comma, a quote (doubled) or a line break
         assertThat(response.body()).startsWith(
-                "id,name,depthM,checkedAt,dry,licence,attribution\r\n"
-                + "W-1,\"Nura, below the \"\"Temirtau\"\" dam, left bank\",12.5,2026-11-20T08:30:00Z,false,CC BY 4.0,\""
+                "id,name,depthM,checkedAt,dry,condition,licence,attribution\r\n"
+                + "W-1,\"Nura, below the \"\"Temirtau\"\" dam, left bank\",12.5,2026-11-20T08:30:00Z,false,in use,CC BY 4.0,\""
                 + attribution + "\"\r\n");
 
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -63,6 +63,7 @@ class OpenDataConvertersTest {
         assertThat(records.get(2).get("depthM")).isEqualTo("0.0001");
         assertThat(records.get(2).get("checkedAt")).isEmpty();
         assertThat(records.get(1).get("depthM")).as("a number never gets the guard").isEqualTo("-3");
+        assertThat(records.get(1).get("condition")).as("an enum as JSON writes it").isEqualTo("dry");
         assertThat(records).allSatisfy(r -> {
             assertThat(r.get("licence")).isEqualTo("CC BY 4.0");
             assertThat(r.get("attribution")).isEqualTo(attribution);
@@ -79,6 +80,19 @@ class OpenDataConvertersTest {
         assertThat(records.get(4).get("name")).isEqualTo("'\tcmd");
         assertThat(records.get(5).get("name")).isEqualTo("'+1-2");
         assertThat(records.get(0).get("name")).startsWith("Nura");
+    }
+
+    @Test
+    void aListThatIsABareArrayInJsonStaysOneAndDownloadsAsCsv() {
+        HttpResponse<String> json = get("/api/wells/array", null);
+        assertThat(json.body()).isEqualTo("[{\"id\":\"P-1\",\"day\":\"2026-12-01\"},{\"id\":\"P-2\",\"day\":\"2026-12-02\"}]");
+
+        HttpResponse<String> csv = get("/api/wells/array", "text/csv");
+        assertThat(csv.body()).isEqualTo("id,day,licence,attribution\r\n"
+                + "P-1,2026-12-01,CC BY 4.0,Karaganda open data group\r\n"
+                + "P-2,2026-12-02,CC BY 4.0,Karaganda open data group\r\n");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment; filename=\"plain-"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -38,12 +39,29 @@ class OpenDataTestApplication {
             columns.put("depthM", depthM);
             columns.put("checkedAt", checkedAt);
             columns.put("dry", dry);
+            columns.put("condition", dry ? Condition.DRY : Condition.IN_USE);
             return columns;
         }
 
         @Override
         public Geometry geometry() {
             return location;
+        }
+    }
+
+    /** Written in JSON by its label: so it must be in CSV too. */
+    enum Condition {
+        IN_USE("in use"), DRY("dry");
+
+        private final String label;
+
+        Condition(String label) {
+            this.label = label;
+        }
+
+        @JsonValue
+        String label() {
+            return label;
         }
     }
 
@@ -68,6 +86,22 @@ class OpenDataTestApplication {
     record Plain(String id, LocalDate day) {
     }
 
+    record PlainRow(Plain plain) implements OpenDataRow {
+
+        @Override
+        public Map<String, Object> columns() {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("id", plain.id());
+            columns.put("day", plain.day());
+            return columns;
+        }
+
+        @Override
+        public Geometry geometry() {
+            return null;
+        }
+    }
+
     @RestController
     static class WellApi {
 
@@ -85,6 +119,13 @@ class OpenDataTestApplication {
                     new Well("W-5", "\tcmd", 1, null, false, null),
                     new Well("W-6", "+1-2", 2, null, false, null)),
                     0, 6);
+        }
+
+        /** A list whose JSON was always a bare array. */
+        @GetMapping("/api/wells/array")
+        OpenDataArray<Plain> array() {
+            return new OpenDataArray<>("plain", List.of(new Plain("P-1", LocalDate.of(2026, 12, 1)),
+                    new Plain("P-2", LocalDate.of(2026, 12, 2))), PlainRow::new);
         }
 
         @GetMapping("/api/wells/empty")
