@@ -70,7 +70,8 @@ public class SecuritySupportConfiguration {
         cors.setAllowedOrigins(properties.corsOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Manage-Token", "Accept"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+        // Content-Disposition and Link: an open-data download's file name and licence (web-support's opendata)
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "Content-Disposition", "Link"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

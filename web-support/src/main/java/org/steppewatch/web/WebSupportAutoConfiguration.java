@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.steppewatch.web.opendata.OpenDataConverters;
+import org.steppewatch.web.opendata.OpenDataProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST error handling every servlet service shares, active by depending on this module: {@link ProblemHandler},
  * the {@link RequestBodyLimitFilter}, strict JSON reading ({@link StrictJsonCustomizer}) and the pages'
- * {@link ContentSecurityPolicyFilter}.
+ * {@link ContentSecurityPolicyFilter}, and the open-data formats of the public lists ({@link OpenDataConverters}).
  * <p>
  * Before {@link WebMvcAutoConfiguration}, so Boot's own {@code ProblemDetailsExceptionHandler}
  * ({@code spring.mvc.problemdetails.enabled}) sees ours and backs off; ours in turn backs off when the
@@ -25,13 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(WebSupportProperties.class)
+@EnableConfigurationProperties({WebSupportProperties.class, OpenDataProperties.class})
 public class WebSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemHandler steppeWatchProblemHandler() {
         return new ProblemHandler();
+    }
+
+    /** CSV and GeoJSON for every controller method returning an OpenDataList. */
+    @Bean
+    OpenDataConverters steppeWatchOpenDataConverters(OpenDataProperties properties) {
+        return new OpenDataConverters(properties);
     }
 
     @Bean

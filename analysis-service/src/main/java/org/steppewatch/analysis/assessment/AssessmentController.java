@@ -1,5 +1,7 @@
 package org.steppewatch.analysis.assessment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.security.Actor;
+import org.steppewatch.web.FieldProblem;
+import org.steppewatch.web.Problems;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,10 +28,34 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1/assessments")
 class AssessmentController {
 
+    private static final int MAX_SIZE = 200;
+
     private final AssessmentStore store;
 
     AssessmentController(AssessmentStore store) {
         this.store = store;
+    }
+
+    /**
+     * Assessments newest first, each incident version's once (withdrawn ones marked), of one incident or of all;
+     * {@code size} 1 to 200. Also as CSV and GeoJSON.
+     */
+    @GetMapping
+    AssessmentPage list(@RequestParam(required = false) String incidentId,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "50") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "must be 1 to " + MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalid(problems);
+        }
+        AssessmentStore.Page found = store.list(incidentId == null || incidentId.isBlank() ? null : incidentId, page, size);
+        return new AssessmentPage(found.items().stream().map(AssessmentListing::of).toList(), page, size, found.total());
     }
 
     @GetMapping("/{incidentId}")

@@ -49,6 +49,7 @@ class AssessmentStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("incidentId", Sort.Direction.ASC).on("incidentVersion", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("assessedAt", Sort.Direction.DESC));
     }
 
     boolean exists(String assessmentId) {
@@ -85,6 +86,22 @@ class AssessmentStore implements InitializingBean {
     Optional<Stored> find(String incidentId, long version) {
         return Optional.ofNullable(mongo.findById(IncidentAssessed.assessmentId(incidentId, version), Document.class, COLLECTION))
                 .map(AssessmentStore::read);
+    }
+
+    /** One page of a listing and how many there are in all. */
+    record Page(List<Stored> items, long total) {
+    }
+
+    /**
+     * Assessments newest first (by the time they were made), of one incident or of all; without the details and
+     * the outbox, which a listing does not show.
+     */
+    Page list(String incidentId, int page, int size) {
+        Query q = incidentId == null ? new Query() : query(where("incidentId").is(incidentId));
+        long total = mongo.count(q, COLLECTION);
+        q.with(Sort.by(Sort.Order.desc("assessedAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
+        q.fields().exclude("details").exclude(OutboxMessage.FIELD);
+        return new Page(mongo.find(q, Document.class, COLLECTION).stream().map(AssessmentStore::read).toList(), total);
     }
 
     /** The ids of the incident's assessments, oldest version first. */

@@ -1,12 +1,11 @@
 package org.steppewatch.incident.alert;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.steppewatch.incident.incident.IncidentStore;
 import org.steppewatch.web.Problems;
+import org.steppewatch.web.opendata.OpenDataArray;
 
 @RestController
 class AlertController {
@@ -19,12 +18,12 @@ class AlertController {
         this.incidents = incidents;
     }
 
-    /** The alerts issued for the incident (first alert, then updates), as seen on alerts.v1. */
+    /** The alerts issued for the incident (first alert, then updates), as seen on alerts.v1; also as CSV and GeoJSON. */
     @GetMapping("/api/v1/incidents/{id}/alerts")
-    List<AlertSummary> forIncident(@PathVariable String id) {
+    OpenDataArray<AlertSummary> forIncident(@PathVariable String id) {
         if (!incidents.exists(id)) {
             throw Problems.notFound("No incident with id " + id + ".");
         }
-        return alerts.forIncident(id);
+        return new OpenDataArray<>("alerts", alerts.forIncident(id), AlertRow::new);
     }
 }

@@ -2,11 +2,15 @@ package org.steppewatch.incident.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +70,29 @@ class AlertReadModelTest extends ServiceTestBase {
         assertThat(after).hasSize(1);
         assertThat(after.get(0).path("cancelled").path("reason").asString()).isEqualTo("incident retracted");
         assertThat(after.get(0).path("recipients").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theIncidentsAlertsDownloadAsCsvARowPerAlert() throws IOException {
+        AlertIssued first = issued(UUID.randomUUID().toString(), 1, "Alert");
+        kafka.publish(first, UUID.randomUUID().toString());
+        kafka.awaitConsumed(GROUP_ID, kafka.publish(issued(UUID.randomUUID().toString(), 2, "Update"),
+                UUID.randomUUID().toString()));
+
+        HttpResponse<String> csv = send(request("/api/v1/incidents/" + incidentId + "/alerts")
+                .header("Accept", "text/csv").GET(), null);
+
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertThat(rows).hasSize(2);
+        CSVRecord alert = rows.stream().filter(r -> r.get("alertId").equals(first.alertId())).findFirst().orElseThrow();
+        assertThat(alert.get("incidentId")).isEqualTo(incidentId);
+        assertThat(alert.get("msgType")).isEqualTo("Alert");
+        assertThat(alert.get("severity")).isEqualTo("Extreme");
+        assertThat(alert.get("recipients")).isEqualTo("3");
+        assertThat(alert.get("settlementIds")).isEqualTo("gn:1521368");
+        assertThat(alert.get("licence")).isEqualTo("CC BY 4.0");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.steppewatch.notification.delivery.DeliveryView;
 import org.steppewatch.security.Actor;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
+import org.steppewatch.web.opendata.OpenDataArray;
 
 @RestController
 @RequestMapping("/api/v1/alerts")
@@ -43,22 +44,23 @@ class AlertController {
     /**
      * Alerts that went out, newest first. {@code status=DRAFT} lists the drafts awaiting an issuer and
      * {@code status=REJECTED} the refused ones instead: for signed-in users only (the access rules ask for a token).
-     * Signed-in users also see who reported and who approved each alert ({@code issuing}).
+     * Signed-in users also see who reported and who approved each alert ({@code issuing}). Also as CSV and
+     * GeoJSON ({@link AlertRow}).
      */
     @GetMapping
-    List<AlertView> list(@RequestParam(required = false) String incidentId,
-                         @RequestParam(defaultValue = "100") int limit,
-                         @RequestParam(required = false) String status) {
+    OpenDataArray<AlertView> list(@RequestParam(required = false) String incidentId,
+                                  @RequestParam(defaultValue = "100") int limit,
+                                  @RequestParam(required = false) String status) {
         String incident = incidentId == null || incidentId.isBlank() ? null : incidentId;
         int capped = Math.max(1, Math.min(limit, MAX_LIMIT));
         if (status == null || status.isBlank()) {
-            return alerts.list(incident, capped, signedIn());
+            return new OpenDataArray<>("alerts", alerts.list(incident, capped, signedIn()), AlertRow::new);
         }
         if (!INTERNAL_STATES.contains(status) || !signedIn()) {
             throw Problems.invalid("status must be one of " + INTERNAL_STATES + " (for signed-in users); without it "
                     + "the alerts that went out are listed", List.of(new FieldProblem("status", "unknown status")));
         }
-        return drafts.list(status, incident, capped);
+        return new OpenDataArray<>("alerts", drafts.list(status, incident, capped), AlertRow::new);
     }
 
     /**
