@@ -31,10 +31,14 @@ def handler_for(secret):
                 verdict = "signature valid" if valid else "SIGNATURE INVALID"
             else:
                 verdict = "signature not checked (no --secret)"
-            alert = json.loads(body).get("data", {})
-            print(f"webhook {msg_id}: {verdict}\n  {alert.get('headline')}\n"
-                  f"  severity={alert.get('severity')} urgency={alert.get('urgency')} "
-                  f"settlements={alert.get('settlementIds')}", flush=True)
+            message = json.loads(body)
+            alert = message.get("data", {})
+            if message.get("type") == "notice.issued":
+                where = f"site={alert.get('siteId')} ratio={alert.get('highestRatio')} ({alert.get('regime')})"
+            else:
+                where = f"settlements={alert.get('settlementIds')}"
+            print(f"webhook {msg_id} ({message.get('type')}): {verdict}\n  {alert.get('headline')}\n"
+                  f"  severity={alert.get('severity')} urgency={alert.get('urgency')} {where}", flush=True)
             self.send_response(204 if not secret or valid else 401)
             self.end_headers()
 

@@ -25,6 +25,23 @@ function rangeTop(result, unit) {
 }
 
 /**
+ * Limits of equal value (EU's 1 µg/L and WHO's 0.001 mg/L of mercury in drinking water) as one line labelled with
+ * every regime: drawn apart, the later line would hide the earlier one and their labels would overprint.
+ */
+export function sameValuesMerged(limits) {
+  const merged = [];
+  limits.forEach(l => {
+    const same = merged.find(m => Math.abs(m.limit - l.limit) <= 1e-9 * Math.max(Math.abs(l.limit), 1e-300));
+    if (same) {
+      if (!same.regime.split(' / ').includes(l.regime)) same.regime = `${same.regime} / ${l.regime}`;
+    } else {
+      merged.push({...l});
+    }
+  });
+  return merged;
+}
+
+/**
  * The chart's data: the dated results in time order, and per point the measured value, the non-detect's
  * detection limit (both in the series unit), the top of its range, and each limit.
  */
@@ -91,6 +108,7 @@ function overlay(series, data) {
  * no result is dated. A text summary goes with it for those who cannot see the chart.
  */
 export async function drawChart(container, series, width) {
+  series = {...series, limits: sameValuesMerged(series.limits || [])};
   const data = chartData(series);
   if (!data.xs.length) {
     container.append(h('p', {class: 'muted'}, t('chart.noDated')));

@@ -105,10 +105,17 @@ class ContaminationPagesBrowserTest extends ConsoleBrowserTest {
         assertThat(legend).contains("measured").contains("not detected (< DL)").contains(REGIME + " limit");
         assertThat(section.findElements(By.cssSelector(".limit-label[data-regime='" + REGIME + "']"))).isNotEmpty();
 
-        // each limit of the series is a line on the canvas at its height, in its colour
-        int limits = series.path("limits").size();
-        for (int i = 0; i < limits; i++) {
-            double limit = series.path("limits").get(i).path("limit").asDouble();
+        // each limit of the series is a line on the canvas at its height, in its colour; limits of equal value (EU's
+        // 1 µg/L and WHO's 0.001 mg/L for mercury in drinking water) share one line, in the order they first come
+        List<Double> values = new ArrayList<>();
+        series.path("limits").forEach(l -> {
+            double x = l.path("limit").asDouble();
+            if (values.stream().noneMatch(v -> Math.abs(v - x) <= 1e-9 * Math.abs(x))) {
+                values.add(x);
+            }
+        });
+        for (int i = 0; i < values.size(); i++) {
+            double limit = values.get(i);
             Map<String, Object> found = Browser.map(browser().script("""
                     const chart = window.steppeWatchConsole.ctx.charts[0];
                     const series = chart.series[3 + arguments[1]];
@@ -137,7 +144,8 @@ class ContaminationPagesBrowserTest extends ConsoleBrowserTest {
         List<WebElement> rows = section.findElements(By.cssSelector(".results-table tbody tr"));
         assertThat(rows).hasSize(4);
         assertThat(section.findElement(By.cssSelector(".results-table tr[data-detected='false']")).getText())
-                .contains("not detected (< 0.01 ug/L)");
+                // the unit as the result service writes it back: ug/L as entered, or µg/L
+                .containsPattern("not detected \\(< 0\\.01 [uµ]g/L\\)");
         assertThat(section.findElement(By.cssSelector(".results-table")).getText()).contains(REGIME).contains("×");
         // four results are too few for a trend: the page says why, with its n
         assertThat(section.findElement(By.cssSelector(".trend")).getDomAttribute("data-shown")).isEqualTo("false");
