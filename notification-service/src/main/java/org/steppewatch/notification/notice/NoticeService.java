@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +71,22 @@ class NoticeService {
         return UUID.nameUUIDFromBytes(("notice:" + resultId).getBytes(UTF_8)).toString();
     }
 
+    /**
+     * Whether the result is a current finding (see {@link NoticeProperties#maxSampleAgeDays()}): its last day of
+     * sampling (else its first) is known and at most that many days before {@code today}.
+     */
+    static boolean current(ResultJudged result, LocalDate today, int maxSampleAgeDays) {
+        LocalDate sampled = result.sampledTo() != null ? result.sampledTo() : result.sampledFrom();
+        return sampled != null && !sampled.isBefore(today.minusDays(maxSampleAgeDays));
+    }
+
     void issue(ResultJudged result) {
+        if (!current(result, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), properties.maxSampleAgeDays())) {
+            log.info("no notice for result {} ({} in {}, sampled {}): not sampled within the last {} days", result.resultId(),
+                    result.substance(), result.medium(), result.sampledTo() != null ? result.sampledTo() : result.sampledFrom(),
+                    properties.maxSampleAgeDays());
+            return;
+        }
         String id = noticeId(result.resultId());
         Optional<Boolean> done = notices.fanOutDone(id);
         if (done.isPresent()) {

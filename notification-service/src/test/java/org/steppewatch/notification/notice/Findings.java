@@ -2,6 +2,7 @@ package org.steppewatch.notification.notice;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,8 +41,10 @@ public final class Findings {
                 null, null);
         NoticeRating rating = new NoticeRating(Severity.MODERATE, "Future", "Observed", 12.5, "KZ_MPC",
                 "contamination notice: the highest ratio is at least 10x a chronic limit");
-        return new ResultJudged(resultId, siteId, Geo.point(lon, lat), substance, medium, LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 11, 20), List.of(above), rating, List.of(), "sha256:test", Instant.now());
+        // sampled eleven days ago: a current finding, whenever the test runs
+        LocalDate sampled = LocalDate.now(ZoneOffset.UTC).minusDays(11);
+        return new ResultJudged(resultId, siteId, Geo.point(lon, lat), substance, medium, sampled, sampled, List.of(above),
+                rating, List.of(), "sha256:test", Instant.now());
     }
 
     /** Mercury in Nura water at a new site, sampled at the Nura point. */

@@ -307,6 +307,39 @@ class NoticeFlowTest extends IntegrationTest {
     }
 
     @Test
+    void aResultSampledLongAgoOrOnAnUnknownDayIsNoNewsAndIssuesNoNotice() throws Exception {
+        // the shipped literature values: the Nura's 348 ng/L of 2005, a published multiple of an MPC without a date
+        String siteId = Findings.newSiteId();
+        ResultJudged mercury = Findings.mercury(Findings.newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water");
+        ResultJudged of2005 = new ResultJudged(Findings.newResultId(), siteId, mercury.location(), "HG", "water",
+                LocalDate.of(2005, 1, 1), LocalDate.of(2005, 12, 31), mercury.comparisons(), mercury.notice(), List.of(),
+                "sha256:test", Instant.now());
+        ResultJudged undated = new ResultJudged(Findings.newResultId(), siteId, mercury.location(), "HG", "water", null,
+                null, mercury.comparisons(), mercury.notice(), List.of(), "sha256:test", Instant.now());
+        String markerSite = Findings.newSiteId();
+
+        publish(of2005);
+        publish(undated);
+        publish(Findings.mercury(Findings.newResultId(), markerSite, NURA_LON, NURA_LAT, "HG", "water"));
+
+        noticeOfSite(markerSite);
+        assertThat(json(get("/api/v1/notices?siteId=" + siteId)).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aResultSampledAYearAgoToTheDayIsStillCurrentAndADayMoreIsNot() {
+        ResultJudged mercury = Findings.mercury("r", "s", NURA_LON, NURA_LAT, "HG", "water");
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        ResultJudged yearAgo = new ResultJudged("r", "s", mercury.location(), "HG", "water", LocalDate.of(2025, 11, 1),
+                LocalDate.of(2025, 12, 1), mercury.comparisons(), mercury.notice(), List.of(), "sha256:test", Instant.now());
+        ResultJudged dayMore = new ResultJudged("r", "s", mercury.location(), "HG", "water", LocalDate.of(2025, 11, 30),
+                LocalDate.of(2025, 11, 30), mercury.comparisons(), mercury.notice(), List.of(), "sha256:test", Instant.now());
+
+        assertThat(NoticeService.current(yearAgo, today, 365)).isTrue();
+        assertThat(NoticeService.current(dayMore, today, 365)).isFalse();
+    }
+
+    @Test
     void theNoticesFeedListsTheNoticeWithItsCapLink() throws Exception {
         String siteId = Findings.newSiteId();
         publish(Findings.mercury(Findings.newResultId(), siteId, NURA_LON, NURA_LAT, "HG", "water"));
