@@ -23,7 +23,10 @@ import org.steppewatch.contracts.Severity;
  *   <tr><td>Severe</td><td>a sample is above a limit that is explicitly an acute one</td></tr>
  *   <tr><td>Moderate</td><td>the highest ratio (sample / limit) is at least {@value #MODERATE_FROM} ×</td></tr>
  *   <tr><td>Minor</td><td>the highest ratio is above 1 and below {@value #MODERATE_FROM} ×</td></tr>
+ *   <tr><td>Minor</td><td>only a proposed value (status {@value #PROPOSAL}: not law, e.g. the EU's draft EQS for
+ *   mercury) is exceeded</td></tr>
  * </table>
+ * The ratios are those of values in force: a proposal is compared and shown, but it does not raise the severity.
  * Extreme is never given to a contamination notice. Without an exceedance there is no contamination notice.
  */
 final class ContaminationRating {
@@ -31,6 +34,7 @@ final class ContaminationRating {
     static final double MODERATE_FROM = 10;
     static final String FUTURE = "Future";
     static final String OBSERVED = "Observed";
+    static final String PROPOSAL = "proposal";
 
     /** The rating, with the row of the table that gave it. */
     record Rating(Severity severity, String urgency, String certainty, String reason) {
@@ -42,11 +46,21 @@ final class ContaminationRating {
         if (acute.isPresent()) {
             return Optional.of(rating(Severity.SEVERE, "a sample is above an acute limit: " + describe(acute.get())));
         }
-        return exceeding.stream().max(Comparator.comparingDouble(SampleComparison::ratio)).map(highest -> rating(
+        List<SampleComparison> inForce = decisive(exceeding);
+        if (inForce.isEmpty() && !exceeding.isEmpty()) {
+            SampleComparison highest = exceeding.stream().max(Comparator.comparingDouble(SampleComparison::ratio)).orElseThrow();
+            return Optional.of(rating(Severity.MINOR, "only a proposed value, not law, is exceeded: " + describe(highest)));
+        }
+        return inForce.stream().max(Comparator.comparingDouble(SampleComparison::ratio)).map(highest -> rating(
                 highest.ratio() >= MODERATE_FROM ? Severity.MODERATE : Severity.MINOR,
                 (highest.ratio() >= MODERATE_FROM ? "the highest ratio is at least " + AssessmentSummary.number(MODERATE_FROM) + "×"
                         : "the highest ratio is below " + AssessmentSummary.number(MODERATE_FROM) + "×")
                         + " a chronic limit: " + describe(highest)));
+    }
+
+    /** The exceeding rows whose ratio sets the severity: those of values in force (not proposals). */
+    static List<SampleComparison> decisive(List<SampleComparison> exceeding) {
+        return exceeding.stream().filter(c -> !PROPOSAL.equals(c.limitStatus())).toList();
     }
 
     private static Rating rating(Severity severity, String reason) {

@@ -29,7 +29,10 @@ public record LimitJudgement(List<LimitComparison> comparisons, NoticeRating not
         ExceedanceCheck.Result checked = new ExceedanceCheck().check(List.of(dated), substances, dated.sampledAt());
         List<SampleComparison> exceeding = checked.exceeding();
         NoticeRating notice = new ContaminationRating().rate(exceeding).map(rating -> {
-            SampleComparison highest = exceeding.stream().max(Comparator.comparingDouble(SampleComparison::ratio)).orElseThrow();
+            // the row the severity rests on: the highest ratio among values in force, else among the proposals
+            List<SampleComparison> decisive = ContaminationRating.decisive(exceeding);
+            SampleComparison highest = (decisive.isEmpty() ? exceeding : decisive).stream()
+                    .max(Comparator.comparingDouble(SampleComparison::ratio)).orElseThrow();
             return new NoticeRating(rating.severity(), rating.urgency(), rating.certainty(), highest.ratio(), highest.regime(),
                     rating.reason());
         }).orElse(null);

@@ -189,4 +189,28 @@ class JudgingTest {
         assertThat(dioxins.factor()).isEqualTo(3.0);
         assertThat(dioxins.aboveThreshold()).isTrue();
     }
+
+    @Test
+    void aProposedValueIsComparedAndShownButTheSeverityRestsOnTheValuesInForce() {
+        // 1.2 µg/L of mercury in river water: the EU's proposed MAC-QS 0.07 µg/L gives 17.1× (not law); the values
+        // in force give 1.2 / 0.5 (KZ MPC) = 2.4× and 1.2 / 1 (EU drinking water) = 1.2×: Minor on the KZ MPC
+        ResultJudged judged = judge(result("HG", "water", 1.2, null, null, true, null, "ug/L", "SINGLE"));
+
+        assertThat(judged.comparisons()).filteredOn(c -> "ABOVE".equals(c.outcome()))
+                .extracting(LimitComparison::regime, LimitComparison::ratio)
+                .contains(tuple("EU_WFD_EQS_PROPOSED", 17.1), tuple("KZ_MPC", 2.4), tuple("EU", 1.2));
+        assertThat(judged.notice().severity()).isEqualTo(Severity.MINOR);
+        assertThat(judged.notice().highestRatio()).isEqualTo(2.4);
+        assertThat(judged.notice().regime()).isEqualTo("KZ_MPC");
+    }
+
+    @Test
+    void aResultAboveOnlyAProposedValueWarrantsAMinorNoticeThatSaysSo() {
+        // 0.3 µg/L: 0.3 / 0.07 = 4.3× the proposal; within the KZ MPC (0.6×) and the EU value (0.3×)
+        ResultJudged judged = judge(result("HG", "water", 0.3, null, null, true, null, "ug/L", "SINGLE"));
+
+        assertThat(judged.notice().severity()).isEqualTo(Severity.MINOR);
+        assertThat(judged.notice().regime()).isEqualTo("EU_WFD_EQS_PROPOSED");
+        assertThat(judged.notice().reason()).contains("only a proposed value, not law, is exceeded");
+    }
 }
