@@ -63,10 +63,9 @@ final class FacilityCsv {
             for (CSVRecord record : parser) {
                 rows.add(row(record, lines.of(record.getCharacterPosition()), problems));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // commons-csv's words for a malformed file (an unclosed quote, a duplicate header)
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // commons-csv's words for a malformed file (an unclosed quote, a duplicate header); reading a String
+            // fails in no other way (an unclosed quote in the header line is a CSVException, an IOException)
             problems.add(new FieldProblem("file", "is not valid CSV: " + e.getMessage()));
             return new Parsed(List.of(), problems);
         }

@@ -32,4 +32,16 @@ class FacilityCsvTest {
             assertThat(p.message()).contains("medium, amount_kg");
         });
     }
+
+    @Test
+    void anUnclosedQuoteInTheHeaderLineIsNamedAsInvalidCsvNotAServerError() {
+        // found by ContaminationHostileInputTest: commons-csv reports it as a CSVException (an IOException)
+        FacilityCsv.Parsed parsed = FacilityCsv.parse("\"facility_id,year,pollutant,medium,amount_kg\nfac-a,2023,HG,air,1\n");
+
+        assertThat(parsed.rows()).isEmpty();
+        assertThat(parsed.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("file");
+            assertThat(p.message()).startsWith("is not valid CSV");
+        });
+    }
 }
