@@ -33,11 +33,11 @@ class ContaminationHostileInputTest extends ServiceTestBase {
              "coordinateConfidence": "medium", "region": "Karaganda Region", "pollutants": ["HG"], "media": ["water"],
              "status": "monitored", "description": "fixture", "sources": ["SRC_TEST"]}""".formatted(POINT);
     private static final String RESULT = """
-            {"siteId": "KZ-HG-NURA", "substance": "HG", "medium": "water", "value": 1.2, "detected": true,
+            {"siteId": "KZ-HOSTILE-FIXTURE", "substance": "HG", "medium": "water", "value": 1.2, "detected": true,
              "unit": "ug/L", "basis": "WET", "method": "CV-AAS", "laboratory": "lab", "sampledOn": "2026-11-20",
              "notes": "fixture"}""";
     private static final String CAMPAIGN = """
-            {"name": "Fixture campaign", "organisation": "EcoMuseum", "siteId": "KZ-HG-NURA", "startedOn": "2026-11-01",
+            {"name": "Fixture campaign", "organisation": "EcoMuseum", "siteId": "KZ-HOSTILE-FIXTURE", "startedOn": "2026-11-01",
              "endedOn": "2026-11-05", "locations": [{"name": "below the outfall", "location": %s}]}""".formatted(POINT);
     private static final String FACILITY = """
             {"name": "Hostile-input fixture facility", "operator": "Example operator", "activity": "2(b)",
@@ -46,8 +46,8 @@ class ContaminationHostileInputTest extends ServiceTestBase {
             .formatted(POINT);
     private static final List<List<String>> RESULTS_CSV = List.of(
             List.of("siteId", "substance", "medium", "value", "detected", "detectionLimit", "unit", "sampledOn", "laboratory"),
-            List.of("KZ-HG-NURA", "HG", "water", "0.0021", "true", "", "mg/L", "2026-11-20", "EcoMuseum"),
-            List.of("KZ-HG-NURA", "HG", "sediment", "", "false", "0.05", "mg/kg", "2026-11-21", "EcoMuseum"));
+            List.of("KZ-HOSTILE-FIXTURE", "HG", "water", "0.0021", "true", "", "mg/L", "2026-11-20", "EcoMuseum"),
+            List.of("KZ-HOSTILE-FIXTURE", "HG", "sediment", "", "false", "0.05", "mg/kg", "2026-11-21", "EcoMuseum"));
     private static final List<List<String>> FACILITIES_CSV = List.of(
             List.of("facility_id", "facility_name", "operator", "activity", "lat", "lon", "example", "source", "year",
                     "pollutant", "medium", "amount_kg", "method"),
@@ -66,6 +66,9 @@ class ContaminationHostileInputTest extends ServiceTestBase {
 
     @Test
     void hostileRequestsGetNoServerErrorAProblemDocumentEachAndStoreNothing() throws Exception {
+        // a site of its own, so what the accepted requests store stays out of the seeded sites' series
+        int fixture = post("/api/v1/sites", SITE.replace("{\"name\"", "{\"id\": \"KZ-HOSTILE-FIXTURE\", \"name\"")).statusCode();
+        assertThat(fixture).isIn(201, 409);
         HostileProbe probe = new HostileProbe("incident-service contamination", mvc,
                 ContaminationHostileInputTest::authenticated, this::stored);
         long seed = HostileProbe.seed();
@@ -116,7 +119,7 @@ class ContaminationHostileInputTest extends ServiceTestBase {
         }
         if (roll < 80) {
             HostileRequest series = HostileRequest.of("GET site series", "GET", "/api/v1/sites/{id}/series",
-                    random.nextBoolean() ? "KZ-HG-NURA" : Hostile.id(random));
+                    random.nextBoolean() ? "KZ-HOSTILE-FIXTURE" : Hostile.id(random));
             return maybe(series, random, "substance", "medium", "unknown");
         }
         if (roll < 90) {
