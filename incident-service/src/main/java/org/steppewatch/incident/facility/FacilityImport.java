@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.Geo;
+import org.steppewatch.incident.site.Kazakhstan;
 import org.steppewatch.security.Actor;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
@@ -93,8 +94,9 @@ class FacilityImport {
         if (row.lat() != null && row.lon() != null) {
             double lat = row.lat();
             double lon = row.lon();
-            if (lat < -90 || lat > 90 || lon < -180 || lon > 180 || !KazakhstanExtent.contains(lon, lat)) {
-                problems.add(new FieldProblem(row.field("lat"), FacilityValidator.outside(lon, lat)));
+            String outside = Kazakhstan.problem(lon, lat);
+            if (outside != null) {
+                problems.add(new FieldProblem(row.field("lat"), outside));
             }
         }
         FacilityValidator.optional(problems, row.field("facility_name"), row.name(), FacilityValidator.NAME_MAX);

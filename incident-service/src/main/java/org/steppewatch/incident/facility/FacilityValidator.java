@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.steppewatch.contracts.GeometryChecks;
 import org.steppewatch.contracts.SubstanceCodes;
+import org.steppewatch.incident.site.Kazakhstan;
 import org.steppewatch.web.ControlCharacters;
 import org.steppewatch.web.FieldProblem;
 
@@ -151,14 +152,10 @@ final class FacilityValidator {
                     : problem.startsWith("longitude") || problem.startsWith("latitude") ? field + ".coordinates" : field,
                     problem));
         }
-        if (invalid.isEmpty() && !KazakhstanExtent.contains((Point) location)) {
-            problems.add(new FieldProblem(field + ".coordinates", outside(location.getCoordinate().x,
-                    location.getCoordinate().y)));
+        String outside = invalid.isEmpty() ? Kazakhstan.problem(location) : null;
+        if (outside != null) {
+            problems.add(new FieldProblem(field + ".coordinates", outside));
         }
-    }
-
-    static String outside(double lon, double lat) {
-        return "[" + lon + ", " + lat + "] lies outside Kazakhstan's extent (" + KazakhstanExtent.describe() + ")";
     }
 
     /** @return whether the value is present and acceptable */

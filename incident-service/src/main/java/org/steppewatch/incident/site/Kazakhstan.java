@@ -20,11 +20,20 @@ public final class Kazakhstan {
     /** @return why the geometry is not in or near Kazakhstan, or null when every vertex is */
     public static String problem(Geometry geometry) {
         for (var c : geometry.getCoordinates()) {
-            if (c.x < WEST || c.x > EAST || c.y < SOUTH || c.y > NORTH) {
-                return "[" + c.x + ", " + c.y + "] is not in or near Kazakhstan (longitude " + WEST + " to " + EAST
-                        + ", latitude " + SOUTH + " to " + NORTH + "; GeoJSON order is [longitude, latitude])";
+            String problem = problem(c.x, c.y);
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
+    }
+
+    /** @return why the point is not in or near Kazakhstan, or null when it is */
+    public static String problem(double lon, double lat) {
+        if (lon >= WEST && lon <= EAST && lat >= SOUTH && lat <= NORTH) {
+            return null;
+        }
+        return "[" + lon + ", " + lat + "] is not in or near Kazakhstan (longitude " + WEST + " to " + EAST
+                + ", latitude " + SOUTH + " to " + NORTH + "; GeoJSON order is [longitude, latitude])";
     }
 }

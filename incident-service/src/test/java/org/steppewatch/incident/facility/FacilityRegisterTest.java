@@ -154,7 +154,7 @@ class FacilityRegisterTest extends ServiceTestBase {
         assertThat(fields).containsExactly("line 3: pollutant", "line 4: medium", "line 5: amount_kg",
                 "line 6: year", "line 7: lat");
         assertThat(refused.body()).contains("unknown pollutant 'XYZ'", "is in the future: " + nextYear,
-                "outside Kazakhstan");
+                "is not in or near Kazakhstan");
         assertThat(mongo.count(query(where("_id").regex("^fac-test-(good|bad|paris)-")), "facilities")).isZero();
         assertThat(get(FACILITIES + "/" + good).statusCode()).isEqualTo(404);
     }
