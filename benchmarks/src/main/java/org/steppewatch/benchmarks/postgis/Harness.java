@@ -1,6 +1,9 @@
 package org.steppewatch.benchmarks.postgis;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * One harness for both sides, so that they are timed alike: the same inputs in the same order, System.nanoTime
@@ -16,9 +19,15 @@ final class Harness {
         int run(int i) throws Exception;
     }
 
-    /** Figures of one measured series, µs; {@code rowsPerInput}: the mean over one pass of every input. */
-    record Figures(int calls, double medianUs, double p99Us, double meanUs, double rowsPerInput) {
+    /**
+     * Figures of one measured series, µs; {@code rowsPerInput}: the mean over one pass of every input; CPU: the mean per
+     * call of the calling thread's CPU time and of the other process's (NaN when not measured).
+     */
+    record Figures(int calls, double medianUs, double p99Us, double meanUs, double rowsPerInput, double clientCpuUs,
+                   double serverCpuUs) {
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final double warmSeconds;
     private final double measureSeconds;
@@ -29,6 +38,11 @@ final class Harness {
     }
 
     Figures measure(Call call, int inputs) throws Exception {
+        return measure(call, inputs, () -> -1);
+    }
+
+    /** As {@link #measure(Call, int)}, also reading the CPU time of the process serving the calls (ns, -1 if unknown). */
+    Figures measure(Call call, int inputs, LongSupplier serverCpuNanos) throws Exception {
         int next = 0;
         long firstPass = 0;
         long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
@@ -38,6 +52,8 @@ final class Harness {
         } while (System.nanoTime() < warmEnd || next < inputs);
         long[] nanos = new long[1 << 16];
         int n = 0;
+        long clientCpu = THREADS.getCurrentThreadCpuTime();
+        long serverCpu = serverCpuNanos.getAsLong();
         long end = System.nanoTime() + (long) (measureSeconds * 1e9);
         long now;
         do {
@@ -49,10 +65,14 @@ final class Harness {
             }
             nanos[n++] = now - start;
         } while (now < end || n < inputs);
+        clientCpu = THREADS.getCurrentThreadCpuTime() - clientCpu;
+        long serverAfter = serverCpuNanos.getAsLong();
+        double serverUs = serverCpu < 0 || serverAfter < 0 ? Double.NaN : (serverAfter - serverCpu) / 1e3 / n;
         long[] sorted = Arrays.copyOf(nanos, n);
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0);
-        return new Figures(n, percentile(sorted, 50) / 1e3, percentile(sorted, 99) / 1e3, mean / 1e3, (double) firstPass / inputs);
+        return new Figures(n, percentile(sorted, 50) / 1e3, percentile(sorted, 99) / 1e3, mean / 1e3, (double) firstPass / inputs,
+                clientCpu / 1e3 / n, serverUs);
     }
 
     /** Nearest-rank percentile. */

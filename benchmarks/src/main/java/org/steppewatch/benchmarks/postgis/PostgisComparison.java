@@ -72,7 +72,7 @@ public final class PostgisComparison {
         try (PostgisStore postgis = new PostgisStore(DriverManager.getConnection(jdbc))) {
             store = postgis.versions() + ", JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION
                     + " over loopback TCP";
-            Harness.Figures floor = harness.measure(i -> postgis.roundTrip(), 1);
+            Harness.Figures floor = harness.measure(i -> postgis.roundTrip(), 1, postgis::backendCpuNanos);
             report.floor(floor);
             log("JDBC round trip of a prepared SELECT 1: median %.1f µs", floor.medianUs());
             for (int size : sizes) {
@@ -121,11 +121,11 @@ public final class PostgisComparison {
         report.agreement("(2b) within " + (int) WITHIN_KM + " km", label, Agreement.within(checkedProbes, WITHIN_KM, jts, postgis, byId));
         log("%s: both sides agree", label);
 
-        pair(report, "(1) inside a zone", label, harness, zones.size(),
+        pair(report, "(1) inside a zone", label, harness, postgis, zones.size(),
                 i -> jts.inside(zones.get(i).geometry()).size(), i -> postgis.inside(zones.get(i).geometry()).size());
-        pair(report, "(2) nearest " + NEAREST, label, harness, probes.size(),
+        pair(report, "(2) nearest " + NEAREST, label, harness, postgis, probes.size(),
                 i -> jts.nearest(probes.get(i), NEAREST, NEAREST_MAX_KM).size(), i -> postgis.nearest(probes.get(i), NEAREST).size());
-        pair(report, "(2b) within " + (int) WITHIN_KM + " km", label, harness, probes.size(),
+        pair(report, "(2b) within " + (int) WITHIN_KM + " km", label, harness, postgis, probes.size(),
                 i -> jts.within(probes.get(i), WITHIN_KM).size(), i -> postgis.within(probes.get(i), WITHIN_KM).size());
     }
 
@@ -136,7 +136,7 @@ public final class PostgisComparison {
         List<List<Dataset.Zone>> incidents = data.incidents();
         report.agreement("(3) subscriptions meeting zones", label, Agreement.subscriptions(incidents, jts, postgis));
         log("%s: both sides agree", label);
-        pair(report, "(3) subscriptions meeting an incident's zones", label, harness, incidents.size(),
+        pair(report, "(3) subscriptions meeting an incident's zones", label, harness, postgis, incidents.size(),
                 i -> jts.match(incidents.get(i)).size(), i -> postgis.subscriptions(incidents.get(i)).size());
     }
 
@@ -158,12 +158,12 @@ public final class PostgisComparison {
         return built;
     }
 
-    private static void pair(Report report, String query, String data, Harness harness, int inputs, Harness.Call jts,
-                             Harness.Call postgis) throws Exception {
+    private static void pair(Report report, String query, String data, Harness harness, PostgisStore backend, int inputs,
+                             Harness.Call jts, Harness.Call postgis) throws Exception {
         System.gc();
         Harness.Figures memory = harness.measure(jts, inputs);
         System.gc();
-        Harness.Figures database = harness.measure(postgis, inputs);
+        Harness.Figures database = harness.measure(postgis, inputs, backend::backendCpuNanos);
         log("%s, %s: JTS median %.1f µs, PostGIS median %.1f µs", query, data, memory.medianUs(), database.medianUs());
         report.pair(query, data, memory, database);
     }

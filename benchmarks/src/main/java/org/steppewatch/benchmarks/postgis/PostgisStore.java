@@ -1,6 +1,9 @@
 package org.steppewatch.benchmarks.postgis;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +42,7 @@ final class PostgisStore implements AutoCloseable {
 
     private final Connection connection;
     private final PreparedStatement one;
+    private final Path backendStat;
     private PreparedStatement inside;
     private PreparedStatement nearest;
     private PreparedStatement within;
@@ -51,6 +55,25 @@ final class PostgisStore implements AutoCloseable {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
         }
         one = connection.prepareStatement("SELECT 1");
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            backendStat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+        }
+    }
+
+    /**
+     * CPU time (user + system) of the PostgreSQL backend serving this connection, ns, from /proc (Linux, same machine,
+     * 10 ms ticks); -1 when it cannot be read. Parallel workers, if a plan used any, are other processes: none of
+     * these plans does.
+     */
+    long backendCpuNanos() {
+        try {
+            String stat = Files.readString(backendStat);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The floor under every PostGIS figure: a prepared statement that does nothing, over the same connection. */

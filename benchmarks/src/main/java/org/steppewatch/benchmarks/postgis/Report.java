@@ -20,7 +20,8 @@ final class Report {
     void pair(String query, String data, Harness.Figures jts, Harness.Figures postgis) {
         pairs.add("| " + query + " | " + data + " | " + us(jts.medianUs()) + " | " + us(jts.p99Us()) + " | " + us(postgis.medianUs())
                 + " | " + us(postgis.p99Us()) + " | " + ratio(postgis.medianUs() / jts.medianUs()) + " | "
-                + String.format(Locale.ROOT, "%.1f", jts.rowsPerInput()) + " | " + jts.calls() + " / " + postgis.calls() + " |");
+                + String.format(Locale.ROOT, "%.1f", jts.rowsPerInput()) + " | " + us(jts.meanUs()) + " (" + us(jts.clientCpuUs()) + ") | " + us(postgis.meanUs()) + " ("
+                + us(postgis.clientCpuUs()) + " + " + us(postgis.serverCpuUs()) + ") | " + jts.calls() + " / " + postgis.calls() + " |");
         if (Math.abs(jts.rowsPerInput() - postgis.rowsPerInput()) > 1e-9) {
             throw new IllegalStateException(query + ", " + data + ": " + jts.rowsPerInput() + " rows per input by JTS, "
                     + postgis.rowsPerInput() + " by PostGIS");
@@ -44,9 +45,13 @@ final class Report {
                 + "one client thread, µs per query (index build excluded; the PostGIS figure includes the loopback JDBC round "
                 + "trip of a prepared statement and reading every row):\n\n");
         md.append("Round trip floor (a prepared `SELECT 1` on the same connection): median ").append(us(floor.medianUs()))
-                .append(" µs, p99 ").append(us(floor.p99Us())).append(" µs.\n\n");
-        md.append("| query | data | JTS median | JTS p99 | PostGIS median | PostGIS p99 | PostGIS / JTS (median) | rows per query | calls JTS / PostGIS |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" µs, p99 ").append(us(floor.p99Us())).append(" µs; CPU per call ").append(us(floor.clientCpuUs()))
+                .append(" µs in the client thread + ").append(us(floor.serverCpuUs())).append(" µs in the backend.\n\n");
+        md.append("Mean columns: mean wall time per query, and in brackets the mean CPU time per query of the calling thread "
+                + "(JTS; the JDBC client) and of the PostgreSQL backend process (from /proc, 10 ms ticks over the series); wall "
+                + "time above the CPU sum is waiting: loopback wake-ups and, on a busy machine, the run queue.\n\n");
+        md.append("| query | data | JTS median | JTS p99 | PostGIS median | PostGIS p99 | PostGIS / JTS (median) | rows per query | JTS mean (CPU) | PostGIS mean (CPU client + server) | calls JTS / PostGIS |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         pairs.forEach(p -> md.append(p).append('\n'));
         md.append("\nLoad and index build, ms (JTS: the STR-tree from objects already in memory; PostGIS: COPY from the "
                 + "generated data, then the GiST index(es) and ANALYZE):\n\n");
@@ -59,7 +64,7 @@ final class Report {
     }
 
     private static String us(double us) {
-        return us < 10 ? String.format(Locale.ROOT, "%.2f", us) : us < 100 ? String.format(Locale.ROOT, "%.1f", us)
+        return Double.isNaN(us) ? "n/a" : us < 10 ? String.format(Locale.ROOT, "%.2f", us) : us < 100 ? String.format(Locale.ROOT, "%.1f", us)
                 : String.format(Locale.ROOT, "%,.0f", us);
     }
 
