@@ -108,10 +108,6 @@ public final class PostgisComparison {
         String label = String.format(Locale.ROOT, "%,d settlements", size);
         List<Settlement> settlements = data.settlements().subList(0, size);
         SettlementIndex jts = built(label, () -> new SettlementIndex(settlements), () -> postgis.loadSettlements(settlements), report);
-        if (size == data.settlements().size()) {
-            log("plan of (1):%n%s", postgis.planOfInside(zones.get(0).geometry()));
-            log("plan of (2):%n%s", postgis.planOfNearest(data.probes().get(0)));
-        }
 
         Map<Integer, Settlement> byId = Agreement.byId(settlements);
         List<Point> probes = data.probes();
@@ -134,6 +130,9 @@ public final class PostgisComparison {
         List<Dataset.Area> areas = data.subscriptions().subList(0, size);
         SubscriptionMatcher jts = built(label, () -> new SubscriptionMatcher(areas), () -> postgis.loadSubscriptions(areas), report);
         List<List<Dataset.Zone>> incidents = data.incidents();
+        if (size == data.subscriptions().size()) {
+            log("plans at the largest sizes:%n%s", postgis.plans(incidents.get(0).get(0).geometry(), data.probes().get(0), incidents.get(0)));
+        }
         report.agreement("(3) subscriptions meeting zones", label, Agreement.subscriptions(incidents, jts, postgis));
         log("%s: both sides agree", label);
         pair(report, "(3) subscriptions meeting an incident's zones", label, harness, postgis, incidents.size(),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +38,14 @@ final class PostgisStore implements AutoCloseable {
     /** A settlement found near a point, with its distance on the WGS-84 ellipsoid (ST_Distance on geography). */
     record Near(int id, double metres) {
     }
+
+    static final String INSIDE = "SELECT id FROM settlements WHERE ST_Intersects(geom, ST_GeomFromWKB(?, 4326))";
+    static final String NEAREST = "SELECT id, ST_Distance(geog, ST_MakePoint(?, ?)::geography) FROM settlements "
+            + "ORDER BY geog <-> ST_MakePoint(?, ?)::geography LIMIT ?";
+    static final String WITHIN = "SELECT id, ST_Distance(geog, ST_MakePoint(?, ?)::geography) AS d FROM settlements "
+            + "WHERE ST_DWithin(geog, ST_MakePoint(?, ?)::geography, ?) ORDER BY d";
+    static final String SUBSCRIPTIONS = "SELECT s.id, max(z.rank) FROM unnest(?::bytea[], ?::int[]) AS z(wkb, rank) "
+            + "JOIN subscriptions s ON ST_Intersects(s.geom, ST_GeomFromWKB(z.wkb, 4326)) GROUP BY s.id";
 
     private final Connection connection;
     private final PreparedStatement one;
@@ -114,11 +121,9 @@ final class PostgisStore implements AutoCloseable {
                 "CREATE INDEX settlements_geog ON settlements USING gist (geog)", "ANALYZE settlements");
         double indexMs = (System.nanoTime() - start) / 1e6;
         prewarm("settlements", "settlements_geom", "settlements_geog");
-        inside = connection.prepareStatement("SELECT id FROM settlements WHERE ST_Intersects(geom, ST_GeomFromWKB(?, 4326))");
-        nearest = connection.prepareStatement("SELECT id, ST_Distance(geog, ST_MakePoint(?, ?)::geography) FROM settlements "
-                + "ORDER BY geog <-> ST_MakePoint(?, ?)::geography LIMIT ?");
-        within = connection.prepareStatement("SELECT id, ST_Distance(geog, ST_MakePoint(?, ?)::geography) AS d FROM settlements "
-                + "WHERE ST_DWithin(geog, ST_MakePoint(?, ?)::geography, ?) ORDER BY d");
+        inside = connection.prepareStatement(INSIDE);
+        nearest = connection.prepareStatement(NEAREST);
+        within = connection.prepareStatement(WITHIN);
         return new Load(settlements.size(), copyMs, indexMs, megabytes("settlements"));
     }
 
@@ -140,8 +145,7 @@ final class PostgisStore implements AutoCloseable {
         execute("CREATE INDEX subscriptions_geom ON subscriptions USING gist (geom)", "ANALYZE subscriptions");
         double indexMs = (System.nanoTime() - start) / 1e6;
         prewarm("subscriptions", "subscriptions_geom");
-        subscriptions = connection.prepareStatement("SELECT s.id, max(z.rank) FROM unnest(?::bytea[], ?::int[]) AS z(wkb, rank) "
-                + "JOIN subscriptions s ON ST_Intersects(s.geom, ST_GeomFromWKB(z.wkb, 4326)) GROUP BY s.id");
+        subscriptions = connection.prepareStatement(SUBSCRIPTIONS);
         return new Load(areas.size(), copyMs, indexMs, megabytes("subscriptions"));
     }
 
@@ -179,17 +183,7 @@ final class PostgisStore implements AutoCloseable {
 
     /** (3) Subscription id to the worst level of the zones its area meets (geometry ST_Intersects, one statement). */
     Map<Integer, String> subscriptions(List<Dataset.Zone> zones) throws SQLException {
-        WKBWriter writer = new WKBWriter(2);
-        byte[][] wkb = new byte[zones.size()][];
-        Integer[] ranks = new Integer[zones.size()];
-        for (int i = 0; i < wkb.length; i++) {
-            wkb[i] = writer.write(zones.get(i).geometry());
-            ranks[i] = LEVELS.indexOf(zones.get(i).level());
-        }
-        Array wkbArray = connection.createArrayOf("bytea", wkb);
-        Array rankArray = connection.createArrayOf("int4", ranks);
-        subscriptions.setArray(1, wkbArray);
-        subscriptions.setArray(2, rankArray);
+        bindZones(subscriptions, zones);
         Map<Integer, String> found = new HashMap<>();
         try (ResultSet rs = subscriptions.executeQuery()) {
             while (rs.next()) {
@@ -197,6 +191,18 @@ final class PostgisStore implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    private void bindZones(PreparedStatement statement, List<Dataset.Zone> zones) throws SQLException {
+        WKBWriter writer = new WKBWriter(2);
+        byte[][] wkb = new byte[zones.size()][];
+        Integer[] ranks = new Integer[zones.size()];
+        for (int i = 0; i < wkb.length; i++) {
+            wkb[i] = writer.write(zones.get(i).geometry());
+            ranks[i] = LEVELS.indexOf(zones.get(i).level());
+        }
+        statement.setArray(1, connection.createArrayOf("bytea", wkb));
+        statement.setArray(2, connection.createArrayOf("int4", ranks));
     }
 
     /** Ids of the {@code count} nearest settlements by the geometry KNN operator (planar degrees), for the agreement check only. */
@@ -216,30 +222,34 @@ final class PostgisStore implements AutoCloseable {
         }
     }
 
-    /** The query plan of (1) for {@code zone}, to show the GiST index is used. */
-    String planOfInside(Geometry zone) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("EXPLAIN SELECT id FROM settlements WHERE ST_Intersects(geom, "
-                + "ST_GeomFromWKB(?, 4326))")) {
+    /** The plans of (1), (2) and (3) for the given inputs, to show that the GiST indexes are used. */
+    String plans(Geometry zone, Point centre, List<Dataset.Zone> zones) throws SQLException {
+        StringBuilder plans = new StringBuilder();
+        try (PreparedStatement p = connection.prepareStatement("EXPLAIN (COSTS OFF) " + INSIDE)) {
             p.setBytes(1, new WKBWriter(2).write(zone));
-            return lines(p);
+            plans.append("(1)\n").append(lines(p));
         }
-    }
-
-    /** The query plan of (2), to show the KNN index scan. */
-    String planOfNearest(Point centre) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("EXPLAIN SELECT id FROM settlements "
-                + "ORDER BY geog <-> ST_MakePoint(?, ?)::geography LIMIT 10")) {
+        try (PreparedStatement p = connection.prepareStatement("EXPLAIN (COSTS OFF) " + NEAREST)) {
             p.setDouble(1, centre.getX());
             p.setDouble(2, centre.getY());
-            return lines(p);
+            p.setDouble(3, centre.getX());
+            p.setDouble(4, centre.getY());
+            p.setInt(5, 10);
+            plans.append("(2)\n").append(lines(p));
         }
+        try (PreparedStatement p = connection.prepareStatement("EXPLAIN (COSTS OFF) " + SUBSCRIPTIONS)) {
+            bindZones(p, zones);
+            plans.append("(3)\n").append(lines(p));
+        }
+        // the literal geometries make the plans unreadable
+        return plans.toString().replaceAll("'[0-9A-F]{40,}'", "'…'");
     }
 
     private static String lines(PreparedStatement p) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
+                plan.append("    ").append(rs.getString(1)).append('\n');
             }
         }
         return plan.toString();
