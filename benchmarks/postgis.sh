@@ -79,6 +79,10 @@ echo "[postgis] PostgreSQL $PG_VERSION on 127.0.0.1:$PORT (data in $WORK, remove
 # --- the comparison -----------------------------------------------------------------------------------------------
 OS="$(. /etc/os-release && echo "$PRETTY_NAME")"
 MACHINE="$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $OS, kernel $(uname -r)"
+# in the background and waited for, so that an interrupt reaches the trap at once and stops the JVM too
 java -Xmx4g -Xms4g -cp benchmarks/target/benchmarks.jar org.steppewatch.benchmarks.postgis.PostgisComparison \
   --jdbc "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=postgres" \
-  --out target/benchmark-results/postgis.md --machine "$MACHINE" ${ARGS[@]+"${ARGS[@]}"}
+  --out target/benchmark-results/postgis.md --machine "$MACHINE" ${ARGS[@]+"${ARGS[@]}"} &
+JAVA_PID=$!
+trap 'kill "$JAVA_PID" 2>/dev/null; exit 130' INT TERM
+wait "$JAVA_PID"
