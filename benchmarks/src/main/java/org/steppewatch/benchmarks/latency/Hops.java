@@ -19,7 +19,7 @@ import org.steppewatch.contracts.EventHeaders;
 import org.steppewatch.contracts.Topics;
 
 /**
- * Reads incidents.v1, assessments.v1 and alerts.v1 as a partner would (no consumer group) and keeps, per incident,
+ * Reads incidents.v1 and assessments.v1 as a partner would (no consumer group) and keeps, per incident,
  * when each service wrote its event ({@code ce_time}: the time of the outbox write) and when its relay sent it (the
  * record's CreateTime, stamped by the producer): the hops of a report on its way to the webhook.
  */
@@ -27,7 +27,7 @@ final class Hops implements AutoCloseable {
 
     /** Epoch microseconds; 0 until seen. */
     static final class Times {
-        volatile long reportedWritten, reportedSent, assessedWritten, assessedSent, alertWritten, alertSent;
+        volatile long reportedWritten, reportedSent, assessedWritten, assessedSent;
     }
 
     private final Map<String, Times> times = new ConcurrentHashMap<>();
@@ -42,7 +42,7 @@ final class Hops implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new java.util.ArrayList<>();
-        for (String topic : List.of(Topics.INCIDENTS, Topics.ASSESSMENTS, Topics.ALERTS)) {
+        for (String topic : List.of(Topics.INCIDENTS, Topics.ASSESSMENTS)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
@@ -81,9 +81,6 @@ final class Hops implements AutoCloseable {
         } else if (type.endsWith(".incident.assessed.v1")) {
             t.assessedWritten = written;
             t.assessedSent = sent;
-        } else if (type.endsWith(".alert.issued.v1")) {
-            t.alertWritten = written;
-            t.alertSent = sent;
         }
     }
 

@@ -129,10 +129,13 @@ public final class LatencyBenchmark {
         log("%d subscriptions in %.1f s", created.size(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** Reports at 10 a second, not measured: the JIT compiles the path before the measured rates. */
+    /**
+     * Reports at 10 a second, not measured: the JIT compiles the path before the measured rates. Waits up to two
+     * minutes for the last of them, so that no backlog of the warm-up is left for the first measured rate.
+     */
     private static void warmUp(String configuration, Api api, List<String> incidents, Receiver receiver, Hops hops,
                                int seconds) {
-        RateRun.Result warm = RateRun.run(configuration, api, incidents, receiver, hops, 10, seconds, 15_000);
+        RateRun.Result warm = RateRun.run(configuration, api, incidents, receiver, hops, 10, seconds, 120_000);
         log("warm-up (%s): %d reports, %d alerted, p50 %.0f ms", configuration, warm.sent(), warm.alerted(),
                 warm.latency().getValueAtPercentile(50) / 1000.0);
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StackProcess implements AutoCloseable {
 
-    private static final long START_TIMEOUT_MS = 240_000;
+    private static final long START_TIMEOUT_MS = 480_000;
 
     private final String name;
     private final Process process;
@@ -51,6 +51,8 @@ final class StackProcess implements AutoCloseable {
                 }
             });
             StackProcess started = new StackProcess(name, builder.start(), log, ports);
+            // Ctrl-C on the driver stops the stack too
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-" + name));
             started.awaitUp();
             return started;
         } catch (IOException e) {
