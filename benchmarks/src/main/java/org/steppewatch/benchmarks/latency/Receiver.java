@@ -44,6 +44,7 @@ final class Receiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private final AtomicLong badSignatures = new AtomicLong();
+    private volatile long lastMicros = Micros.now();
 
     Receiver(String secret) {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
@@ -63,6 +64,7 @@ final class Receiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long at = Micros.now();
+        lastMicros = at;
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -104,6 +106,11 @@ final class Receiver implements AutoCloseable {
 
     Arrival arrival(String incidentId) {
         return arrivals.get(incidentId);
+    }
+
+    /** When the last webhook arrived. */
+    long lastMicros() {
+        return lastMicros;
     }
 
     long badSignatures() {
