@@ -142,15 +142,16 @@ public final class LatencyBenchmark {
     }
 
     /**
-     * Waits until no webhook came for 10 s (at most 5 minutes): what a rate the stack could not keep up with left
-     * behind is not counted against the next configuration.
+     * Waits until every report accepted so far has had its alert (at most 5 minutes): what a rate the stack could not
+     * keep up with left behind is not counted against the next configuration, as far as the wait allows.
      */
     private static void quiet(Receiver receiver) {
         long started = Micros.now();
-        while (Micros.now() - receiver.lastMicros() < 10_000_000 && Micros.now() - started < 300_000_000) {
+        while (receiver.alertedIncidents() < RateRun.reported() && Micros.now() - started < 300_000_000) {
             StackProcess.pause(500);
         }
-        log("quiet after %.0f s", (Micros.now() - started) / 1e6);
+        log("%d of %d reports alerted after waiting %.0f s for the backlog", receiver.alertedIncidents(),
+                RateRun.reported(), (Micros.now() - started) / 1e6);
     }
 
     private static RateRun.Result logged(RateRun.Result r) {

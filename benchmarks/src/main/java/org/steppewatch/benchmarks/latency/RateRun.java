@@ -37,6 +37,7 @@ final class RateRun {
     }
 
     private static final AtomicInteger SITE = new AtomicInteger();
+    private static final AtomicInteger REPORTED = new AtomicInteger();
 
     private RateRun() {
     }
@@ -59,6 +60,9 @@ final class RateRun {
                             Sites.lon(site), Sites.lat(site))
                     .whenComplete((id, failure) -> {
                         report.answered = Micros.now();
+                        if (id != null) {
+                            REPORTED.incrementAndGet();
+                        }
                         report.incidentId = id;
                         report.failure = failure;
                     }));
@@ -69,6 +73,11 @@ final class RateRun {
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         return measure(configuration, rate, seconds, sent, receiver, hops);
+    }
+
+    /** Reports the stack accepted so far, in every run. */
+    static int reported() {
+        return REPORTED.get();
     }
 
     private static boolean allArrived(List<Sent> sent, Receiver receiver) {
