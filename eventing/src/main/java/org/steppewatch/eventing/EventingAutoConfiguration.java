@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -55,13 +58,38 @@ public class EventingAutoConfiguration {
     }
 
     @Bean
+    OutboxWakeUp outboxWakeUp() {
+        return new OutboxWakeUp();
+    }
+
+    /** Every write that stores an event wakes the relay once MongoDB acknowledged it: {@link OutboxWriteListener}. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer outboxWritesWakeTheRelay(EventingProperties properties, OutboxWakeUp wakeUp) {
+        return settings -> settings.addCommandListener(new OutboxWriteListener(properties.outboxCollections(), wakeUp));
+    }
+
+    @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, EventingProperties properties,
-                            Clock clock, ObjectProvider<MeterRegistry> meters) {
+                            Clock clock, ObjectProvider<MeterRegistry> meters, OutboxWakeUp wakeUp) {
         CloudEventPublisher publisher = new CloudEventPublisher(kafka, properties.source(), properties.sendTimeout());
         return new OutboxRelay(new OutboxStore(mongo, properties.outboxCollections()),
                 new OutboxLeases(mongo, properties.outboxLease(), clock), publisher,
                 meters.getIfAvailable(SimpleMeterRegistry::new), !properties.outboxCollections().isEmpty(),
-                properties.pollInterval(), clock);
+                properties.pollInterval(), clock, wakeUp);
+    }
+
+    /**
+     * The relay sends one record and waits for its acknowledgement before the next (that keeps each incident's
+     * order), so a producer that lingers to batch only delays every event: {@code linger.ms} 0 unless the service
+     * sets it (Kafka 4 lingers 5 ms by default).
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer producerSendsAtOnce() {
+        return factory -> {
+            if (!factory.getConfigurationProperties().containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+                factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+            }
+        };
     }
 
     @Bean

@@ -3,8 +3,6 @@ package org.steppewatch.eventing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -41,13 +39,20 @@ public class OutboxRelay implements SmartLifecycle {
     private final boolean enabled;
     private final Duration pollInterval;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final OutboxWakeUp wakeUp;
     private final AtomicLong published = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
 
     OutboxRelay(OutboxStore store, OutboxLeases leases, CloudEventPublisher publisher, MeterRegistry meters,
                 boolean enabled, Duration pollInterval, Clock clock) {
+        this(store, leases, publisher, meters, enabled, pollInterval, clock, new OutboxWakeUp());
+    }
+
+    /** @param wakeUp rung by {@link OutboxWriteListener} after every outbox write of the service */
+    OutboxRelay(OutboxStore store, OutboxLeases leases, CloudEventPublisher publisher, MeterRegistry meters,
+                boolean enabled, Duration pollInterval, Clock clock, OutboxWakeUp wakeUp) {
+        this.wakeUp = wakeUp;
         this.store = store;
         this.leases = leases;
         this.publisher = publisher;
@@ -57,9 +62,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Asks the relay to look now rather than at its next poll; call after storing an event. */
+    /**
+     * Asks the relay to look now rather than at its next poll. A service's outbox writes through its MongoClient wake
+     * the relay by themselves ({@link OutboxWriteListener}); this is for writes it cannot see.
+     */
     public void wake() {
-        wakeUp.release();
+        wakeUp.ring();
     }
 
     /** Events published since start, for tests and metrics. */
@@ -140,8 +148,8 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int count = relayOnce();
                 if (count == 0) {
-                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                    // woken by the next outbox write; the poll is the safety net (writes in another process)
+                    wakeUp.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

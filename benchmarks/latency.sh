@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Report -> signed webhook latency under load (issue 13). Run from the repository root:
+#
+#   benchmarks/latency.sh            # 1, 10 and 50 reports/s for 60 s each, with one and then two instances
+#                                    # of each service (about 12 minutes on a quiet 2-core machine, build included;
+#                                    # up to 5 more when a rate leaves a backlog the second configuration waits for)
+#   benchmarks/latency.sh --quick    # 10 s per rate, one instance of each service (a smoke run, about 3 minutes)
+#
+# Builds the one-command launcher (local/target/steppewatch.jar) and the benchmarks jar, starts the launcher in a
+# fresh temporary data directory on free ports, subscribes 1,000 webhooks to a receiver inside the driver, and
+# prints a Markdown table, also written to target/benchmark-results/latency.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -ntp -DskipTests -pl local,benchmarks -am package
+exec java -cp benchmarks/target/benchmarks.jar org.steppewatch.benchmarks.latency.LatencyBenchmark "$@"
