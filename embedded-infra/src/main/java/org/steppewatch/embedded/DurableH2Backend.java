@@ -2,6 +2,7 @@ package org.steppewatch.embedded;
 
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -22,6 +23,12 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(String fileName) {
         super(fileName);
+    }
+
+    /** Its {@code _id} indexes also serve queries naming {@code _id} and more fields ({@link NarrowingIndex}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return NarrowingBackends.h2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
