@@ -38,7 +38,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 class NarrowedQueriesTest {
 
-    private static final int OPERATIONS = 1500;
+    private static final int OPERATIONS = 600;
     private static final String[] TOKENS = {"t-1", "t-2", "t-3"};
     private static final String[] STATES = {"PENDING", "SENT", "FAILED"};
 
