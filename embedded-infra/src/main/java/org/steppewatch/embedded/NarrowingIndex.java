@@ -21,7 +21,7 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * holding the queried {@code _id}; the collection then matches every candidate against the whole query, as it
  * does for any index, so the result is the same as a scan's.
  * <p>
- * Only a plain equality on {@code _id} narrows: an operator, a list, a sub-document, a regular expression or
+ * Only a plain equality on {@code _id} narrows, at the query's top level or in a top-level {@code $and}: an operator, a list, a sub-document, a regular expression or
  * null is left to the server's own rules. Every write goes to the server's own index unchanged.
  */
 final class NarrowingIndex<P> extends Index<P> {
@@ -47,20 +47,29 @@ final class NarrowingIndex<P> extends Index<P> {
         return delegate.canHandle(query) ? delegate.getPositions(query) : delegate.getPositions(narrowed(query));
     }
 
-    /** The query cut down to this index's keys, or null when some key is absent or not a plain equality. */
+    /**
+     * The query cut down to {@code {_id: value}}, or null when it holds no plain equality on {@code _id}, at its top
+     * level or in a top-level {@code $and} (the driver's {@code Filters.and} sends {@code {$and: [{_id: ..}, ..]}}).
+     */
     private Document narrowed(Document query) {
-        if (query.keySet().size() <= keys().size()) {
-            return null;
+        Object value = plainEquality(query);
+        return value == null ? null : new Document(keys().get(0), value);
+    }
+
+    private Object plainEquality(Document query) {
+        Object value = query.get(keys().get(0));
+        if (isPlainValue(value)) {
+            return value;
         }
-        Document narrowed = new Document();
-        for (String key : keys()) {
-            Object value = query.get(key);
-            if (!isPlainValue(value)) {
-                return null;
+        if (query.get("$and") instanceof Collection<?> clauses) {
+            for (Object clause : clauses) {
+                Object inClause = clause instanceof Document d ? plainEquality(d) : null;
+                if (inClause != null) {
+                    return inClause;
+                }
             }
-            narrowed.put(key, value);
         }
-        return narrowed;
+        return null;
     }
 
     private static boolean isPlainValue(Object value) {

@@ -28,6 +28,21 @@ class NarrowingIndexTest {
     }
 
     @Test
+    void aFencedQueryAsTheDriversFiltersAndSendsItIsTakenToo() {
+        MemoryUniqueIndex own = new MemoryUniqueIndex("_id_", ID, false);
+        Index<Integer> narrowed = NarrowingBackends.narrowedIfId(own, "_id_", ID, false);
+        // Filters.and(Filters.eq("_id", "d-7"), Filters.eq("leaseToken", "t-1")) as the driver sends it
+        Document fenced = new Document("$and", List.of(new Document("_id", "d-7"), new Document("leaseToken", "t-1")));
+
+        assertThat(own.canHandle(fenced)).isFalse();
+        assertThat(narrowed.canHandle(fenced)).isTrue();
+        assertThat(narrowed.canHandle(new Document("$and", List.of(new Document("_id", new Document("$ne", "d-7")),
+                new Document("leaseToken", "t-1"))))).isFalse();
+        assertThat(narrowed.canHandle(new Document("$or", List.of(new Document("_id", "d-7"), new Document("leaseToken", "t-1")))))
+                .isFalse();
+    }
+
+    @Test
     void onlyAPlainEqualityOnIdNarrows() {
         Index<Integer> narrowed = NarrowingBackends.narrowedIfId(new MemoryUniqueIndex("_id_", ID, false), "_id_", ID, false);
 
