@@ -2,6 +2,9 @@ package org.steppewatch.embedded;
 
 import java.util.Set;
 
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -13,6 +16,10 @@ import io.netty.channel.Channel;
  * stored, its Kafka offset committed, the alert gone). Here a write command commits the store before
  * its reply goes out; the file then survives the process (not a power cut: there is no fsync). A real
  * MongoDB has its journal for this; the workaround belongs to the embedded server only.
+ * <p>
+ * Its page cache is sized to the heap ({@link #cacheMegabytes}) instead of H2's 16 MB: the server answers most
+ * queries by scanning a collection, and a page not in the cache is read from the file with every document on it
+ * deserialised (Java serialisation), so past 16 MB every scan deserialised the collection anew.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -21,7 +28,22 @@ final class DurableH2Backend extends H2Backend {
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open());
+    }
+
+    /**
+     * A quarter of the heap, at least H2's default of 16 MB and at most 4 GB (the cache counts a document at twice its
+     * serialised size; a page past the limit is dropped and read again when needed, so this bounds memory, not data).
+     */
+    static int cacheMegabytes(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / (1024 * 1024);
+        return (int) Math.max(16, Math.min(4096, quarter));
+    }
+
+    /** Its {@code _id} indexes also serve queries naming {@code _id} and more fields ({@link NarrowingIndex}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return NarrowingBackends.h2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

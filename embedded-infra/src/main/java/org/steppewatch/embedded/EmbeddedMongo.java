@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) in this JVM: the H2 file backend keeps data
@@ -53,7 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data in memory only, for tests. */
     public static EmbeddedMongo startInMemory() {
-        EmbeddedMongo mongo = start(new MemoryBackend(), 0);
+        EmbeddedMongo mongo = start(NarrowingBackends.memory(), 0);
         log.info("Embedded MongoDB (mongo-java-server, memory backend) up at {}", mongo.connectionString);
         return mongo;
     }

@@ -127,6 +127,8 @@ class FanOutBenchmark {
             Duration seeding = Duration.between(setupStarted, Instant.now());
 
             List<String> report = new ArrayList<>();
+            // rows of the Markdown table benchmarks/fanout.sh prints: store | round | warm or cold | figures
+            List<String> rows = new ArrayList<>();
             report.add("FanOutBenchmark on " + Runtime.getRuntime().availableProcessors() + " cores, MongoDB: mongo-java-server "
                     + backend + " backend (client and server in this JVM), Kafka: embedded KRaft broker");
             report.add(String.format("subscriptions: %,d measured + %,d warm-up (seeded in %.1f s)", count, warmUpCount,
@@ -136,6 +138,7 @@ class FanOutBenchmark {
                 Round warmUp = fanOut(context, kafka, receiver, WARM_UP_ZONE, warmUpCount);
                 report.add(String.format("warm-up round: %,d deliveries, %,.0f/s, lost %,d, duplicates %,d", warmUpCount,
                         warmUpCount / warmUp.seconds(), warmUp.lost(), warmUp.duplicates()));
+                rows.add(row(backend, "warm-up", "cold (JVM just started)", warmUpCount, warmUp));
                 assertThat(warmUp.lost()).isZero();
                 assertThat(warmUp.duplicates()).isZero();
                 receiver.reset();
@@ -146,6 +149,7 @@ class FanOutBenchmark {
                 Round round = fanOut(context, kafka, receiver, ZONE, count);
                 receiver.reset();
                 rates.add(count / round.seconds());
+                rows.add(row(backend, "round " + r, warmUpCount > 0 ? "warm" : r == 1 ? "cold" : "warm", count, round));
                 report.add(String.format("round %d: %,d deliveries created %.2f s after publishing (sending overlaps this); "
                         + "all received after %.2f s, all recorded SENT after %.2f s: %,.0f deliveries/s "
                         + "(%,.0f/s to the last receipt); requests %,d, distinct webhook-ids %,d, lost %,d, duplicates %,d, "
@@ -165,11 +169,18 @@ class FanOutBenchmark {
             report.forEach(System.out::println);
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "fanout-benchmark-" + backend + ".txt"), report, UTF_8);
+            Files.write(Path.of("target", "fanout-benchmark-" + backend + ".rows.md"), rows, UTF_8);
         } finally {
             context.close();
             receiver.stop();
             mongo.close();
         }
+    }
+
+    /** One row: store, round, warm or cold, deliveries, per second to the last SENT and to the last receipt, lost, duplicates. */
+    private static String row(String backend, String name, String warmth, int count, Round round) {
+        return String.format("| %s | %s | %s | %,d | **%,.0f** | %,.0f | %,d | %,d |", backend, name, warmth, count,
+                count / round.seconds(), count / round.toLastArrival(), round.lost(), round.duplicates());
     }
 
     private record Round(double seconds, double createdSeconds, double toLastArrival, long requests, long distinct,
