@@ -13,6 +13,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.steppewatch.faults.ServiceProcess.Service;
 
 /**
@@ -32,6 +35,17 @@ class FaultInjectionTest {
     private static Receivers receivers;
     private static ServiceProcess first;
     private static final Api api = new Api();
+
+    /** Before the lab and its logs are gone (after all scenarios): a failed scenario's logs are kept. */
+    @RegisterExtension
+    static final TestWatcher KEEP_LOGS = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (lab != null) {
+                FaultLogs.keep(context.getRequiredTestMethod().getName(), lab.instances());
+            }
+        }
+    };
 
     @BeforeAll
     static void start() {
@@ -59,7 +73,7 @@ class FaultInjectionTest {
     }
 
     private static Ledger.Tally settle(Ledger ledger, Duration deadline) {
-        return Scenarios.settle(ledger, receivers, deadline, lab::deadLetters, api, notifications());
+        return Scenarios.settle(ledger, receivers, deadline, lab.kafka(), api, notifications());
     }
 
     @Test

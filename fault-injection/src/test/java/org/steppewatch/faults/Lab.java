@@ -61,6 +61,11 @@ final class Lab implements AutoCloseable {
         return instance;
     }
 
+    /** Every instance started, running or not. */
+    List<ServiceProcess> instances() {
+        return List.copyOf(instances);
+    }
+
     String kafka() {
         return "localhost:" + kafkaPort;
     }

@@ -130,6 +130,11 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Its log file (stdout and stderr of the process, across restarts under the same name). */
+    Path log() {
+        return log;
+    }
+
     /** {@code kill -9}: the JVM gets SIGKILL, nothing is flushed, handed back or closed. */
     void kill() {
         process.destroyForcibly();

@@ -46,12 +46,16 @@ class WholeStackKillTest {
                 String kafka = "localhost:" + env.get("KAFKA_PORT");
                 // a deadline, not the figure: the recovery time is reported in the results (87-109 s on the 2-core machine
                 // in most runs; one CI run had 4,944 of 5,000 after 6 minutes, with 3,215 duplicates: docs/reliability.md)
-                Ledger.Tally tally = Scenarios.settle(ledger, receivers, Duration.ofMinutes(9),
-                        () -> Lab.deadLetters(kafka), api, stack.url(Service.NOTIFICATION));
+                Ledger.Tally tally = Scenarios.settle(ledger, receivers, Duration.ofMinutes(9), kafka, api,
+                        stack.url(Service.NOTIFICATION));
                 assertThat(tally.expected()).isEqualTo(5000);
                 Results.row("3. whole stack killed (kill -9) mid 5,000-delivery fan-out, " + received
                         + " delivered before", tally, Ledger.seconds(killed, tally.lastArrivalNanos())
                         + " (the restart took " + Ledger.seconds(killed, back) + ")");
+            } catch (AssertionError | RuntimeException e) {
+                // the log is in the temporary directory, deleted when the test ends
+                FaultLogs.keep("aStackKilledMidFanOutDeliversTheRestAfterItIsStartedAgain", java.util.List.of(stack));
+                throw e;
             } finally {
                 stack.close();
             }

@@ -102,4 +102,35 @@ class IncidentOrderTest extends IntegrationTest {
                     .count() == 2);
         }
     }
+    /**
+     * What a consumer that took the partition over from one stalled mid-assessment does: it handles the assessment
+     * again, then the withdrawal, and the stalled one's work ends after both. Here the assessment comes again after the
+     * Cancel: the alert stays cancelled, nothing new is issued and the town is told nothing more.
+     */
+    @Test
+    void anAssessmentHandledAgainAfterTheCancelLeavesTheAlertCancelledAndSendsNothingMore() throws Exception {
+        try (WebhookReceiver town = WebhookReceiver.start()) {
+            subscribe(webhookSubscription("Tyuratam school", Map.of("settlementId", BAIKONUR), town.url(), null, "en",
+                    null));
+            String incident = newIncidentId();
+            String alert = AlertService.alertId(incident, 1);
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+            await().atMost(DEADLINE).until(() -> town.requests().stream()
+                    .anyMatch(r -> r.header("webhook-id").startsWith(alert + ":")));
+            publish(new AssessmentWithdrawn(incident, 2, Instant.now(), "reported in error", List.of(incident + ":1"),
+                    null));
+            publish(assessment(incident, 1, Severity.EXTREME, zoneAroundBaikonur()));
+
+            controlRecordHandled(town);
+            JsonNode alerts = alertsOf(incident);
+            assertThat(alerts).extracting(a -> a.get("msgType").stringValue() + " " + a.get("status").stringValue())
+                    .containsExactlyInAnyOrder("Alert CANCELLED", "Cancel ACTIVE");
+            String cancel = AlertService.cancelId(incident, 2);
+            await().atMost(DEADLINE).until(() -> town.requests().stream()
+                    .anyMatch(r -> r.header("webhook-id").startsWith(cancel + ":")));
+            assertThat(town.requests()).filteredOn(r -> r.body().contains(incident))
+                    .extracting(r -> r.header("webhook-id").substring(0, alert.length()))
+                    .containsExactly(alert, cancel);
+        }
+    }
 }
