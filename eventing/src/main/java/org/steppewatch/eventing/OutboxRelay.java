@@ -78,14 +78,15 @@ public class OutboxRelay implements SmartLifecycle {
     /** One pass over every key with waiting events; returns how many events were published. */
     int relayOnce() {
         int count = 0;
-        for (String key : store.keysWaiting()) {
+        for (var waiting : store.keysWaiting().entrySet()) {
+            String key = waiting.getKey();
             String token = leases.take(key);
             if (token == null) {
                 continue; // another instance relays this key
             }
             try {
                 // every key gets its turn, even after another failed: one key's trouble must not hold the others
-                count += relayKey(key, token);
+                count += relayKey(key, waiting.getValue(), token);
             } finally {
                 leases.release(key, token);
             }
@@ -93,8 +94,8 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private int relayKey(String key, String token) {
-        List<OutboxStore.Pending> pending = store.claim(key, token);
+    private int relayKey(String key, List<String> collections, String token) {
+        List<OutboxStore.Pending> pending = store.claim(key, collections, token);
         int count = 0;
         try {
             for (OutboxStore.Pending next : pending) {

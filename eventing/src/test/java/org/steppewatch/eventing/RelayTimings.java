@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,13 +39,13 @@ final class RelayTimings {
     OutboxStore store(MongoTemplate mongo, List<String> collections) {
         return new OutboxStore(mongo, collections) {
             @Override
-            Set<String> keysWaiting() {
+            Map<String, List<String>> keysWaiting() {
                 return time("store: keys waiting (distinct)", super::keysWaiting);
             }
 
             @Override
-            List<Pending> claim(String key, String token) {
-                return time("store: claim a key (stamp + find)", () -> super.claim(key, token));
+            List<Pending> claim(String key, List<String> in, String token) {
+                return time("store: claim a key (stamp + find)", () -> super.claim(key, in, token));
             }
 
             @Override
