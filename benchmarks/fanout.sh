@@ -11,7 +11,7 @@
 #   benchmarks/fanout.sh --store h2            only the H2 file backend (the one-command run's store); or memory
 #   benchmarks/fanout.sh --subscriptions 100000 --warmup 20000 --rounds 3
 #   benchmarks/fanout.sh --quick               a smoke run: 5,000 subscriptions, 2,000 warm-up, 1 round
-# Budget on a quiet 2-core machine: about 8 minutes for both stores with the defaults, the build included.
+# About 6 minutes on a quiet 2-core machine for both stores with the defaults, the build included (2026-12-02).
 # Prints a Markdown table at the end and writes it to target/benchmark-results/fanout.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."

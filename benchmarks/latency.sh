@@ -2,8 +2,8 @@
 # Report -> signed webhook latency under load (issue 13). Run from the repository root:
 #
 #   benchmarks/latency.sh            # 1, 10 and 50 reports/s for 60 s each, with one and then two instances
-#                                    # of each service (about 12 minutes on a quiet 2-core machine, build included;
-#                                    # up to 5 more when a rate leaves a backlog the second configuration waits for)
+#                                    # of each service (14 minutes on a quiet 2-core machine on 2026-12-02, build included,
+#                                    # 4.6 of them waiting for the 50/s backlog before the second configuration)
 #   benchmarks/latency.sh --quick    # 10 s per rate, one instance of each service (a smoke run, about 3 minutes)
 #
 # Builds the one-command launcher (local/target/steppewatch.jar) and the benchmarks jar, starts the launcher in a

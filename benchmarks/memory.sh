@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Heap per instance of the in-memory indexes (about 4 minutes on a quiet 2-core machine): the notification
+# Heap per instance of the in-memory indexes (about 3 minutes on a quiet 2-core machine): the notification
 # service's subscription index at 100,000 and 1,000,000 subscriptions (and each area shape alone at 100,000), the
 # analysis service's settlement index at 1,000,000 settlements. Each case in a fresh JVM of up to 6 GiB: used heap
 # after GC, and JOL's retained size where the object walk is affordable

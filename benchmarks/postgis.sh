@@ -10,7 +10,7 @@
 # What it does: installs PostgreSQL and PostGIS with apt-get when missing (Debian/Ubuntu; needs root or sudo),
 # builds the benchmarks jar, starts a throwaway PostgreSQL cluster in a temporary directory on a free port
 # (loopback only, trust authentication, fsync off: nothing in it survives the run), runs the comparison and
-# stops and removes the cluster on exit. Budget: about 12 minutes on a quiet 2-core machine, the 1M load included.
+# stops and removes the cluster on exit. About 3 minutes on a quiet 2-core machine, the 1M load included (2026-12-02).
 # Prints a Markdown table and writes it to target/benchmark-results/postgis.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
