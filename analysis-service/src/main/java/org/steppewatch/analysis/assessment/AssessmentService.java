@@ -13,7 +13,6 @@ import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.IncidentFacts;
 import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.contracts.IncidentRetracted;
-import org.steppewatch.eventing.OutboxRelay;
 
 /**
  * Turns incident events into stored assessments and their events: IncidentAssessed once per incident version,
@@ -28,16 +27,14 @@ class AssessmentService {
     private final ReferenceData reference;
     private final AssessmentStore store;
     private final WithdrawalStore withdrawals;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
 
-    AssessmentService(IncidentAssessor assessor, ReferenceData reference, AssessmentStore store, WithdrawalStore withdrawals,
-                      OutboxRelay outboxRelay, Clock clock) {
+    AssessmentService(IncidentAssessor assessor, ReferenceData reference, AssessmentStore store,
+                      WithdrawalStore withdrawals, Clock clock) {
         this.assessor = assessor;
         this.reference = reference;
         this.store = store;
         this.withdrawals = withdrawals;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
@@ -72,7 +69,6 @@ class AssessmentService {
         IncidentAssessor.Assessment assessment = assessor.assess(reference.current(), incidentId, version, facts, now)
                 .reportedBy(reportedBy);
         if (store.insertWithEvent(assessment, now)) {
-            outboxRelay.wake();
             log.info("assessed {}: {} — {}", assessmentId, assessment.event().severity().cap(), assessment.event().summary());
         } else {
             log.info("assessment {} was stored concurrently; nothing written", assessmentId);
@@ -95,7 +91,6 @@ class AssessmentService {
         boolean announced = withdrawals.insertWithEvent(event, now);
         long marked = store.withdraw(retraction.incidentId(), event.withdrawnAt(), retraction.reason());
         if (announced) {
-            outboxRelay.wake();
         }
         log.info("incident {} retracted: {} assessment(s) marked withdrawn{}", retraction.incidentId(), marked,
                 announced ? ", withdrawal announced" : "; withdrawal was announced before");

@@ -11,7 +11,6 @@ import org.steppewatch.contracts.FacilityJudged;
 import org.steppewatch.contracts.FacilityReported;
 import org.steppewatch.contracts.ResultJudged;
 import org.steppewatch.contracts.ResultRecorded;
-import org.steppewatch.eventing.OutboxRelay;
 
 /**
  * Turns what analysts record into findings: a ResultJudged once per result, a FacilityJudged once per facility
@@ -25,13 +24,11 @@ class FindingService {
 
     private final ReferenceData reference;
     private final FindingStore store;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
 
-    FindingService(ReferenceData reference, FindingStore store, OutboxRelay outboxRelay, Clock clock) {
+    FindingService(ReferenceData reference, FindingStore store, Clock clock) {
         this.reference = reference;
         this.store = store;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
@@ -46,7 +43,6 @@ class FindingService {
         Instant now = clock.instant();
         ResultJudged judged = ResultJudging.judge(result, reference.current().substances(), now);
         if (store.insertWithEvent(judged, now)) {
-            outboxRelay.wake();
             log.info("judged result {}: {} comparison(s), notice {}", result.resultId(), judged.comparisons().size(),
                     judged.notice() == null ? "none" : judged.notice().severity().cap());
         }
@@ -64,7 +60,6 @@ class FindingService {
         Instant now = clock.instant();
         FacilityJudged judgement = FacilityJudging.judge(facility, reference.current().substances(), now);
         if (store.replaceOlderWithEvent(judgement, now)) {
-            outboxRelay.wake();
             log.info("judged facility {} v{}: {} of {} release(s) above the E-PRTR threshold", facility.facilityId(),
                     facility.version(), judgement.releases().stream().filter(FacilityJudged.ReleaseJudgement::aboveThreshold).count(),
                     judgement.releases().size());

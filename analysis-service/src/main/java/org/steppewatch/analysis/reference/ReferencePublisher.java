@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.ReferenceDataPublished;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.eventing.reference.ReferenceChunks;
 import org.steppewatch.eventing.reference.ReferenceEdition;
 import org.steppewatch.georef.Settlement;
@@ -24,13 +23,11 @@ class ReferencePublisher {
     private static final Logger log = LoggerFactory.getLogger(ReferencePublisher.class);
 
     private final ReferencePublications publications;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final AtomicLong seenOnTopic = new AtomicLong();
 
-    ReferencePublisher(ReferencePublications publications, OutboxRelay relay, Clock clock) {
+    ReferencePublisher(ReferencePublications publications, Clock clock) {
         this.publications = publications;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -48,7 +45,6 @@ class ReferencePublisher {
                 zones(snapshot.dropZones().zones()), zones(snapshot.areasOfConcern().zones()), clock.instant());
         List<ReferenceDataPublished> chunks = ReferenceChunks.of(edition, ReferenceChunks.MAX_CHUNK_BYTES);
         publications.store(chunks, clock.instant());
-        relay.wake();
         log.info("publishing reference data {} as revision {} on reference.v1 in {} records", snapshot.version(), revision,
                 chunks.size());
         return revision;

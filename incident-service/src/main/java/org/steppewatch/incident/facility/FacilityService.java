@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.security.Actor;
 import org.steppewatch.web.FieldProblem;
 import org.steppewatch.web.Problems;
@@ -33,12 +32,10 @@ class FacilityService {
     static final String RELEASES_CHANGED = "RELEASES_CHANGED";
 
     private final FacilityStore store;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
 
-    FacilityService(FacilityStore store, OutboxRelay outboxRelay, Clock clock) {
+    FacilityService(FacilityStore store, Clock clock) {
         this.store = store;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
@@ -80,7 +77,6 @@ class FacilityService {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        outboxRelay.wake();
         return true;
     }
 
@@ -109,7 +105,6 @@ class FacilityService {
             Optional<Facility> changed = store.changeReleases(current, merged, now, lastChange(RELEASES_CHANGED, now, by),
                     reported);
             if (changed.isPresent()) {
-                outboxRelay.wake();
                 return changed;
             }
             // judged or changed between our read and our write: merge into what is there now

@@ -15,7 +15,6 @@ import org.steppewatch.contracts.IncidentRetracted;
 import org.steppewatch.contracts.IncidentRevised;
 import org.steppewatch.contracts.ReportedBy;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.incident.live.LiveUpdate;
 import org.steppewatch.security.Actor;
 import org.steppewatch.security.Roles;
@@ -30,15 +29,12 @@ class IncidentService {
     private static final int RETRACT_ATTEMPTS = 5;
 
     private final IncidentStore store;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
     private final ApplicationEventPublisher live;
     private final EventSizeLimit eventSize;
 
-    IncidentService(IncidentStore store, OutboxRelay outboxRelay, Clock clock, ApplicationEventPublisher live,
-                    EventSizeLimit eventSize) {
+    IncidentService(IncidentStore store, Clock clock, ApplicationEventPublisher live, EventSizeLimit eventSize) {
         this.store = store;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
         this.live = live;
         this.eventSize = eventSize;
@@ -53,7 +49,6 @@ class IncidentService {
         OutboxMessage reported = OutboxMessage.of(new IncidentReported(id, 1, now, facts, by), now);
         eventSize.check(reported);
         store.insert(incident, by, reported);
-        outboxRelay.wake();
         announce(incident);
         return incident;
     }
@@ -83,7 +78,6 @@ class IncidentService {
         eventSize.check(revised);
         Incident incident = store.revise(id, expected, facts, now, by, revised)
                 .orElseThrow(() -> whyNot(id, ifMatch));
-        outboxRelay.wake();
         announce(incident);
         return incident;
     }
@@ -102,7 +96,6 @@ class IncidentService {
             OutboxMessage retracted = OutboxMessage.of(new IncidentRetracted(id, expected + 1, now, reason, by), now);
             var incident = store.retract(id, expected, new Incident.Retraction(reason, now), by, retracted);
             if (incident.isPresent()) {
-                outboxRelay.wake();
                 announce(incident.get());
                 return incident.get();
             }

@@ -21,7 +21,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.ResultRecorded;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.incident.site.SeedFiles;
 import org.steppewatch.incident.site.SiteDirectory;
 import org.steppewatch.incident.site.SiteSeed;
@@ -42,13 +41,11 @@ class ResultSeed {
 
     private final ResultStore store;
     private final SiteDirectory sites;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
 
-    ResultSeed(ResultStore store, SiteDirectory sites, OutboxRelay outboxRelay, Clock clock) {
+    ResultSeed(ResultStore store, SiteDirectory sites, Clock clock) {
         this.store = store;
         this.sites = sites;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
@@ -75,7 +72,6 @@ class ResultSeed {
             }
         }
         if (stored > 0) {
-            outboxRelay.wake();
         }
         log.info("results seed: {} of {} published values of {} stored now (the others were there)", stored,
                 rows.size(), SeedFiles.RESULTS);

@@ -17,7 +17,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.steppewatch.contracts.ResultRecorded;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.incident.campaign.CampaignDirectory;
 import org.steppewatch.incident.site.SiteDirectory;
 import org.steppewatch.security.Actor;
@@ -36,16 +35,14 @@ class ResultService {
     private final JudgementStore judgements;
     private final SiteDirectory sites;
     private final CampaignDirectory campaigns;
-    private final OutboxRelay outboxRelay;
     private final Clock clock;
 
     ResultService(ResultStore store, JudgementStore judgements, SiteDirectory sites, CampaignDirectory campaigns,
-                  OutboxRelay outboxRelay, Clock clock) {
+                  Clock clock) {
         this.store = store;
         this.judgements = judgements;
         this.sites = sites;
         this.campaigns = campaigns;
-        this.outboxRelay = outboxRelay;
         this.clock = clock;
     }
 
@@ -59,7 +56,6 @@ class ResultService {
         }
         ResultRecorded result = toEvent(request, enteredBy(), now, known);
         store.insert(result, OutboxMessage.of(result, now));
-        outboxRelay.wake();
         return result;
     }
 
@@ -92,7 +88,6 @@ class ResultService {
             store.removeAll(ids); // all or nothing: what part of the batch was stored goes again
             throw e;
         }
-        outboxRelay.wake();
         return ids;
     }
 

@@ -24,7 +24,6 @@ import org.steppewatch.contracts.GeoJsonModule;
 import org.steppewatch.contracts.IncidentAssessed;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.cap.CapComposer;
 import org.steppewatch.notification.cap.CapProperties;
@@ -51,7 +50,6 @@ class AlertService {
     private final IncidentStates incidents;
     private final FanOut fanOut;
     private final SubscriptionIndex index;
-    private final OutboxRelay relay;
     private final CapComposer composer;
     private final CapSigner signer;
     private final CapProperties cap;
@@ -59,14 +57,13 @@ class AlertService {
     private final Clock clock;
 
     AlertService(AlertStore alerts, DraftStore drafts, IncidentStates incidents, FanOut fanOut, SubscriptionIndex index,
-                 OutboxRelay relay, CapComposer composer, CapSigner signer, CapProperties cap, PublicLinks links,
+                 CapComposer composer, CapSigner signer, CapProperties cap, PublicLinks links,
                  Clock clock) {
         this.alerts = alerts;
         this.drafts = drafts;
         this.incidents = incidents;
         this.fanOut = fanOut;
         this.index = index;
-        this.relay = relay;
         this.composer = composer;
         this.signer = signer;
         this.cap = cap;
@@ -125,7 +122,6 @@ class AlertService {
             log.info("alert {} ({}) for {} v{}: {}, {} subscriptions reached", alertId, alert.view().msgType(),
                     incidentId, version, alert.view().severity().cap(), alert.view().recipients());
         }
-        relay.wake();
         send(alertId, alert.view().references(), now);
     }
 
@@ -224,7 +220,6 @@ class AlertService {
                     OutboxMessage.of(cancelled, now), Issuing.atOnce(withdrawal.reportedBy(), now))) {
                 log.info("cancel {} for {}: withdraws {}", cancelId, incidentId, earlierIds);
             }
-            relay.wake();
         }
         // deliveries of the earlier alerts still waiting are dropped by the worker from now on
         alerts.markCancelled(earlierIds, cancelId, now);

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.IncidentAssessed;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.security.Actor;
 import org.steppewatch.web.Problems;
 
@@ -30,16 +29,13 @@ class DraftReview {
     private final AlertStore alerts;
     private final AlertService service;
     private final FanOut fanOut;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    DraftReview(DraftStore drafts, AlertStore alerts, AlertService service, FanOut fanOut, OutboxRelay relay,
-                Clock clock) {
+    DraftReview(DraftStore drafts, AlertStore alerts, AlertService service, FanOut fanOut, Clock clock) {
         this.drafts = drafts;
         this.alerts = alerts;
         this.service = service;
         this.fanOut = fanOut;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -65,7 +61,6 @@ class DraftReview {
             refuseIfClosed(again, Issuing.fromDocument(again), "approved");
             throw Problems.conflict("Draft " + alertId + " changed while it was being approved; read it again.");
         }
-        relay.wake();
         log.info("draft {} for {} v{} approved by {}: {} goes out, {} subscriptions reached", alertId, assessment.incidentId(),
                 assessment.incidentVersion(), issuer.subject(), alert.view().msgType(), alert.view().recipients());
         service.send(alertId, alert.view().references(), now);

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.steppewatch.contracts.EventJson;
 import org.steppewatch.contracts.OperationalEvent;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 
 /**
  * Operational events (a delivery given up, an endpoint disabled) on their way to {@code operations.v1}:
@@ -26,11 +25,9 @@ class OperationalEvents {
     static final String COLLECTION = "operationalEvents";
 
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
 
-    OperationalEvents(MongoTemplate mongo, OutboxRelay relay) {
+    OperationalEvents(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.relay = relay;
     }
 
     /** @return false when the event with this id was written before */
@@ -48,7 +45,6 @@ class OperationalEvents {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        relay.wake();
         return true;
     }
 }

@@ -22,7 +22,6 @@ import org.steppewatch.contracts.NoticeIssued;
 import org.steppewatch.contracts.ResultJudged;
 import org.steppewatch.contracts.Severity;
 import org.steppewatch.eventing.OutboxMessage;
-import org.steppewatch.eventing.OutboxRelay;
 import org.steppewatch.notification.PublicLinks;
 import org.steppewatch.notification.cap.CapComposer;
 import org.steppewatch.notification.cap.NoticeCapComposer;
@@ -48,19 +47,17 @@ class NoticeService {
     private final NoticeCapComposer composer;
     private final CapSigner signer;
     private final DeliveryWorker worker;
-    private final OutboxRelay relay;
     private final NoticeProperties properties;
     private final PublicLinks links;
     private final Clock clock;
 
     NoticeService(NoticeStore notices, SubscriptionIndex index, NoticeCapComposer composer, CapSigner signer,
-                  DeliveryWorker worker, OutboxRelay relay, NoticeProperties properties, PublicLinks links, Clock clock) {
+                  DeliveryWorker worker, NoticeProperties properties, PublicLinks links, Clock clock) {
         this.notices = notices;
         this.index = index;
         this.composer = composer;
         this.signer = signer;
         this.worker = worker;
-        this.relay = relay;
         this.properties = properties;
         this.links = links;
         this.clock = clock;
@@ -123,7 +120,6 @@ class NoticeService {
                     result.resultId(), severity.cap(), result.notice().highestRatio(), result.notice().regime(),
                     recipients.size());
         }
-        relay.wake();
         deliver(id);
     }
 
