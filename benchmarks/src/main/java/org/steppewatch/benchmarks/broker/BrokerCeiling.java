@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.tools.ConsumerPerformance;
 import org.apache.kafka.tools.ProducerPerformance;
+import org.steppewatch.benchmarks.Machine;
 import org.steppewatch.embedded.EmbeddedKafka;
 
 /**

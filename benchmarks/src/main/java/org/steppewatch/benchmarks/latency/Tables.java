@@ -1,15 +1,11 @@
 package org.steppewatch.benchmarks.latency;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.steppewatch.benchmarks.Machine;
 
 /** The results as Markdown: the machine, what was run, the percentiles per rate and the hops. */
 final class Tables {
@@ -21,8 +17,7 @@ final class Tables {
                            long coldStartMillis) {
         StringBuilder md = new StringBuilder();
         md.append("### Report → signed webhook latency").append(quick ? " (--quick)" : "").append("\n\n");
-        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(javaVersion()).append(", ").append(os()).append(".  \n");
+        md.append("Machine: ").append(Machine.summary()).append(".  \n");
         md.append("Store: the one-command stack's embedded MongoDB (mongo-java-server, H2 file backend) and embedded "
                 + "Kafka (KRaft), a fresh temporary data directory; 1,000 webhook subscriptions, each alert reaches "
                 + Sites.PER_SITE + " of them; receiver on 127.0.0.1 in the driver, every signature checked.  \n");
@@ -60,36 +55,5 @@ final class Tables {
 
     private static String ms(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", h.getValueAtPercentile(percentile) / 1000.0);
-    }
-
-    private static String javaVersion() {
-        try {
-            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                    .redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(java.getInputStream()))) {
-                String first = out.readLine();
-                java.waitFor();
-                return first == null ? System.getProperty("java.version") : first.strip();
-            }
-        } catch (IOException e) {
-            return "java " + System.getProperty("java.version");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "java " + System.getProperty("java.version");
-        }
-    }
-
-    private static String os() {
-        String name = System.getProperty("os.name") + " " + System.getProperty("os.version");
-        try {
-            for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
-                if (line.startsWith("PRETTY_NAME=")) {
-                    return line.substring("PRETTY_NAME=".length()).replace("\"", "") + " (" + name + ")";
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: the JVM's name will do
-        }
-        return name;
     }
 }

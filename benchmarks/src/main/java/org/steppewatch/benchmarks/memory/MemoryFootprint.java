@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.steppewatch.benchmarks.broker.Machine;
+import org.steppewatch.benchmarks.Machine;
 
 /**
  * Heap per instance for the in-memory indexes: the notification service's subscription index at 100,000 and
@@ -43,7 +43,7 @@ public final class MemoryFootprint {
         List<String> lines = new ArrayList<>();
         lines.add("### Memory: heap per instance of the in-memory indexes");
         lines.add("");
-        lines.add(Machine.describe().replaceAll(", max heap \\d+ MiB", "") + "; each case in a fresh JVM (" + HEAP
+        lines.add("Machine: " + Machine.summary() + "; each case in a fresh JVM (" + HEAP
                 + ", the JVM's default collector, compressed references)");
         lines.add("");
         lines.add("Heap = used heap after System.gc() with the index built, less before it (MemoryMXBean); JOL = "

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Point;
 import org.steppewatch.analysis.reference.SettlementIndex;
+import org.steppewatch.benchmarks.Machine;
 import org.steppewatch.georef.Settlement;
 
 /**
@@ -40,8 +41,7 @@ public final class PostgisComparison {
     public static void main(String[] args) throws Exception {
         String jdbc = null;
         String out = null;
-        String machine = System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.runtime.version");
+        String machine = Machine.summary();
         boolean quick = false;
         long seed = 13;
         for (int i = 0; i < args.length; i++) {

@@ -1,4 +1,4 @@
-package org.steppewatch.benchmarks.broker;
+package org.steppewatch.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +12,16 @@ public final class Machine {
     private Machine() {
     }
 
-    /** Cores, the {@code java -version} line and the operating system, as one Markdown line. */
+    /** Cores, the {@code java -version} line and the operating system, as one Markdown line with this JVM's heap. */
     public static String describe() {
+        return "Machine: " + summary() + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+    }
+
+    /** Cores, the {@code java -version} line and the operating system: what every benchmark's table names. */
+    public static String summary() {
         String java = "openjdk version \"" + System.getProperty("java.version") + "\" "
                 + System.getProperty("java.version.date", "");
-        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + java.trim() + ", " + os()
-                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+        return Runtime.getRuntime().availableProcessors() + " cores, " + java.trim() + ", " + os();
     }
 
     private static String os() {
