@@ -28,7 +28,12 @@ final class DurableH2Backend extends H2Backend {
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     DurableH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open());
+        super(open(fileName, cacheMegabytes(Runtime.getRuntime().maxMemory())));
+    }
+
+    private static MVStore open(String fileName, int cacheMegabytes) {
+        StoreLayout.upgrade(fileName, cacheMegabytes);
+        return new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open();
     }
 
     /**
@@ -40,10 +45,13 @@ final class DurableH2Backend extends H2Backend {
         return (int) Math.max(16, Math.min(4096, quarter));
     }
 
-    /** Its {@code _id} indexes also serve queries naming {@code _id} and more fields ({@link NarrowingIndex}). */
+    /**
+     * Documents stored as BSON and index keys compared without serialising ({@link TypedH2Database}); its {@code _id}
+     * indexes also serve queries naming {@code _id} and more fields ({@link NarrowingIndex}).
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return NarrowingBackends.h2Database(databaseName, getMvStore(), getCursorRegistry());
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

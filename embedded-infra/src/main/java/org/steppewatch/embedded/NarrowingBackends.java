@@ -2,15 +2,10 @@ package org.steppewatch.embedded;
 
 import java.util.List;
 
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
-
-import org.h2.mvstore.MVStore;
 
 /**
  * Embedded-server workaround: the server's databases with every collection's {@code _id} index wrapped in a
@@ -21,15 +16,6 @@ final class NarrowingBackends {
     private static final String ID = "_id";
 
     private NarrowingBackends() {
-    }
-
-    static MongoDatabase h2Database(String name, MVStore store, CursorRegistry cursors) {
-        return new H2Database(name, store, cursors) {
-            @Override
-            protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys, boolean sparse) {
-                return narrowedIfId(super.openOrCreateUniqueIndex(collection, index, keys, sparse), index, keys, sparse);
-            }
-        };
     }
 
     /** The memory backend of the tests, with the same narrowing as the file backend. */

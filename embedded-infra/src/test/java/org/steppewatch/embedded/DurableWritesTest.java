@@ -15,9 +15,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
 /**
  * What a {@code kill -9} leaves: the file as it is on disk while the server still runs, never closed. A copy of
  * it taken right after the acknowledgement is what a restarted server would open.
@@ -39,14 +36,12 @@ class DurableWritesTest {
             Files.copy(file, copy);
         }
 
-        MongoServer reopened = new MongoServer(new H2Backend(copy.toString()));
-        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+        try (EmbeddedMongo reopened = EmbeddedMongo.startPersistent(copy, 0);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
             var alerts = client.getDatabase("steppewatch").getCollection("alerts");
             assertThat(alerts.find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>()))
                     .containsExactlyInAnyOrder("a-1", "a-2");
             assertThat(alerts.find(Filters.eq("_id", "a-1")).first().getString("state")).isEqualTo("CANCELLED");
-        } finally {
-            reopened.shutdownNow();
         }
     }
 }
