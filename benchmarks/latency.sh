@@ -4,7 +4,9 @@
 #   benchmarks/latency.sh            # 1, 10 and 50 reports/s for 60 s each, with one and then two instances
 #                                    # of each service (14 minutes on a quiet 2-core machine on 2026-12-02, build included,
 #                                    # 4.6 of them waiting for the 50/s backlog before the second configuration)
+#   benchmarks/latency.sh --one-instance   # 60 s per rate, one instance of each service only
 #   benchmarks/latency.sh --quick    # 10 s per rate, one instance of each service (a smoke run, about 3 minutes)
+#   add --keep to keep the temporary directory: the stack's data and log (stack.log)
 #
 # Builds the one-command launcher (local/target/steppewatch.jar) and the benchmarks jar, starts the launcher in a
 # fresh temporary data directory on free ports, subscribes 1,000 webhooks to a receiver inside the driver, and

@@ -14,7 +14,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * defaults (as every file was before {@link TypedH2Database}). Documents are read with Java serialisation and
  * written again as BSON; the indexes are dropped, and the server builds each again from its collection when it
  * finds it empty at start. The conversion is one commit, with H2's automatic commits off: a process killed during
- * it leaves the file as it was, and the next start converts again.
+ * it leaves the file as it was, and the next start converts again. Until that commit the converted pages stay in
+ * memory, so a file needs about its own size in heap once.
  */
 final class StoreLayout {
 

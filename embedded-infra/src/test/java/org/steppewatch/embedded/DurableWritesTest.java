@@ -44,4 +44,37 @@ class DurableWritesTest {
             assertThat(alerts.find(Filters.eq("_id", "a-1")).first().getString("state")).isEqualTo("CANCELLED");
         }
     }
+
+    @Test
+    void concurrentWritesSharingACommitAreAllInTheFileWhenAcknowledged(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("live.mv");
+        Path copy = dir.resolve("after-kill.mv");
+        int threads = 4;
+        int each = 50;
+        try (EmbeddedMongo mongo = EmbeddedMongo.startPersistent(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var deliveries = client.getDatabase("steppewatch").getCollection("deliveries");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        deliveries.insertOne(new Document("_id", thread + "-" + i).append("state", "PENDING"));
+                    }
+                }));
+            }
+            for (var writer : writers) {
+                writer.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            Files.copy(file, copy);
+        }
+
+        try (EmbeddedMongo reopened = EmbeddedMongo.startPersistent(copy, 0);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(client.getDatabase("steppewatch").getCollection("deliveries").countDocuments())
+                    .isEqualTo(threads * each);
+        }
+    }
 }

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval      {@code poll-interval} (500ms): how often the relay looks for unpublished events when
  *                          nobody wakes it, and its pause after a failed pass
  * @param sendTimeout       {@code send-timeout} (15s): how long one publish may take before the relay retries
- *                          later; a key's lease lasts four times this plus 5 s and is renewed before every send
+ *                          later; a key's lease lasts four times this plus 5 s and is renewed once a quarter of
+ *                          it has passed, so a send begun under it ends under it
  * @param partitions        {@code partitions} (3): partitions of topics this service creates
  * @param replicationFactor {@code replication-factor} (1): replication factor of topics this service creates
  * @param consumerAttempts  {@code consumer-attempts} (4): deliveries of one record to a listener that fails with a

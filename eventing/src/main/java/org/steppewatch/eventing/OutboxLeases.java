@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
@@ -49,6 +50,15 @@ class OutboxLeases {
             // the upsert met a lease that is still valid: someone else relays this key
             return null;
         }
+    }
+
+    /**
+     * Whether a lease taken or renewed at {@code since} is to be renewed before the next send: once a quarter of it
+     * has passed. Until then three quarters remain, three send timeouts and more, so a send begun under the lease
+     * ends under it without a write per event.
+     */
+    boolean due(Instant since) {
+        return !clock.instant().isBefore(since.plus(duration.dividedBy(4)));
     }
 
     /** Extends the lease before more work; false when it is no longer this token's. */

@@ -2,7 +2,10 @@ package org.steppewatch.eventing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -19,10 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@link OutboxLeases}), gathers the key's waiting events from every outbox collection, sorts them by incident
  * version, then time, then event id, and publishes them one at a time, each after the previous one's
  * acknowledgement; at the first failure that may pass (broker away, timeout) it stops that key, so nothing of the
- * key overtakes the event that failed. Since only the lease holder publishes a key and the lease is renewed,
- * by its token, before every send, one incident's events reach its partition in version order whichever document
- * or collection holds them, even with several instances; removals are fenced by the token as well
- * ({@link OutboxStore}).
+ * key overtakes the event that failed. Since only the lease holder publishes a key and the lease, renewed by its
+ * token once a quarter of it has passed, outlasts any send begun under it, one incident's events reach its
+ * partition in version order whichever document or collection holds them, even with several instances; removals
+ * are fenced by the token as well ({@link OutboxStore}).
  * <p>
  * An event that can never be published ({@link PublishFailures}) is parked in {@code parkedEvents} with its
  * error, logged at ERROR and counted ({@code steppewatch.outbox.parked}), and the key's later events flow on:
@@ -95,13 +98,19 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayKey(String key, List<String> collections, String token) {
+        Instant held = clock.instant();
         List<OutboxStore.Pending> pending = store.claim(key, collections, token);
+        Set<List<Object>> unstamped = new HashSet<>();
         int count = 0;
         try {
-            for (OutboxStore.Pending next : pending) {
-                if (!leases.renew(key, token)) {
-                    log.warn("outbox lease of {} was taken over; leaving the rest to its holder", key);
-                    break;
+            for (int i = 0; i < pending.size(); i++) {
+                OutboxStore.Pending next = pending.get(i);
+                if (leases.due(held)) {
+                    if (!leases.renew(key, token)) {
+                        log.warn("outbox lease of {} was taken over; leaving the rest to its holder", key);
+                        break;
+                    }
+                    held = clock.instant();
                 }
                 try {
                     publisher.publish(next.message());
@@ -114,17 +123,27 @@ public class OutboxRelay implements SmartLifecycle {
                     park(next, token, e);
                     continue;
                 }
-                if (!store.remove(next, token)) {
+                // the document's last event here takes the stamp off with it: one write less than unstamping after
+                boolean last = pending.subList(i + 1, pending.size()).stream().noneMatch(later -> sameDocument(later, next));
+                if (!store.remove(next, token, last)) {
                     // the lease went to another instance, which publishes this event again: a duplicate, not a loss
                     break;
+                }
+                if (last) {
+                    unstamped.add(List.of(next.collection(), next.id()));
                 }
                 published.incrementAndGet();
                 count++;
             }
         } finally {
-            store.unstamp(pending, token);
+            store.unstamp(pending.stream().filter(p -> !unstamped.contains(List.of(p.collection(), p.id()))).toList(),
+                    token);
         }
         return count;
+    }
+
+    private static boolean sameDocument(OutboxStore.Pending a, OutboxStore.Pending b) {
+        return a.collection().equals(b.collection()) && a.id().equals(b.id());
     }
 
     private void park(OutboxStore.Pending pending, String token, CloudEventPublisher.PublishFailed e) {

@@ -91,9 +91,14 @@ class OutboxStore {
 
     /** Removes a published event; false when the lease was taken over (another instance owns the key now). */
     boolean remove(Pending pending, String token) {
+        return remove(pending, token, false);
+    }
+
+    /** As {@link #remove(Pending, String)}, and with {@code unstamp} takes this relay's stamp off the document too. */
+    boolean remove(Pending pending, String token, boolean unstamp) {
+        Update pull = new Update().pull(OutboxMessage.FIELD, new Document("eventId", pending.message().eventId()));
         return mongo.updateFirst(query(where("_id").is(pending.id()).and(STAMP).is(token)),
-                new Update().pull(OutboxMessage.FIELD, new Document("eventId", pending.message().eventId())),
-                pending.collection()).getMatchedCount() == 1;
+                unstamp ? pull.unset(STAMP) : pull, pending.collection()).getMatchedCount() == 1;
     }
 
     /**

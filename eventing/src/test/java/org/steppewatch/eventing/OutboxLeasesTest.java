@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.IncidentRetracted;
 
-/** A relay instance whose lease on an incident expired and was taken over writes nothing more for that incident. */
+/**
+ * A relay instance whose lease on an incident expired and was taken over writes nothing more for that incident; a
+ * lease is renewed once a quarter of it has passed.
+ */
 class OutboxLeasesTest {
 
     private final OutboxFixture fixture = new OutboxFixture();
@@ -49,5 +52,16 @@ class OutboxLeasesTest {
         assertThat(leases.renew(incidentId, current)).isTrue();
         assertThat(store.remove(staleView.get(0), current)).isTrue();
         assertThat(fixture.pending(incidentId)).isEmpty();
+    }
+
+    @Test
+    void aLeaseIsDueForRenewalOnceAQuarterOfItHasPassed() {
+        MutableClock clock = new MutableClock(AT);
+        OutboxLeases leases = new OutboxLeases(fixture.mongo(), Duration.ofSeconds(65), clock);
+
+        clock.advance(Duration.ofMillis(16_249));
+        assertThat(leases.due(AT)).as("16.249 s of 65 s").isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(leases.due(AT)).as("16.25 s of 65 s").isTrue();
     }
 }

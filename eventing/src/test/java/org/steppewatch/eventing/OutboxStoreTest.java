@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.steppewatch.contracts.IncidentRetracted;
 
-/** Which collections the relay claims a key in: only those where the key was found waiting. */
+/**
+ * Which collections the relay claims a key in: only those where the key was found waiting; and removing a
+ * document's last published event takes the relay's stamp off in the same write.
+ */
 class OutboxStoreTest {
 
     private final OutboxFixture fixture = new OutboxFixture();
@@ -52,6 +55,22 @@ class OutboxStoreTest {
                 .doesNotContainKey("outboxLease");
         assertThat(store.claim(key, "token-2")).as("every collection, oldest version first")
                 .extracting(p -> p.message().sequence()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void removingWithUnstampTakesTheStampOffInTheSameWriteAndOnlyThen() {
+        String key = UUID.randomUUID().toString();
+        fixture.store(COLLECTION, key, event(key, 1));
+        fixture.store(OTHER_COLLECTION, "w-" + key, event(key, 2));
+        List<OutboxStore.Pending> claimed = store.claim(key, "token-1");
+
+        assertThat(store.remove(claimed.get(0), "token-1", false)).isTrue();
+        assertThat(store.remove(claimed.get(1), "token-1", true)).isTrue();
+
+        assertThat(fixture.mongo().findById(key, Document.class, COLLECTION))
+                .containsEntry("outboxLease", "token-1").containsEntry("outbox", List.of());
+        assertThat(fixture.mongo().findById("w-" + key, Document.class, OTHER_COLLECTION))
+                .doesNotContainKey("outboxLease").containsEntry("outbox", List.of());
     }
 
     private static Document event(String incidentId, int version) {

@@ -49,8 +49,8 @@ final class RelayTimings {
             }
 
             @Override
-            boolean remove(Pending pending, String token) {
-                return time("store: remove an event (update)", () -> super.remove(pending, token));
+            boolean remove(Pending pending, String token, boolean unstamp) {
+                return time("store: remove an event (update)", () -> super.remove(pending, token, unstamp));
             }
 
             @Override
@@ -72,7 +72,7 @@ final class RelayTimings {
 
             @Override
             boolean renew(String key, String token) {
-                return time("lease: renew before a send (update)", () -> super.renew(key, token));
+                return time("lease: renew when a quarter has passed (update)", () -> super.renew(key, token));
             }
 
             @Override

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * receiver in this process, reports at 1, 10 and 50 a second for 60 s each; then the same with a second process
  * running another instance of each service beside the first, reports spread over both incident-services.
  * <p>
- * Options: {@code --quick} (10 s a rate, one instance of each service), {@code --jar <path>}
+ * Options: {@code --quick} (10 s a rate, one instance of each service), {@code --one-instance} (60 s a rate, one
+ * instance of each service only), {@code --keep} (keep the temporary directory: data and the stacks' logs),
+ * {@code --jar <path>}
  * (default local/target/steppewatch.jar), {@code --out <file>} (default target/benchmark-results/latency.md).
  * Run from the repository root: {@code benchmarks/latency.sh}.
  */
@@ -34,6 +36,7 @@ public final class LatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        boolean twoInstances = !quick && !List.of(args).contains("--one-instance");
         Path jar = Path.of(option(args, "--jar", "local/target/steppewatch.jar"));
         Path out = Path.of(option(args, "--out", "target/benchmark-results/latency.md"));
         int seconds = quick ? 10 : 60;
@@ -73,7 +76,7 @@ public final class LatencyBenchmark {
                 for (int rate : RATES) {
                     results.add(logged(RateRun.run(one, api, incidents, receiver, hops, rate, seconds, 15_000)));
                 }
-                if (!quick) {
+                if (twoInstances) {
                     quiet(receiver);
                     Map<String, String> second = new LinkedHashMap<>();
                     for (String port : List.of("INCIDENT_SERVICE_PORT", "ANALYSIS_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT")) {
@@ -100,7 +103,11 @@ public final class LatencyBenchmark {
                 log("%d webhooks had a bad signature", receiver.badSignatures());
             }
         } finally {
-            delete(data);
+            if (List.of(args).contains("--keep")) {
+                log("kept %s (the stack's log is stack.log)", data);
+            } else {
+                delete(data);
+            }
         }
         String table = Tables.markdown(results, quick, seconds, warmupSeconds, coldStart);
         Files.createDirectories(out.toAbsolutePath().getParent());
