@@ -124,7 +124,8 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 // the document's last event here takes the stamp off with it: one write less than unstamping after
-                boolean last = pending.subList(i + 1, pending.size()).stream().noneMatch(later -> sameDocument(later, next));
+                boolean last = pending.subList(i + 1, pending.size()).stream()
+                        .noneMatch(later -> sameDocument(later, next));
                 if (!store.remove(next, token, last)) {
                     // the lease went to another instance, which publishes this event again: a duplicate, not a loss
                     break;
