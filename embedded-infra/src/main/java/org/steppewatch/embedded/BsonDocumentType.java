@@ -14,8 +14,8 @@ import io.netty.buffer.Unpooled;
 
 /**
  * A collection's documents stored as BSON, the encoding they arrived in, instead of H2's default for an unknown
- * type: Java serialisation, which a profile of the fan-out benchmark found to be most of what a commit costs (every
- * commit writes each changed page whole, every document on it). BSON keeps every value the wire protocol can carry;
+ * type: Java serialisation, which a profile of the fan-out benchmark found busy in every commit (a commit writes each
+ * changed page whole, every document on it). BSON keeps every value the wire protocol can carry;
  * a date keeps milliseconds, as in MongoDB.
  */
 final class BsonDocumentType extends BasicDataType<Document> {

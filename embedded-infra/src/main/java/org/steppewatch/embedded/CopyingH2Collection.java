@@ -19,7 +19,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * The server's H2 collection, handing its updates copies of the documents they matched. The server updates a
  * document by changing the object its query returned and then storing that object again; in H2 that object still
  * sits on a page a commit may be writing at that moment, on another thread, so the commit failed (and closed the
- * store) or wrote a document half old, half new. On a copy, the stored object stays as it is until the update
+ * store) or could write a document half old, half new. On a copy, the stored object stays as it is until the update
  * replaces it. Reads are not copied: they change nothing, and an aggregation reads whole collections.
  * <p>
  * It keeps no running data size: the server measured it by encoding each document twice per update and stored it

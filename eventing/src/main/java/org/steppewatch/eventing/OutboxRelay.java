@@ -125,26 +125,21 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 // the document's last event here takes the stamp off with it: one write less than unstamping after
                 boolean last = pending.subList(i + 1, pending.size()).stream()
-                        .noneMatch(later -> sameDocument(later, next));
+                        .noneMatch(later -> later.document().equals(next.document()));
                 if (!store.remove(next, token, last)) {
                     // the lease went to another instance, which publishes this event again: a duplicate, not a loss
                     break;
                 }
                 if (last) {
-                    unstamped.add(List.of(next.collection(), next.id()));
+                    unstamped.add(next.document());
                 }
                 published.incrementAndGet();
                 count++;
             }
         } finally {
-            store.unstamp(pending.stream().filter(p -> !unstamped.contains(List.of(p.collection(), p.id()))).toList(),
-                    token);
+            store.unstamp(pending.stream().filter(p -> !unstamped.contains(p.document())).toList(), token);
         }
         return count;
-    }
-
-    private static boolean sameDocument(OutboxStore.Pending a, OutboxStore.Pending b) {
-        return a.collection().equals(b.collection()) && a.id().equals(b.id());
     }
 
     private void park(OutboxStore.Pending pending, String token, CloudEventPublisher.PublishFailed e) {

@@ -44,6 +44,11 @@ class OutboxStore {
 
     /** An event waiting in the document {@code id} of {@code collection}. */
     record Pending(String collection, Object id, OutboxMessage message) {
+
+        /** The document that holds it: its collection and id. */
+        List<Object> document() {
+            return List.of(collection, id);
+        }
     }
 
     /** Keys with events waiting, each with the collections that hold them (in the configured order). */
@@ -120,7 +125,7 @@ class OutboxStore {
 
     /** Takes this relay's stamp off the documents it worked on; a newer holder's stamp stays. */
     void unstamp(List<Pending> worked, String token) {
-        worked.stream().map(p -> List.of(p.collection(), p.id())).distinct().forEach(document ->
+        worked.stream().map(Pending::document).distinct().forEach(document ->
                 mongo.updateFirst(query(where("_id").is(document.get(1)).and(STAMP).is(token)),
                         new Update().unset(STAMP), (String) document.get(0)));
     }
